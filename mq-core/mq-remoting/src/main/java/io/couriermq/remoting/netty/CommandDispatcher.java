@@ -1,0 +1,135 @@
+package io.couriermq.remoting.netty;
+
+import io.couriermq.remoting.protocol.RemotingCommand;
+import io.couriermq.remoting.protocol.RemotingCommandException;
+import io.couriermq.remoting.protocol.RequestCode;
+import io.couriermq.remoting.protocol.ResponseCode;
+import io.couriermq.remoting.rpc.ProcessorRegistry;
+import io.couriermq.remoting.rpc.RequestContext;
+import io.couriermq.remoting.rpc.RequestObserver;
+import io.couriermq.remoting.rpc.ResponseTable;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes decoded commands: responses to the request waiting for them, requests to their processor's
+ * executor. Requests never run on the event loop. A code nobody handles is answered
+ * REQUEST_CODE_NOT_SUPPORTED, a full executor SYSTEM_BUSY: the sender always hears back.
+ */
+@ChannelHandler.Sharable
+final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingCommand> {
+    private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
+
+    private final ProcessorRegistry processors;
+    private final ResponseTable responses;
+    private volatile RequestObserver observer = RequestObserver.NONE;
+
+    CommandDispatcher(ProcessorRegistry processors, ResponseTable responses) {
+        this.processors = processors;
+        this.responses = responses;
+    }
+
+    void observer(RequestObserver observer) {
+        this.observer = observer == null ? RequestObserver.NONE : observer;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, RemotingCommand command) {
+        if (command.isResponse()) {
+            responses.complete(command);
+            return;
+        }
+        NettyRemotingChannel channel = NettyRemotingChannel.of(ctx.channel(), responses);
+        ProcessorRegistry.Registration registration = processors.lookup(command.code());
+        if (registration == null) {
+            String remark = " request type " + command.code() + " not supported";
+            log.debug("{} from {}: {}", RequestCode.nameOf(command.code()), channel, remark);
+            answer(
+                    channel,
+                    command,
+                    RemotingCommand.responseTo(command, ResponseCode.REQUEST_CODE_NOT_SUPPORTED)
+                            .remark(remark)
+                            .build());
+            return;
+        }
+        try {
+            registration.executor().execute(() -> process(registration, channel, command));
+        } catch (RejectedExecutionException e) {
+            answer(
+                    channel,
+                    command,
+                    RemotingCommand.responseTo(command, ResponseCode.SYSTEM_BUSY)
+                            .remark("[OVERLOAD] the " + RequestCode.nameOf(command.code())
+                                    + " queue is full, try another broker or later")
+                            .build());
+        }
+    }
+
+    private void process(
+            ProcessorRegistry.Registration registration, NettyRemotingChannel channel, RemotingCommand request) {
+        long start = System.nanoTime();
+        Context context = new Context(channel, request);
+        RemotingCommand response;
+        try {
+            response = registration.processor().process(context, request);
+        } catch (RemotingCommandException e) {
+            response = RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR)
+                    .remark(e.getMessage())
+                    .build();
+        } catch (Exception e) {
+            log.warn("processing {} from {} failed", request, channel, e);
+            response = RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR)
+                    .remark(e.toString())
+                    .build();
+        }
+        if (response != null) {
+            context.respond(response);
+        }
+        observer.onRequestProcessed(
+                request.code(),
+                response == null ? RequestObserver.NO_RESPONSE : response.code(),
+                System.nanoTime() - start);
+    }
+
+    private static void answer(NettyRemotingChannel channel, RemotingCommand request, RemotingCommand response) {
+        if (!request.isOneway()) {
+            channel.nettyChannel().writeAndFlush(response);
+        }
+    }
+
+    /** The context of one request: answers at most once, never to a oneway request. */
+    private static final class Context implements RequestContext {
+        private final NettyRemotingChannel channel;
+        private final RemotingCommand request;
+        private final AtomicBoolean answered = new AtomicBoolean();
+
+        Context(NettyRemotingChannel channel, RemotingCommand request) {
+            this.channel = channel;
+            this.request = request;
+        }
+
+        @Override
+        public NettyRemotingChannel channel() {
+            return channel;
+        }
+
+        @Override
+        public void respond(RemotingCommand response) {
+            if (!answered.compareAndSet(false, true)) {
+                throw new IllegalStateException("request " + request + " was already answered");
+            }
+            if (!request.isOneway() && channel.isActive()) {
+                channel.nettyChannel().writeAndFlush(response).addListener(write -> {
+                    if (!write.isSuccess()) {
+                        log.debug("could not answer {} on {}: {}", request, channel, String.valueOf(write.cause()));
+                    }
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.couriermq.remoting.netty;
+
+import io.couriermq.remoting.rpc.ChannelEventListener;
+import io.couriermq.remoting.rpc.ResponseTable;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connection lifecycle: reports connects and closes, closes idle connections, and turns any decoding
+ * error into one log line and a closed connection. A closed connection fails the requests that still
+ * wait on it.
+ */
+@ChannelHandler.Sharable
+final class ConnectionHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
+
+    private final String side;
+    private final ResponseTable responses;
+    private final ChannelEventListener listener;
+
+    ConnectionHandler(String side, ResponseTable responses, ChannelEventListener listener) {
+        this.side = side;
+        this.responses = responses;
+        this.listener = listener;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        NettyRemotingChannel channel = NettyRemotingChannel.of(ctx.channel(), responses);
+        log.debug("{}: connection {} open", side, channel);
+        listener.onConnected(channel);
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        NettyRemotingChannel channel = NettyRemotingChannel.of(ctx.channel(), responses);
+        log.debug("{}: connection {} closed", side, channel);
+        responses.failChannel(channel);
+        listener.onClosed(channel);
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent) {
+            log.info(
+                    "{}: closing connection {}: idle for too long",
+                    side,
+                    NettyRemotingChannel.format(ctx.channel().remoteAddress()));
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        String peer = NettyRemotingChannel.format(ctx.channel().remoteAddress());
+        if (cause instanceof DecoderException) {
+            // Netty wraps a non-decoder exception thrown while decoding; its own subclasses say it all.
+            Throwable reason =
+                    cause.getClass() == DecoderException.class && cause.getCause() != null ? cause.getCause() : cause;
+            log.warn("{}: closing connection {}: malformed frame: {}", side, peer, reason.getMessage());
+        } else if (cause instanceof IOException) {
+            log.debug("{}: connection {} failed: {}", side, peer, cause.toString());
+        } else {
+            log.warn("{}: closing connection {} after an unexpected error", side, peer, cause);
+        }
+        ctx.close();
+    }
+}

@@ -1,0 +1,158 @@
+package io.couriermq.remoting.netty;
+
+import io.couriermq.remoting.protocol.RemotingCommand;
+import io.couriermq.remoting.protocol.RequestCode;
+import io.couriermq.remoting.rpc.ChannelEventListener;
+import io.couriermq.remoting.rpc.ProcessorRegistry;
+import io.couriermq.remoting.rpc.RemotingConnectException;
+import io.couriermq.remoting.rpc.RemotingException;
+import io.couriermq.remoting.rpc.RequestProcessor;
+import io.couriermq.remoting.rpc.ResponseTable;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A remoting client: one connection per server address, opened on first use, shared by all calls
+ * to that address. Calls are asynchronous underneath; {@link #invokeSync} only waits for the future.
+ * Requests a server sends back on the same connection go to the processors registered here.
+ */
+public final class NettyRemotingClient implements AutoCloseable {
+    private final RemotingClientConfig config;
+    private final EventLoopGroup group;
+    private final Bootstrap bootstrap;
+    private final ProcessorRegistry processors = new ProcessorRegistry();
+    private final ResponseTable responses = new ResponseTable();
+    private final Map<String, ChannelFuture> connections = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public NettyRemotingClient(RemotingClientConfig config, ChannelEventListener listener) {
+        this.config = config;
+        NettyTransport transport = NettyTransport.choose(config.preferEpoll());
+        this.group = transport.newEventLoopGroup(config.workerThreads(), "remoting-client");
+        CommandDispatcher dispatcher = new CommandDispatcher(processors, responses);
+        ConnectionHandler connectionHandler = new ConnectionHandler("client", responses, listener);
+        RemotingCommandEncoder encoder = new RemotingCommandEncoder();
+        this.bootstrap = new Bootstrap()
+                .group(group)
+                .channel(transport.channelType())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, false)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, config.connectTimeoutMs())
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channel.pipeline()
+                                .addLast("idle", new IdleStateHandler(0, 0, config.idleTimeoutSeconds()))
+                                .addLast("decoder", new RemotingCommandDecoder(config.maxFrameBytes()))
+                                .addLast("encoder", encoder)
+                                .addLast("connections", connectionHandler)
+                                .addLast("dispatcher", dispatcher);
+                    }
+                });
+    }
+
+    /** Handles requests that servers send to this client (e.g. transaction checks). */
+    public void registerProcessor(int code, RequestProcessor processor, ExecutorService executor) {
+        processors.register(code, processor, executor);
+    }
+
+    public CompletableFuture<RemotingCommand> invokeAsync(String address, RemotingCommand request, long timeoutMs) {
+        return channel(address).thenCompose(channel -> channel.invoke(request, timeoutMs));
+    }
+
+    /** Sends and waits for the response. Throws {@link RemotingException} (or a subclass) on failure. */
+    public RemotingCommand invokeSync(String address, RemotingCommand request, long timeoutMs) {
+        try {
+            return invokeAsync(address, request, timeoutMs).get();
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause(), address, request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemotingException("interrupted waiting for " + RequestCode.nameOf(request.code()), e);
+        }
+    }
+
+    public CompletableFuture<Void> invokeOneway(String address, RemotingCommand request) {
+        return channel(address).thenCompose(channel -> channel.invokeOneway(request));
+    }
+
+    /** Closes the connection to {@code address}, if any; the next call opens a new one. */
+    public void closeConnection(String address) {
+        ChannelFuture connection = connections.remove(address);
+        if (connection != null) {
+            connection.channel().close();
+        }
+    }
+
+    public int pendingRequests() {
+        return responses.size();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        responses.failAll("client shut down");
+        connections.values().forEach(connection -> connection.channel().close());
+        connections.clear();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    private CompletableFuture<NettyRemotingChannel> channel(String address) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new RemotingException("client is shut down"));
+        }
+        ChannelFuture connection = connections.computeIfAbsent(address, this::connect);
+        CompletableFuture<NettyRemotingChannel> ready = new CompletableFuture<>();
+        connection.addListener(done -> {
+            if (done.isSuccess() && connection.channel().isActive()) {
+                ready.complete(NettyRemotingChannel.of(connection.channel(), responses));
+            } else {
+                connections.remove(address, connection);
+                ready.completeExceptionally(new RemotingConnectException(
+                        "cannot connect to " + address + ": " + describe(done.cause()), done.cause()));
+            }
+        });
+        return ready;
+    }
+
+    private ChannelFuture connect(String address) {
+        int colon = address.lastIndexOf(':');
+        if (colon <= 0 || colon == address.length() - 1) {
+            throw new IllegalArgumentException("address must be host:port, was '" + address + "'");
+        }
+        String host = address.substring(0, colon).replace("[", "").replace("]", "");
+        int port = Integer.parseInt(address.substring(colon + 1));
+        ChannelFuture connection = bootstrap.connect(host, port);
+        connection.channel().closeFuture().addListener(closedFuture -> connections.remove(address, connection));
+        return connection;
+    }
+
+    private static RemotingException unwrap(Throwable failure, String address, RemotingCommand request) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof RemotingException remoting) {
+            return remoting;
+        }
+        return new RemotingException(
+                RequestCode.nameOf(request.code()) + " to " + address + " failed: " + describe(cause), cause);
+    }
+
+    private static String describe(Throwable cause) {
+        return cause == null ? "connection closed" : cause.getMessage() != null ? cause.getMessage() : cause.toString();
+    }
+}

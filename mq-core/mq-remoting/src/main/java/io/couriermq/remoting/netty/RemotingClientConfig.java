@@ -1,0 +1,26 @@
+package io.couriermq.remoting.netty;
+
+/**
+ * Settings of a remoting client.
+ *
+ * @param workerThreads event-loop threads for I/O
+ * @param connectTimeoutMs how long to wait for a TCP connection
+ * @param maxFrameBytes largest frame accepted from a server
+ * @param idleTimeoutSeconds close a connection with no traffic for this long; 0 disables
+ * @param preferEpoll use native epoll when available
+ */
+public record RemotingClientConfig(
+        int workerThreads, int connectTimeoutMs, int maxFrameBytes, int idleTimeoutSeconds, boolean preferEpoll) {
+
+    public RemotingClientConfig {
+        if (workerThreads < 1 || connectTimeoutMs < 1 || maxFrameBytes < 1024 || idleTimeoutSeconds < 0) {
+            throw new IllegalArgumentException("invalid remoting client config: " + workerThreads + " threads, "
+                    + connectTimeoutMs + " ms connect timeout, " + maxFrameBytes + " bytes max frame, "
+                    + idleTimeoutSeconds + " s idle timeout");
+        }
+    }
+
+    public static RemotingClientConfig defaults() {
+        return new RemotingClientConfig(1, 3_000, RemotingServerConfig.DEFAULT_MAX_FRAME_BYTES, 120, true);
+    }
+}

@@ -1,0 +1,53 @@
+package io.couriermq.remoting.netty;
+
+import io.couriermq.remoting.protocol.codec.RemotingFrames;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+
+/**
+ * Cuts the byte stream into frames by their 4-byte length and decodes each into a command. A length
+ * that is negative or above the limit fails at once, before any buffer of that size exists. After the
+ * first bad frame the rest of the stream is discarded: the connection is being closed, and one error
+ * per connection is enough.
+ */
+final class RemotingCommandDecoder extends LengthFieldBasedFrameDecoder {
+    private static final int LENGTH_FIELD_BYTES = 4;
+
+    private boolean corrupted;
+
+    RemotingCommandDecoder(int maxFrameBytes) {
+        super(maxFrameBytes + LENGTH_FIELD_BYTES, 0, LENGTH_FIELD_BYTES, 0, LENGTH_FIELD_BYTES, true);
+    }
+
+    @Override
+    protected Object decode(ChannelHandlerContext ctx, ByteBuf in) throws Exception {
+        if (corrupted) {
+            in.skipBytes(in.readableBytes());
+            return null;
+        }
+        ByteBuf frame;
+        try {
+            frame = (ByteBuf) super.decode(ctx, in);
+        } catch (Exception e) {
+            markCorrupted(in);
+            throw e;
+        }
+        if (frame == null) {
+            return null;
+        }
+        try {
+            return RemotingFrames.decode(frame);
+        } catch (RuntimeException e) {
+            markCorrupted(in);
+            throw e;
+        } finally {
+            frame.release();
+        }
+    }
+
+    private void markCorrupted(ByteBuf in) {
+        corrupted = true;
+        in.skipBytes(in.readableBytes());
+    }
+}
