@@ -1,0 +1,58 @@
+package io.couriermq.common.message;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The properties string (remoting-protocol §4.3): {@code name 0x01 value 0x02} repeated. We write the
+ * trailing 0x02 like the official encoders; the decoder accepts its absence, skips fragments without a
+ * 0x01, and lets later duplicates win.
+ */
+public final class MessageProperties {
+    public static final char NAME_VALUE_SEPARATOR = '\u0001';
+    public static final char PROPERTY_SEPARATOR = '\u0002';
+
+    private MessageProperties() {}
+
+    public static String encode(Map<String, String> properties) {
+        if (properties.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(properties.size() * 24);
+        properties.forEach((name, value) -> {
+            if (name != null && value != null) {
+                text.append(name).append(NAME_VALUE_SEPARATOR).append(value).append(PROPERTY_SEPARATOR);
+            }
+        });
+        return text.toString();
+    }
+
+    public static Map<String, String> decode(String text) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (text == null || text.isEmpty()) {
+            return properties;
+        }
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf(PROPERTY_SEPARATOR, start);
+            if (end < 0) {
+                end = text.length();
+            }
+            putPair(text, start, end, properties);
+            start = end + 1;
+        }
+        return properties;
+    }
+
+    private static void putPair(String text, int start, int end, Map<String, String> properties) {
+        // A pair needs at least "a\u0001b"; shorter fragments come from sloppy encoders and are skipped.
+        if (end - start < 3) {
+            return;
+        }
+        int separator = text.indexOf(NAME_VALUE_SEPARATOR, start);
+        if (separator < 0 || separator >= end) {
+            return;
+        }
+        properties.put(text.substring(start, separator), text.substring(separator + 1, end));
+    }
+}

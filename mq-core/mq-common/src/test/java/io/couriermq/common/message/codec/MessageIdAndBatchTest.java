@@ -1,0 +1,54 @@
+package io.couriermq.common.message.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MessageIdAndBatchTest {
+
+    @Test
+    void offsetMsgIdMatchesTheVerifiedExample() {
+        InetSocketAddress host = new InetSocketAddress("10.0.0.1", 10911);
+        String id = MessageId.encode(host, 4096);
+        assertThat(id).isEqualTo("0A00000100002A9F0000000000001000");
+        assertThat(MessageId.decode(id)).isEqualTo(new MessageId(host, 4096));
+    }
+
+    @Test
+    void offsetMsgIdOfAnIpv6HostHas56Characters() throws Exception {
+        InetSocketAddress host = new InetSocketAddress(InetAddress.getByName("fe80::1"), 10911);
+        String id = MessageId.encode(host, 77);
+        assertThat(id).hasSize(56);
+        assertThat(MessageId.decode(id)).isEqualTo(new MessageId(host, 77));
+        assertThatThrownBy(() -> MessageId.decode("XYZ")).isInstanceOf(MalformedRecordException.class);
+    }
+
+    @Test
+    void batchBodyRoundTripsAndIgnoresMagicAndCrc() {
+        List<BatchEntry> entries = List.of(
+                new BatchEntry(1, "a".getBytes(), Map.of("UNIQ_KEY", "U1")),
+                new BatchEntry(2, "bb".getBytes(), Map.of("UNIQ_KEY", "U2", "TAGS", "t")));
+        ByteBuffer body = BatchCodec.encode(entries);
+        body.putInt(4, 0x12345678); // a producer may write anything into the ignored fields
+        List<BatchEntry> decoded = BatchCodec.decode(body);
+        assertThat(decoded).hasSize(2);
+        assertThat(decoded.get(1).flag()).isEqualTo(2);
+        assertThat(decoded.get(1).body()).containsExactly('b', 'b');
+        assertThat(decoded.get(1).properties()).containsEntry("UNIQ_KEY", "U2");
+    }
+
+    @Test
+    void truncatedBatchIsRejectedWithItsPosition() {
+        ByteBuffer body = BatchCodec.encode(List.of(new BatchEntry(1, new byte[10], Map.of())));
+        ByteBuffer truncated = body.limit(body.limit() - 3);
+        assertThatThrownBy(() -> BatchCodec.decode(truncated))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageContaining("batch entry 0");
+    }
+}
