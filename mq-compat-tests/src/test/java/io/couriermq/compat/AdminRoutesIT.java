@@ -1,0 +1,28 @@
+package io.couriermq.compat;
+
+import io.couriermq.compat.harness.CompatCluster;
+import io.couriermq.compat.harness.OfficialBroker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Proof 3: DefaultMQAdminExt reads the broker and the topic from our NameServer. */
+class AdminRoutesIT {
+
+    @RegisterExtension
+    static final CompatCluster cluster = CompatCluster.of(OfficialBroker.Settings.defaults());
+
+    @Test
+    void examineBrokerClusterInfoReturnsTheBroker() throws Exception {
+        AdminScenario.clusterInfoShowsTheBroker(cluster);
+    }
+
+    @Test
+    void examineTopicRouteInfoReturnsTheTopic() throws Exception {
+        AdminScenario.topicRouteShowsTheTopicOnTheBroker(cluster);
+    }
+
+    @Test
+    void examineTopicRouteInfoOfAnUnknownTopicIsTopicNotExist() {
+        AdminScenario.unknownTopicIsTopicNotExist(cluster);
+    }
+}

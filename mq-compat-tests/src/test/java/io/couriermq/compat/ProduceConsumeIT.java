@@ -1,0 +1,18 @@
+package io.couriermq.compat;
+
+import io.couriermq.compat.harness.CompatCluster;
+import io.couriermq.compat.harness.OfficialBroker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Proof 2: the official producer and push consumer exchange 100 messages, routed by our NameServer. */
+class ProduceConsumeIT {
+
+    @RegisterExtension
+    static final CompatCluster cluster = CompatCluster.of(OfficialBroker.Settings.defaults());
+
+    @Test
+    void pushConsumerReceivesEachOfTheHundredMessagesOnce() throws Exception {
+        ProduceConsumeScenario.sendAndReceiveEachMessageOnce(cluster);
+    }
+}

@@ -1,0 +1,89 @@
+package io.couriermq.compat.harness;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.remoting.protocol.ResponseCode;
+import org.apache.rocketmq.remoting.protocol.body.ClusterInfo;
+import org.apache.rocketmq.remoting.protocol.route.BrokerData;
+import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+
+/** The official admin client (what {@code mqadmin} uses), pointed at one NameServer. */
+public final class Admin implements AutoCloseable {
+
+    private final DefaultMQAdminExt admin;
+
+    private Admin(DefaultMQAdminExt admin) {
+        this.admin = admin;
+    }
+
+    public static Admin connect(String nameServerAddress) {
+        DefaultMQAdminExt admin = new DefaultMQAdminExt(3_000);
+        admin.setNamesrvAddr(nameServerAddress);
+        admin.setVipChannelEnabled(false);
+        // Two admins in one JVM (or a leftover one) must not share a client instance.
+        admin.setInstanceName("compat-admin-" + UUID.randomUUID());
+        try {
+            admin.start();
+        } catch (MQClientException e) {
+            throw new IllegalStateException("admin client did not start", e);
+        }
+        return new Admin(admin);
+    }
+
+    public DefaultMQAdminExt raw() {
+        return admin;
+    }
+
+    public ClusterInfo clusterInfo() throws Exception {
+        return admin.examineBrokerClusterInfo();
+    }
+
+    /** The NameServer's route for {@code topic}, empty when it answers TOPIC_NOT_EXIST. */
+    public Optional<TopicRouteData> route(String topic) throws Exception {
+        try {
+            return Optional.of(admin.examineTopicRouteInfo(topic));
+        } catch (MQClientException e) {
+            if (e.getResponseCode() == ResponseCode.TOPIC_NOT_EXIST) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the NameServer lists {@code broker}'s address as master of its broker name. */
+    public boolean isRegistered(OfficialBroker broker) throws Exception {
+        BrokerData data = clusterInfo().getBrokerAddrTable().get(broker.brokerName());
+        return data != null && broker.address().equals(data.getBrokerAddrs().get(0L));
+    }
+
+    /**
+     * Creates {@code topic} on the broker. The broker then re-registers with the NameServer, which is
+     * the only way a topic reaches it; this waits until the NameServer serves the route.
+     */
+    public TopicRouteData createTopic(OfficialBroker broker, String topic, int queues, Duration timeout)
+            throws Exception {
+        TopicConfig config = new TopicConfig(topic, queues, queues);
+        admin.createAndUpdateTopicConfig(broker.address(), config);
+        return await("route of " + topic + " at the NameServer")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> route(topic), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    public static Map<String, BrokerData> brokers(ClusterInfo info) {
+        return info.getBrokerAddrTable() == null ? Map.of() : info.getBrokerAddrTable();
+    }
+
+    @Override
+    public void close() {
+        admin.shutdown();
+    }
+}

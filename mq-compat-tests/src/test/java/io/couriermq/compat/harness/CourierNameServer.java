@@ -1,0 +1,73 @@
+package io.couriermq.compat.harness;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Our NameServer: the executable jar built by mq-namesrv-boot, in its own JVM. */
+public final class CourierNameServer implements NameServer {
+
+    /** Broker expiry when the broker does not send its own {@code heartbeatTimeoutMillis}. */
+    public static final Duration DEFAULT_BROKER_EXPIRY = Duration.ofMillis(120_000);
+
+    private final int port;
+    private final ManagedProcess process;
+
+    private CourierNameServer(int port, ManagedProcess process) {
+        this.port = port;
+        this.process = process;
+    }
+
+    public static Path jar() {
+        return Jvm.moduleDir()
+                .resolve("../mq-namesrv-boot/target/mq-namesrv.jar")
+                .normalize();
+    }
+
+    public static CourierNameServer start(Path dir) {
+        Path jar = jar();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Our NameServer jar " + jar + " is missing: build mq-namesrv-boot first"
+                    + " (mvn -pl mq-namesrv-boot -am package), or run these tests against Apache RocketMQ's"
+                    + " NameServer with -D" + KIND_PROPERTY + "=official");
+        }
+        int port = FreePorts.any();
+        List<String> command = Jvm.jar(
+                jar,
+                List.of(
+                        "--courier.namesrv.listen-port=" + port,
+                        "--server.port=0",
+                        "--courier.namesrv.broker-expiry-ms=" + DEFAULT_BROKER_EXPIRY.toMillis(),
+                        "--courier.namesrv.expiry-scan-interval-ms=" + EXPIRY_SCAN_INTERVAL.toMillis()));
+        ManagedProcess process = ManagedProcess.start("courier-namesrv", command, dir, dir.resolve("stdout.log"));
+        CourierNameServer nameServer = new CourierNameServer(port, process);
+        try {
+            process.awaitPortOpen(port, START_TIMEOUT);
+        } catch (RuntimeException | AssertionError e) {
+            process.close();
+            throw e;
+        }
+        return nameServer;
+    }
+
+    @Override
+    public String address() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.COURIER;
+    }
+
+    @Override
+    public ManagedProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

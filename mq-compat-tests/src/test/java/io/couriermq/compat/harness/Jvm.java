@@ -1,0 +1,81 @@
+package io.couriermq.compat.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Command lines for child JVMs: the same java binary as this JVM, small heaps. */
+public final class Jvm {
+
+    /** Small enough for three JVMs plus Maven on a 2-core machine; the official scripts default to 8 GB. */
+    static final List<String> SMALL_HEAP = List.of(
+            "-Xms256m",
+            "-Xmx512m",
+            "-XX:MaxDirectMemorySize=256m",
+            "-XX:+UseSerialGC",
+            // Start-up time matters here, peak throughput does not.
+            "-XX:TieredStopAtLevel=1",
+            "-Djava.net.preferIPv4Stack=true");
+
+    private Jvm() {}
+
+    public static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The module's directory: failsafe sets {@code basedir}; an IDE usually runs in the module. */
+    public static Path moduleDir() {
+        return Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    /**
+     * The test dependency classpath written by maven-dependency-plugin. The test JVM's own
+     * {@code java.class.path} may be a manifest-only jar under failsafe, so it is not used.
+     */
+    public static String officialClasspath() {
+        Path file = Path.of(System.getProperty(
+                "compat.classpath.file",
+                moduleDir().resolve("target/compat-classpath.txt").toString()));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(
+                    "classpath file " + file + " missing; run 'mvn generate-test-resources' in mq-compat-tests first");
+        }
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code java <small heap> <jvmArgs> -cp <official classpath> mainClass args}. */
+    public static List<String> officialMain(String mainClass, List<String> jvmArgs, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(SMALL_HEAP);
+        // Permissive TLS makes every official server build a self-signed certificate at start-up
+        // (seconds on this machine); the tests speak plain TCP on loopback.
+        command.add("-Dtls.server.mode=disabled");
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(officialClasspath());
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+
+    /** {@code java <small heap> -jar jar args}. */
+    public static List<String> jar(Path jar, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(SMALL_HEAP);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(args);
+        return command;
+    }
+}
