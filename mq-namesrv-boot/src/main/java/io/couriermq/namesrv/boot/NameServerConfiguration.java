@@ -1,0 +1,38 @@
+package io.couriermq.namesrv.boot;
+
+import io.couriermq.common.time.Clock;
+import io.couriermq.namesrv.NameServer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wiring only: the NameServer, its lifecycle, and its actuator views. No routing logic lives here. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NameServerProperties.class)
+class NameServerConfiguration {
+
+    @Bean
+    NameServer nameServer(NameServerProperties properties) {
+        return new NameServer(properties.toConfig(), Clock.system());
+    }
+
+    @Bean
+    NameServerLifecycle nameServerLifecycle(NameServer nameServer) {
+        return new NameServerLifecycle(nameServer);
+    }
+
+    @Bean
+    NameServerHealthIndicator nameServerHealthIndicator(NameServer nameServer, NameServerLifecycle lifecycle) {
+        return new NameServerHealthIndicator(nameServer, lifecycle);
+    }
+
+    @Bean
+    NameServerMetrics nameServerMetrics(NameServer nameServer) {
+        return new NameServerMetrics(nameServer);
+    }
+
+    @Bean
+    RoutesEndpoint routesEndpoint(NameServer nameServer) {
+        return new RoutesEndpoint(nameServer);
+    }
+}
