@@ -16,14 +16,18 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Proof 4: proofs 2 and 3 with binary (ROCKETMQ) headers in the clients and the broker.
  *
  * <p>The client reads {@code rocketmq.serialize.type} once per JVM, so this class runs in its own
- * failsafe execution ({@code rocketmq-headers} in the pom) with that property set.
+ * failsafe execution ({@code rocketmq-headers} in the pom) with that property set. That execution
+ * also sets {@code compat.headers=rocketmq}; in any other JVM (e.g. {@code -Dit.test=BinaryHeaderIT}
+ * also selects it in the JSON execution) the class is skipped rather than run with JSON headers.
  */
+@EnabledIfSystemProperty(named = "compat.headers", matches = "rocketmq")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BinaryHeaderIT {
 
