@@ -1,0 +1,170 @@
+package io.couriermq.store.commitlog;
+
+import io.couriermq.common.message.Message;
+import io.couriermq.common.message.codec.MessageEncoder;
+import io.couriermq.common.message.codec.RecordLayout;
+import io.couriermq.common.message.codec.RecordView;
+import io.couriermq.common.time.Clock;
+import io.couriermq.store.AppendedRecord;
+import io.couriermq.store.RecordSlice;
+import io.couriermq.store.file.MappedFile;
+import io.couriermq.store.file.MappedFileQueue;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The commit log: every message of every queue, appended in one sequence of segments.
+ *
+ * <p>Append path: records are encoded outside the lock into a per-thread buffer; under the one append
+ * lock the physical offset, the queue offsets and the store time are assigned, stamped into the encoded
+ * bytes, and the bytes copied into the mapped segment. Physical order and queue order therefore always
+ * agree. Durability is someone else's job ({@code store.flush}).
+ *
+ * <p>Read path: readers take a reference on the segment, so retention cannot unmap it under them.
+ */
+public final class CommitLog {
+    private final MappedFileQueue segments;
+    private final QueueOffsetTable queueOffsets;
+    private final Clock clock;
+    private final int maxMessageSizeBytes;
+    private final ReentrantLock appendLock = new ReentrantLock();
+
+    public CommitLog(MappedFileQueue segments, QueueOffsetTable queueOffsets, Clock clock, int maxMessageSizeBytes) {
+        if (maxMessageSizeBytes + RecordLayout.BLANK_MARKER_BYTES > segments.segmentSizeBytes()) {
+            throw new IllegalArgumentException("maxMessageSize " + maxMessageSizeBytes
+                    + " does not fit a commit-log segment of " + segments.segmentSizeBytes() + " bytes");
+        }
+        this.segments = segments;
+        this.queueOffsets = queueOffsets;
+        this.clock = clock;
+        this.maxMessageSizeBytes = maxMessageSizeBytes;
+    }
+
+    /**
+     * Appends one message.
+     *
+     * @throws io.couriermq.common.message.codec.RecordEncodingException if it breaks a size limit
+     * @throws io.couriermq.store.file.StoreIoException if a new segment cannot be created
+     */
+    public AppendResult append(Message message) {
+        return appendBatch(List.of(message));
+    }
+
+    /** Appends messages of one topic and queue as consecutive records with consecutive queue offsets. */
+    public AppendResult appendBatch(List<Message> messages) {
+        ByteBuffer encoded = EncodeBuffer.current();
+        int[] sizes;
+        try {
+            sizes = encode(messages, encoded);
+        } catch (BufferOverflowException e) {
+            encoded = EncodeBuffer.grow(maxMessageSizeBytes);
+            sizes = encode(messages, encoded);
+        }
+        Message first = messages.get(0);
+        return appendEncoded(encoded, sizes, first.topic(), first.queueId());
+    }
+
+    private int[] encode(List<Message> messages, ByteBuffer target) {
+        int[] sizes = new int[messages.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = MessageEncoder.encode(messages.get(i), target, maxMessageSizeBytes - target.position());
+        }
+        return sizes;
+    }
+
+    private AppendResult appendEncoded(ByteBuffer encoded, int[] sizes, String topic, int queueId) {
+        int totalBytes = encoded.position();
+        appendLock.lock();
+        try {
+            MappedFile segment = segmentWithRoomFor(totalBytes);
+            int position = segment.writePosition();
+            long physicalOffset = segment.startOffset() + position;
+            long queueOffset = queueOffsets.next(topic, queueId);
+            List<AppendedRecord> records = stamp(encoded, sizes, queueOffset, physicalOffset, clock.millis());
+            segment.writer().put(position, encoded.array(), 0, totalBytes);
+            segment.publishWritePosition(position + totalBytes);
+            queueOffsets.advance(topic, queueId, queueOffset + sizes.length);
+            return new AppendResult(records, physicalOffset + totalBytes);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** The last segment if the bytes fit before its blank-marker reserve; else it is closed with a blank. */
+    private MappedFile segmentWithRoomFor(int bytes) {
+        MappedFile segment = segments.lastWritable(0);
+        if (bytes + RecordLayout.BLANK_MARKER_BYTES > segment.remainingBytes()) {
+            MessageEncoder.writeBlank(segment.writer(), segment.writePosition(), segment.remainingBytes());
+            segment.publishWritePosition(segment.sizeBytes());
+            segment = segments.createNext(segment.endOffset());
+        }
+        return segment;
+    }
+
+    private static List<AppendedRecord> stamp(
+            ByteBuffer encoded, int[] sizes, long queueOffset, long physicalOffset, long storeTimestampMs) {
+        List<AppendedRecord> records = new ArrayList<>(sizes.length);
+        int start = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            MessageEncoder.stamp(encoded, start, queueOffset + i, physicalOffset + start, storeTimestampMs);
+            records.add(new AppendedRecord(physicalOffset + start, queueOffset + i, sizes[i], storeTimestampMs));
+            start += sizes[i];
+        }
+        return records;
+    }
+
+    /** The record at {@code offset}, pinned until the slice is closed; null if not (or no longer) stored. */
+    public RecordSlice read(long offset) {
+        MappedFile segment = segments.retainByOffset(offset);
+        if (segment == null) {
+            return null;
+        }
+        int position = (int) (offset - segment.startOffset());
+        if (position + RecordLayout.BLANK_MARKER_BYTES > segment.writePosition()) {
+            segment.release();
+            return null;
+        }
+        int size = segment.reader().getInt(position + RecordLayout.TOTAL_SIZE_OFFSET);
+        int magic = segment.reader().getInt(position + RecordLayout.MAGIC_OFFSET);
+        if (RecordLayout.topicLengthBytes(magic) < 0 || size <= 0 || position + size > segment.writePosition()) {
+            segment.release();
+            return null;
+        }
+        return new RecordSlice(segment.slice(position, size), offset, segment::release);
+    }
+
+    /** Store time of the record at {@code offset}, or -1 if it is not stored. */
+    public long storeTimestampMs(long offset) {
+        try (RecordSlice slice = read(offset)) {
+            return slice == null ? -1 : RecordView.at(slice.buffer(), 0).storeTimestampMs();
+        }
+    }
+
+    public long minOffset() {
+        return segments.minOffset();
+    }
+
+    public long maxOffset() {
+        return segments.maxOffset();
+    }
+
+    public long flushedOffset() {
+        return segments.flushedOffset();
+    }
+
+    /** Forces everything written so far; returns the flushed offset. */
+    public long flush() {
+        return segments.flush();
+    }
+
+    public MappedFileQueue segments() {
+        return segments;
+    }
+
+    public QueueOffsetTable queueOffsets() {
+        return queueOffsets;
+    }
+}

@@ -1,0 +1,274 @@
+package io.couriermq.store.file;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One memory-mapped segment file: the commit log, a consume queue and the index are made of these.
+ *
+ * <p><b>Positions.</b> {@code writePosition} is how many bytes are written and visible to readers; it is
+ * volatile and advanced only after the bytes are in the buffer, so a reader that sees it sees the bytes.
+ * {@code flushedPosition} is how many are forced to disk. One writer thread at a time (the caller's lock
+ * or single thread) writes through {@link #writer()}.
+ *
+ * <p><b>Lifetime.</b> The file starts with one reference, its owner's. A reader {@link #retain()}s before
+ * touching the buffer and {@link #release()}s after; {@link #destroy()} drops the owner's reference, and
+ * the buffer is unmapped (and the file deleted) only when the last reference goes. A reader that comes
+ * after destroy gets {@code false} from retain, never an unmapped buffer, which would crash the JVM.
+ */
+public final class MappedFile {
+    private static final Logger log = LoggerFactory.getLogger(MappedFile.class);
+    private static final int PAGE_BYTES = 4096;
+
+    private final Path path;
+    private final long startOffset;
+    private final int sizeBytes;
+    private final FileChannel channel;
+    private final MappedByteBuffer mapped;
+    private final ByteBuffer writer;
+    private final AtomicInteger references = new AtomicInteger(1);
+    private volatile int writePosition;
+    private volatile int flushedPosition;
+    private volatile boolean deleteOnRelease;
+    private volatile boolean available = true;
+
+    private MappedFile(Path path, long startOffset, int sizeBytes, FileChannel channel, MappedByteBuffer mapped) {
+        this.path = path;
+        this.startOffset = startOffset;
+        this.sizeBytes = sizeBytes;
+        this.channel = channel;
+        this.mapped = mapped;
+        this.writer = mapped.duplicate();
+    }
+
+    /** Opens (or creates) and maps a segment. */
+    public static MappedFile open(SegmentFiles files, Path path, long startOffset, int sizeBytes) {
+        FileChannel channel = null;
+        try {
+            channel = files.open(path, sizeBytes);
+            if (channel.size() != sizeBytes) {
+                throw new StoreIoException(
+                        "segment " + path + " has " + channel.size() + " bytes, expected " + sizeBytes, null);
+            }
+            MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, sizeBytes);
+            return new MappedFile(path, startOffset, sizeBytes, channel, mapped);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            if (e instanceof StoreIoException storeIo) {
+                throw storeIo;
+            }
+            throw new StoreIoException("cannot open segment " + path + ": " + e, e);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public long startOffset() {
+        return startOffset;
+    }
+
+    public long endOffset() {
+        return startOffset + sizeBytes;
+    }
+
+    public int sizeBytes() {
+        return sizeBytes;
+    }
+
+    public int writePosition() {
+        return writePosition;
+    }
+
+    public int flushedPosition() {
+        return flushedPosition;
+    }
+
+    public int remainingBytes() {
+        return sizeBytes - writePosition;
+    }
+
+    public boolean isFull() {
+        return writePosition == sizeBytes;
+    }
+
+    /** The buffer the single writer writes through, with absolute puts. Never handed to readers. */
+    public ByteBuffer writer() {
+        return writer;
+    }
+
+    /** Publishes bytes already put through {@link #writer()} up to {@code position}. */
+    public void publishWritePosition(int position) {
+        if (position < 0 || position > sizeBytes) {
+            throw new IllegalArgumentException("write position " + position + " outside " + path);
+        }
+        writePosition = position;
+    }
+
+    /** Used by recovery: everything up to {@code position} is both written and on disk. */
+    public void resetPositions(int position) {
+        publishWritePosition(position);
+        flushedPosition = position;
+    }
+
+    /** A read-only slice of written bytes; the caller must hold a reference until it is done with it. */
+    public ByteBuffer slice(int position, int length) {
+        if (position < 0 || position + length > writePosition) {
+            throw new IndexOutOfBoundsException("bytes " + position + ".." + (position + length) + " of " + path
+                    + " are not written (write position " + writePosition + ")");
+        }
+        return mapped.slice(position, length).asReadOnlyBuffer();
+    }
+
+    /** A read-only view of the whole mapping for random access; the caller must hold a reference. */
+    public ByteBuffer reader() {
+        return mapped.asReadOnlyBuffer();
+    }
+
+    /** Forces written bytes to disk; returns the flushed position. */
+    public int flush() {
+        int target = writePosition;
+        int from = flushedPosition;
+        if (target <= from || !retain()) {
+            return flushedPosition;
+        }
+        try {
+            mapped.force(from, target - from);
+            flushedPosition = target;
+        } catch (RuntimeException e) {
+            throw new StoreIoException("cannot force " + path + " bytes " + from + ".." + target, e);
+        } finally {
+            release();
+        }
+        return target;
+    }
+
+    /** Forces the whole mapping, for files written at random places (the index). */
+    public void forceAll() {
+        if (!retain()) {
+            return;
+        }
+        try {
+            mapped.force();
+        } catch (RuntimeException e) {
+            throw new StoreIoException("cannot force " + path, e);
+        } finally {
+            release();
+        }
+    }
+
+    /** Zeros bytes from {@code position} to the end that are not zero already, and forces them. */
+    public void zeroFrom(int position) {
+        for (int page = position; page < sizeBytes; page += PAGE_BYTES - (page % PAGE_BYTES)) {
+            int end = Math.min(sizeBytes, page + PAGE_BYTES - (page % PAGE_BYTES));
+            if (!isZero(page, end)) {
+                for (int i = page; i < end; i++) {
+                    writer.put(i, (byte) 0);
+                }
+            }
+        }
+        if (position < sizeBytes) {
+            mapped.force(position, sizeBytes - position);
+        }
+    }
+
+    /** Touches every page so the first appends do not page-fault; optional warm-up off the hot path. */
+    public void warmUp() {
+        for (int i = 0; i < sizeBytes; i += PAGE_BYTES) {
+            writer.put(i, (byte) 0);
+        }
+    }
+
+    /** Takes a reference for reading; false if the file is already destroyed or closed. */
+    public boolean retain() {
+        while (available) {
+            int count = references.get();
+            if (count <= 0) {
+                return false;
+            }
+            if (references.compareAndSet(count, count + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public void release() {
+        int count = references.decrementAndGet();
+        if (count == 0) {
+            unmap();
+        } else if (count < 0) {
+            log.error("segment {} released more often than retained", path);
+        }
+    }
+
+    /** Drops the owner's reference and deletes the file once no reader holds it any more. */
+    public void destroy() {
+        deleteOnRelease = true;
+        close();
+    }
+
+    /** Drops the owner's reference and unmaps once no reader holds it; the file stays. */
+    public void close() {
+        if (available) {
+            available = false;
+            release();
+        }
+    }
+
+    public boolean isAvailable() {
+        return available;
+    }
+
+    private boolean isZero(int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            if (mapped.getLong(i) != 0) {
+                return false;
+            }
+        }
+        for (; i < to; i++) {
+            if (mapped.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void unmap() {
+        BufferCleaner.clean(mapped);
+        closeQuietly(channel);
+        if (deleteOnRelease) {
+            try {
+                Files.deleteIfExists(path);
+                log.info("deleted segment {}", path);
+            } catch (IOException e) {
+                log.warn("cannot delete segment {}: {}", path, e.toString());
+            }
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.debug("closing a segment channel failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MappedFile[" + path + ", write=" + writePosition + ", flushed=" + flushedPosition + "]";
+    }
+}
