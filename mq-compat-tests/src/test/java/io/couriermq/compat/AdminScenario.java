@@ -8,9 +8,11 @@ import io.couriermq.compat.harness.CompatCluster;
 import io.couriermq.compat.harness.OfficialBroker;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.common.constant.PermName;
+import org.apache.rocketmq.common.topic.TopicValidator;
 import org.apache.rocketmq.remoting.protocol.ResponseCode;
 import org.apache.rocketmq.remoting.protocol.body.ClusterInfo;
 import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
@@ -27,8 +29,7 @@ final class AdminScenario {
 
         ClusterInfo info = cluster.admin().raw().examineBrokerClusterInfo();
 
-        assertThat(info.getClusterAddrTable())
-                .containsEntry(broker.clusterName(), java.util.Set.of(broker.brokerName()));
+        assertThat(info.getClusterAddrTable()).containsEntry(broker.clusterName(), Set.of(broker.brokerName()));
         assertThat(Admin.brokers(info)).containsOnlyKeys(broker.brokerName());
         assertThat(Admin.brokers(info).get(broker.brokerName()).getBrokerAddrs())
                 .isEqualTo(Map.of(0L, broker.address()));
@@ -53,6 +54,11 @@ final class AdminScenario {
             assertThat(data.getBrokerAddrs()).isEqualTo(Map.of(0L, broker.address()));
         });
         assertThat(cluster.admin().raw().fetchAllTopicList().getTopicList()).contains(topic);
+        // After a topic is created the broker re-registers with only that topic in the body: the
+        // NameServer must merge it, not replace the broker's topic table.
+        assertThat(cluster.admin().route(TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC))
+                .as("route of TBW102 after an incremental registration")
+                .isPresent();
     }
 
     static void unknownTopicIsTopicNotExist(CompatCluster cluster) {

@@ -52,25 +52,31 @@ class BinaryHeaderIT {
 
     @Test
     @Order(2)
+    void producerSendsToATopicTheBrokerCreatesOnTheFly() throws Exception {
+        ProduceConsumeScenario.sendToAnAutoCreatedTopic(cluster);
+    }
+
+    @Test
+    @Order(3)
     void examineBrokerClusterInfoReturnsTheBroker() throws Exception {
         AdminScenario.clusterInfoShowsTheBroker(cluster);
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void examineTopicRouteInfoReturnsTheTopic() throws Exception {
         AdminScenario.topicRouteShowsTheTopicOnTheBroker(cluster);
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void examineTopicRouteInfoOfAnUnknownTopicIsTopicNotExist() {
         AdminScenario.unknownTopicIsTopicNotExist(cluster);
     }
 
     /** Runs last: checks the frames the tests above exchanged with the NameServer. */
     @Test
-    @Order(5)
+    @Order(6)
     void everyRequestToTheNameServerWasBinary() {
         List<Frame> frames = cluster.nameServerTraffic().orElseThrow().frames();
         List<Frame> requests = frames.stream()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.couriermq.compat.harness.Admin;
 import io.couriermq.compat.harness.CompatCluster;
 import io.couriermq.compat.harness.OfficialBroker;
+import java.util.Map;
 import org.apache.rocketmq.common.topic.TopicValidator;
 import org.apache.rocketmq.remoting.protocol.body.ClusterInfo;
 import org.apache.rocketmq.remoting.protocol.route.BrokerData;
@@ -31,7 +32,7 @@ class BrokerRegistrationIT {
         BrokerData data = Admin.brokers(info).get(broker.brokerName());
         assertThat(data).isNotNull();
         assertThat(data.getCluster()).isEqualTo(broker.clusterName());
-        assertThat(data.getBrokerAddrs()).containsExactlyEntriesOf(java.util.Map.of(0L, broker.address()));
+        assertThat(data.getBrokerAddrs()).containsExactlyEntriesOf(Map.of(0L, broker.address()));
     }
 
     @Test

@@ -15,4 +15,9 @@ class ProduceConsumeIT {
     void pushConsumerReceivesEachOfTheHundredMessagesOnce() throws Exception {
         ProduceConsumeScenario.sendAndReceiveEachMessageOnce(cluster);
     }
+
+    @Test
+    void producerSendsToATopicTheBrokerCreatesOnTheFly() throws Exception {
+        ProduceConsumeScenario.sendToAnAutoCreatedTopic(cluster);
+    }
 }

@@ -82,6 +82,31 @@ final class ProduceConsumeScenario {
         }
     }
 
+    /**
+     * A producer sending to a topic nobody created: the NameServer answers TOPIC_NOT_EXIST, the
+     * producer falls back to the route of TBW102, the broker creates the topic on the first message
+     * and registers it, after which the NameServer serves its route.
+     */
+    static void sendToAnAutoCreatedTopic(CompatCluster cluster) throws Exception {
+        String topic = "CompatAutoTopic-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(cluster.admin().route(topic)).isEmpty();
+        DefaultMQProducer producer = producer(cluster.nameServerAddress());
+        try {
+            SendResult result =
+                    producer.send(new Message(topic, TAG, "auto-key", "auto".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(result.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+            assertThat(result.getMessageQueue().getBrokerName())
+                    .isEqualTo(cluster.broker().brokerName());
+        } finally {
+            producer.shutdown();
+        }
+        await("route of auto-created " + topic)
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> cluster.admin().route(topic).isPresent());
+    }
+
     private static Map<String, String> sendAll(DefaultMQProducer producer, String topic, OfficialBroker broker)
             throws Exception {
         Map<String, String> sentBodyByKey = new LinkedHashMap<>();

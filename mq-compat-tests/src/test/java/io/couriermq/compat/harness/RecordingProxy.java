@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.HashMap;
@@ -91,7 +92,7 @@ public final class RecordingProxy implements AutoCloseable {
                 out.flush();
                 frames.add(Frame.decode(connection, direction, frame, codes));
             }
-        } catch (EOFException | java.net.SocketException e) {
+        } catch (EOFException | SocketException e) {
             // Peer closed: close the other side too, so each end sees what a direct connection shows.
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
 
 /**
  * Per-test directories under {@code target/compat-work}: process logs stay there for a post-mortem,
@@ -55,7 +56,7 @@ public final class WorkDir {
         }
     }
 
-    static void writeProperties(Path file, java.util.Map<String, String> properties) {
+    static void writeProperties(Path file, Map<String, String> properties) {
         StringBuilder text = new StringBuilder();
         properties.forEach(
                 (key, value) -> text.append(key).append('=').append(value).append(System.lineSeparator()));
