@@ -17,7 +17,15 @@ final class RemotingCommandDecoder extends LengthFieldBasedFrameDecoder {
     private boolean corrupted;
 
     RemotingCommandDecoder(int maxFrameBytes) {
-        super(maxFrameBytes + LENGTH_FIELD_BYTES, 0, LENGTH_FIELD_BYTES, 0, LENGTH_FIELD_BYTES, true);
+        // The frame decoder's limit counts the length field too; saturate so that the largest limit the
+        // configs accept (Integer.MAX_VALUE) does not overflow into an invalid negative one.
+        super(
+                (int) Math.min((long) maxFrameBytes + LENGTH_FIELD_BYTES, Integer.MAX_VALUE),
+                0,
+                LENGTH_FIELD_BYTES,
+                0,
+                LENGTH_FIELD_BYTES,
+                true);
     }
 
     @Override

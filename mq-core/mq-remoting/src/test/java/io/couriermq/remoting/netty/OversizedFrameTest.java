@@ -111,6 +111,18 @@ class OversizedFrameTest {
                 .contains("malformed frame"));
     }
 
+    @Test
+    void largestMaxFrameTheConfigAcceptsStillGivesAWorkingDecoder() {
+        RemotingServerConfig config = LocalRemoting.serverConfig().withMaxFrameBytes(Integer.MAX_VALUE);
+        EmbeddedChannel channel = remoting.newChannel(config.maxFrameBytes());
+
+        channel.writeInbound(pooled(heartbeatWithFrameLength(MAX_FRAME_BYTES)));
+
+        assertThat(channel.isOpen()).isTrue();
+        assertThat(processed).hasSize(1);
+        channel.finishAndReleaseAll();
+    }
+
     /** A HEART_BEAT request whose length field is exactly {@code frameLength}, padded with body bytes. */
     private static byte[] heartbeatWithFrameLength(int frameLength) {
         byte[] empty = Bytes.encode(RemotingCommand.request(34).build());
