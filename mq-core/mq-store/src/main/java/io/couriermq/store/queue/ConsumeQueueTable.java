@@ -1,0 +1,82 @@
+package io.couriermq.store.queue;
+
+import io.couriermq.store.file.SegmentFiles;
+import io.couriermq.store.file.StoreIoException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Stream;
+
+/** Every consume queue, under {@code <root>/<topic>/<queueId>/}; created on first dispatch. */
+public final class ConsumeQueueTable {
+    private final Path root;
+    private final int segmentSizeBytes;
+    private final SegmentFiles files;
+    private final ConcurrentMap<String, ConcurrentMap<Integer, ConsumeQueue>> queues = new ConcurrentHashMap<>();
+
+    public ConsumeQueueTable(Path root, int segmentSizeBytes, SegmentFiles files) {
+        this.root = root;
+        this.segmentSizeBytes = segmentSizeBytes;
+        this.files = files;
+    }
+
+    public ConsumeQueue find(String topic, int queueId) {
+        ConcurrentMap<Integer, ConsumeQueue> byId = queues.get(topic);
+        return byId == null ? null : byId.get(queueId);
+    }
+
+    public ConsumeQueue findOrCreate(String topic, int queueId) {
+        return queues.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
+                .computeIfAbsent(queueId, id -> newQueue(topic, id));
+    }
+
+    public List<ConsumeQueue> all() {
+        List<ConsumeQueue> all = new ArrayList<>();
+        queues.values().forEach(byId -> all.addAll(byId.values()));
+        return all;
+    }
+
+    /** Maps every queue found on disk. */
+    public void load() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> topics = Files.list(root)) {
+            for (Path topicDir : topics.filter(Files::isDirectory).toList()) {
+                loadTopic(topicDir);
+            }
+        } catch (IOException e) {
+            throw new StoreIoException("cannot list consume queues in " + root, e);
+        }
+    }
+
+    private void loadTopic(Path topicDir) throws IOException {
+        String topic = topicDir.getFileName().toString();
+        try (Stream<Path> ids = Files.list(topicDir)) {
+            for (Path idDir :
+                    ids.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                ConsumeQueue queue =
+                        findOrCreate(topic, Integer.parseInt(idDir.getFileName().toString()));
+                queue.load();
+            }
+        }
+    }
+
+    public void flush() {
+        all().forEach(ConsumeQueue::flush);
+    }
+
+    public void shutdown() {
+        all().forEach(ConsumeQueue::shutdown);
+        queues.clear();
+    }
+
+    private ConsumeQueue newQueue(String topic, int queueId) {
+        Path directory = root.resolve(topic).resolve(Integer.toString(queueId));
+        return new ConsumeQueue(topic, queueId, directory, segmentSizeBytes, files);
+    }
+}

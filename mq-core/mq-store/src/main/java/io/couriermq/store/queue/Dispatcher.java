@@ -1,0 +1,162 @@
+package io.couriermq.store.queue;
+
+import io.couriermq.common.lifecycle.BackgroundService;
+import io.couriermq.common.message.Message;
+import io.couriermq.common.message.MessageConst;
+import io.couriermq.common.message.codec.RecordCheck;
+import io.couriermq.common.message.codec.RecordValidator;
+import io.couriermq.common.message.codec.RecordView;
+import io.couriermq.store.DispatchListener;
+import io.couriermq.store.DispatchedEntry;
+import io.couriermq.store.commitlog.CommitLog;
+import io.couriermq.store.file.MappedFile;
+import io.couriermq.store.index.IndexService;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tails the commit log and, for each new record, writes its consume-queue entry and index entries, then
+ * tells the listeners (long polling). The only writer of consume queues and the index.
+ */
+public final class Dispatcher extends BackgroundService {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final CommitLog commitLog;
+    private final ConsumeQueueTable queues;
+    private final IndexService index;
+    private final List<DispatchListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile long dispatchedOffset;
+    private long reportedCorruptOffset = -1;
+    private long dispatchedRecords;
+
+    public Dispatcher(CommitLog commitLog, ConsumeQueueTable queues, IndexService index, long intervalMs) {
+        super("dispatcher", intervalMs);
+        this.commitLog = commitLog;
+        this.queues = queues;
+        this.index = index;
+    }
+
+    public void addListener(DispatchListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Every record below this offset has its consume-queue and index entries. */
+    public long dispatchedOffset() {
+        return dispatchedOffset;
+    }
+
+    /** Recovery: where dispatching resumes. */
+    public void resetDispatchedOffset(long offset) {
+        dispatchedOffset = offset;
+    }
+
+    @Override
+    protected void runOnce() {
+        dispatchUpTo(commitLog.maxOffset());
+    }
+
+    /** Dispatches records up to {@code endOffset}; returns how many. Also used by recovery. */
+    public synchronized long dispatchUpTo(long endOffset) {
+        long recordsBefore = dispatchedRecords;
+        while (dispatchedOffset < endOffset) {
+            MappedFile segment = commitLog.segments().retainByOffset(dispatchedOffset);
+            if (segment == null) {
+                if (dispatchedOffset < commitLog.minOffset()) {
+                    dispatchedOffset = commitLog.minOffset();
+                    continue;
+                }
+                break;
+            }
+            try {
+                int reached = dispatchSegment(segment, (int) (dispatchedOffset - segment.startOffset()));
+                dispatchedOffset = segment.startOffset() + reached;
+                if (reached < segment.sizeBytes()) {
+                    break;
+                }
+            } finally {
+                segment.release();
+            }
+        }
+        return dispatchedRecords - recordsBefore;
+    }
+
+    /** Dispatches records of one segment from {@code position}; returns the position reached. */
+    private int dispatchSegment(MappedFile segment, int position) {
+        ByteBuffer buffer = segment.reader();
+        int limit = segment.writePosition();
+        while (position < limit) {
+            RecordCheck check = RecordValidator.check(buffer, position, limit, false);
+            switch (check.kind()) {
+                case RECORD -> {
+                    dispatch(RecordView.at(buffer, position), segment.startOffset() + position, check.sizeBytes());
+                    dispatchedRecords++;
+                    position += check.sizeBytes();
+                }
+                case BLANK -> position = segment.sizeBytes();
+                case END_OF_DATA, CORRUPT -> {
+                    reportCorrupt(segment, position, check);
+                    return position;
+                }
+            }
+        }
+        return position;
+    }
+
+    private void dispatch(RecordView record, long commitLogOffset, int sizeBytes) {
+        Map<String, String> properties = record.properties();
+        String topic = record.topic();
+        DispatchedEntry entry = new DispatchedEntry(
+                topic,
+                record.queueId(),
+                record.queueOffset(),
+                commitLogOffset,
+                sizeBytes,
+                Message.tagsHashCode(properties.get(MessageConst.TAGS)),
+                record.storeTimestampMs());
+        boolean written = queues.findOrCreate(topic, entry.queueId())
+                .put(entry.queueOffset(), commitLogOffset, sizeBytes, entry.tagsHash());
+        if (!written) {
+            return;
+        }
+        index.put(
+                topic,
+                Message.splitKeys(properties.get(MessageConst.KEYS)),
+                properties.get(MessageConst.UNIQUE_CLIENT_MESSAGE_ID_KEY),
+                commitLogOffset,
+                entry.storeTimestampMs());
+        notifyListeners(entry);
+    }
+
+    private void notifyListeners(DispatchedEntry entry) {
+        for (DispatchListener listener : listeners) {
+            try {
+                listener.onDispatch(entry);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "dispatch listener failed for {}-{} offset {}",
+                        entry.topic(),
+                        entry.queueId(),
+                        entry.queueOffset(),
+                        e);
+            }
+        }
+    }
+
+    /** Written bytes that are not a record mean a bug or a damaged disk: say so once, loudly. */
+    private void reportCorrupt(MappedFile segment, int position, RecordCheck check) {
+        long offset = segment.startOffset() + position;
+        if (offset != reportedCorruptOffset) {
+            reportedCorruptOffset = offset;
+            log.error(
+                    "dispatch stopped at commit-log offset {} in {}: {} {}",
+                    offset,
+                    segment.path(),
+                    check.kind(),
+                    check.detail());
+        }
+    }
+}
