@@ -28,18 +28,19 @@ class BrokerExpiryIT {
     private static final Duration EXPIRY_DEADLINE =
             HEARTBEAT_TIMEOUT.plus(NameServer.EXPIRY_SCAN_INTERVAL).plusSeconds(7);
 
-    private static final Map<String, String> SHORT_EXPIRY = Map.of(
-            "enableSlaveActingMaster",
-            "true",
-            "brokerNotActiveTimeoutMillis",
-            Long.toString(HEARTBEAT_TIMEOUT.toMillis()));
+    /**
+     * The live broker's timeout: long enough that a busy machine does not starve its once-a-second
+     * heartbeats into a false expiry, short enough (its periodic REGISTER_BROKER comes only after
+     * 10 s, then every 30 s) that a NameServer ignoring QUERY_DATA_VERSION would drop it mid-class.
+     */
+    private static final Duration LIVE_HEARTBEAT_TIMEOUT = Duration.ofSeconds(6);
 
     @RegisterExtension
-    static final CompatCluster cluster = CompatCluster.of(withName("compat-broker-live"));
+    static final CompatCluster cluster = CompatCluster.of(withExpiry("compat-broker-live", LIVE_HEARTBEAT_TIMEOUT));
 
     @Test
     void killedBrokerDisappearsWhileALiveOneStays() throws Exception {
-        OfficialBroker doomed = cluster.startBroker(withName("compat-broker-killed"));
+        OfficialBroker doomed = cluster.startBroker(withExpiry("compat-broker-killed", HEARTBEAT_TIMEOUT));
         String topic = "CompatExpiryTopic-" + UUID.randomUUID().toString().substring(0, 8);
         cluster.admin().createTopic(doomed, topic, 2, Duration.ofSeconds(30));
 
@@ -52,7 +53,7 @@ class BrokerExpiryIT {
 
     @Test
     void silentBrokerWithItsConnectionOpenExpires() throws Exception {
-        OfficialBroker silent = cluster.startBroker(withName("compat-broker-frozen"));
+        OfficialBroker silent = cluster.startBroker(withExpiry("compat-broker-frozen", HEARTBEAT_TIMEOUT));
         String topic = "CompatExpiryTopic-" + UUID.randomUUID().toString().substring(0, 8);
         cluster.admin().createTopic(silent, topic, 2, Duration.ofSeconds(30));
 
@@ -77,8 +78,13 @@ class BrokerExpiryIT {
                         && cluster.admin().route(topic).isEmpty());
     }
 
-    private static OfficialBroker.Settings withName(String brokerName) {
-        OfficialBroker.Settings defaults = OfficialBroker.Settings.defaults();
-        return new OfficialBroker.Settings(defaults.clusterName(), brokerName, SHORT_EXPIRY, null);
+    /** The official broker sends heartbeatTimeoutMillis only in acting-master mode. */
+    private static OfficialBroker.Settings withExpiry(String brokerName, Duration heartbeatTimeout) {
+        Map<String, String> expiry = Map.of(
+                "enableSlaveActingMaster",
+                "true",
+                "brokerNotActiveTimeoutMillis",
+                Long.toString(heartbeatTimeout.toMillis()));
+        return new OfficialBroker.Settings(OfficialBroker.Settings.defaults().clusterName(), brokerName, expiry, null);
     }
 }
