@@ -1,0 +1,73 @@
+package io.couriermq.broker.config;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The broker's own settings (the store's are in {@code StoreConfig}). Names are RocketMQ's broker.conf
+ * keys, so an existing broker.conf keeps its meaning.
+ *
+ * @param namesrvAddr NameServer addresses separated by ';'
+ * @param brokerIP1 the address clients and NameServers are told to use
+ * @param registerNameServerPeriod how often the broker re-registers, ms (clamped to 10-60 s as RocketMQ does)
+ */
+public record BrokerConfig(
+        String namesrvAddr,
+        String brokerClusterName,
+        String brokerName,
+        long brokerId,
+        String brokerIP1,
+        int listenPort,
+        BrokerRole brokerRole,
+        boolean autoCreateTopicEnable,
+        boolean autoCreateSubscriptionGroup,
+        int defaultTopicQueueNums,
+        int brokerPermission,
+        long registerNameServerPeriod,
+        int sendThreadPoolQueueCapacity,
+        int pullThreadPoolQueueCapacity,
+        long flushConsumerOffsetInterval,
+        long clientChannelMaxIdleTimeSeconds) {
+
+    public BrokerConfig {
+        if (brokerName == null || brokerName.isBlank()) {
+            throw new InvalidConfigException("brokerName must not be empty");
+        }
+        if (brokerClusterName == null || brokerClusterName.isBlank()) {
+            throw new InvalidConfigException("brokerClusterName must not be empty");
+        }
+        if (brokerId < 0) {
+            throw new InvalidConfigException("brokerId must be 0 (master) or positive (slave), was " + brokerId);
+        }
+        if ((brokerId == 0) != brokerRole.isMaster()) {
+            throw new InvalidConfigException("brokerId " + brokerId + " does not fit brokerRole " + brokerRole
+                    + ": masters have id 0, slaves more");
+        }
+        if (listenPort < 0 || listenPort > 65535) {
+            throw new InvalidConfigException("listenPort must be 0..65535, was " + listenPort);
+        }
+        if (defaultTopicQueueNums < 1 || defaultTopicQueueNums > 1024) {
+            throw new InvalidConfigException("defaultTopicQueueNums must be 1..1024, was " + defaultTopicQueueNums);
+        }
+        if (brokerPermission < 0 || brokerPermission > 7) {
+            throw new InvalidConfigException("brokerPermission must be 0..7, was " + brokerPermission);
+        }
+        registerNameServerPeriod = Math.max(10_000, Math.min(60_000, registerNameServerPeriod));
+    }
+
+    /** NameServer addresses, trimmed, without empty entries. */
+    public List<String> nameServerAddresses() {
+        if (namesrvAddr == null || namesrvAddr.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(namesrvAddr.split(";"))
+                .map(String::trim)
+                .filter(address -> !address.isEmpty())
+                .toList();
+    }
+
+    /** The address this broker registers under: {@code brokerIP1:listenPort}. */
+    public String brokerAddress(int actualPort) {
+        return brokerIP1 + ":" + actualPort;
+    }
+}

@@ -1,0 +1,171 @@
+package io.couriermq.broker.config;
+
+import static io.couriermq.broker.config.ConfigValues.parseBoolean;
+import static io.couriermq.broker.config.ConfigValues.parseDouble;
+import static io.couriermq.broker.config.ConfigValues.parseEnum;
+import static io.couriermq.broker.config.ConfigValues.parseInt;
+import static io.couriermq.broker.config.ConfigValues.parseLong;
+
+import io.couriermq.store.FlushDiskType;
+import io.couriermq.store.StoreConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+/**
+ * Reads RocketMQ broker.conf keys into {@link BrokerSettings}. Every key CourierMQ understands is in
+ * one of the two tables below; any other key is reported back as unknown.
+ */
+public final class BrokerSettingsLoader {
+    private static final Map<String, BiConsumer<Draft, String>> BROKER_KEYS = new TreeMap<>();
+    private static final Map<String, BiConsumer<StoreConfig.Builder, String>> STORE_KEYS = new TreeMap<>();
+
+    static {
+        BROKER_KEYS.put("namesrvAddr", (d, v) -> d.namesrvAddr = v.trim());
+        BROKER_KEYS.put("brokerClusterName", (d, v) -> d.brokerClusterName = v.trim());
+        BROKER_KEYS.put("brokerName", (d, v) -> d.brokerName = v.trim());
+        BROKER_KEYS.put("brokerId", (d, v) -> d.brokerId = parseLong("brokerId", v));
+        BROKER_KEYS.put("brokerIP1", (d, v) -> d.brokerIP1 = v.trim());
+        BROKER_KEYS.put("listenPort", (d, v) -> d.listenPort = parseInt("listenPort", v));
+        BROKER_KEYS.put("brokerRole", (d, v) -> d.brokerRole = parseEnum("brokerRole", v, BrokerRole.class));
+        BROKER_KEYS.put(
+                "autoCreateTopicEnable", (d, v) -> d.autoCreateTopicEnable = parseBoolean("autoCreateTopicEnable", v));
+        BROKER_KEYS.put(
+                "autoCreateSubscriptionGroup",
+                (d, v) -> d.autoCreateSubscriptionGroup = parseBoolean("autoCreateSubscriptionGroup", v));
+        BROKER_KEYS.put(
+                "defaultTopicQueueNums", (d, v) -> d.defaultTopicQueueNums = parseInt("defaultTopicQueueNums", v));
+        BROKER_KEYS.put("brokerPermission", (d, v) -> d.brokerPermission = parseInt("brokerPermission", v));
+        BROKER_KEYS.put(
+                "registerNameServerPeriod",
+                (d, v) -> d.registerNameServerPeriod = parseLong("registerNameServerPeriod", v));
+        BROKER_KEYS.put(
+                "sendThreadPoolQueueCapacity",
+                (d, v) -> d.sendThreadPoolQueueCapacity = parseInt("sendThreadPoolQueueCapacity", v));
+        BROKER_KEYS.put(
+                "pullThreadPoolQueueCapacity",
+                (d, v) -> d.pullThreadPoolQueueCapacity = parseInt("pullThreadPoolQueueCapacity", v));
+        BROKER_KEYS.put(
+                "flushConsumerOffsetInterval",
+                (d, v) -> d.flushConsumerOffsetInterval = parseLong("flushConsumerOffsetInterval", v));
+        BROKER_KEYS.put(
+                "clientChannelMaxIdleTimeSeconds",
+                (d, v) -> d.clientChannelMaxIdleTimeSeconds = parseLong("clientChannelMaxIdleTimeSeconds", v));
+
+        STORE_KEYS.put(
+                "mappedFileSizeCommitLog", (b, v) -> b.mappedFileSizeCommitLog(parseInt("mappedFileSizeCommitLog", v)));
+        STORE_KEYS.put(
+                "mappedFileSizeConsumeQueue",
+                (b, v) -> b.mappedFileSizeConsumeQueue(parseInt("mappedFileSizeConsumeQueue", v)));
+        STORE_KEYS.put("flushDiskType", (b, v) -> b.flushDiskType(parseEnum("flushDiskType", v, FlushDiskType.class)));
+        STORE_KEYS.put(
+                "flushIntervalCommitLog", (b, v) -> b.flushIntervalCommitLog(parseLong("flushIntervalCommitLog", v)));
+        STORE_KEYS.put(
+                "flushIntervalConsumeQueue",
+                (b, v) -> b.flushIntervalConsumeQueue(parseLong("flushIntervalConsumeQueue", v)));
+        STORE_KEYS.put("syncFlushTimeout", (b, v) -> b.syncFlushTimeout(parseLong("syncFlushTimeout", v)));
+        STORE_KEYS.put("maxMessageSize", (b, v) -> b.maxMessageSize(parseInt("maxMessageSize", v)));
+        STORE_KEYS.put("fileReservedTime", (b, v) -> b.fileReservedTime(parseInt("fileReservedTime", v)));
+        STORE_KEYS.put("deleteWhen", (b, v) -> b.deleteWhen(v.trim()));
+        STORE_KEYS.put(
+                "diskMaxUsedSpaceRatio", (b, v) -> b.diskMaxUsedSpaceRatio(parseInt("diskMaxUsedSpaceRatio", v)));
+        STORE_KEYS.put(
+                "diskSpaceWarningLevelRatio",
+                (b, v) -> b.diskSpaceWarningLevelRatio(parseDouble("diskSpaceWarningLevelRatio", v)));
+        STORE_KEYS.put(
+                "cleanResourceInterval", (b, v) -> b.cleanResourceInterval(parseLong("cleanResourceInterval", v)));
+        STORE_KEYS.put("maxHashSlotNum", (b, v) -> b.maxHashSlotNum(parseInt("maxHashSlotNum", v)));
+        STORE_KEYS.put("maxIndexNum", (b, v) -> b.maxIndexNum(parseInt("maxIndexNum", v)));
+        STORE_KEYS.put("warmMapedFileEnable", (b, v) -> b.warmMapedFileEnable(parseBoolean("warmMapedFileEnable", v)));
+        STORE_KEYS.put("checkCRCOnRecover", (b, v) -> b.checkCRCOnRecover(parseBoolean("checkCRCOnRecover", v)));
+        STORE_KEYS.put(
+                "maxTransferCountOnMessageInMemory",
+                (b, v) -> b.maxTransferCountOnMessageInMemory(parseInt("maxTransferCountOnMessageInMemory", v)));
+        STORE_KEYS.put(
+                "maxTransferBytesOnMessageInMemory",
+                (b, v) -> b.maxTransferBytesOnMessageInMemory(parseInt("maxTransferBytesOnMessageInMemory", v)));
+    }
+
+    private BrokerSettingsLoader() {}
+
+    /**
+     * Builds the settings from broker.conf-style entries.
+     *
+     * @param defaultStoreRoot where the store lives when {@code storePathRootDir} is not given
+     * @param defaultBrokerIp the address to register when {@code brokerIP1} is not given
+     */
+    public static BrokerSettings load(Map<String, String> entries, Path defaultStoreRoot, String defaultBrokerIp) {
+        String storeRoot = entries.get("storePathRootDir");
+        StoreConfig.Builder store = StoreConfig.builder(
+                storeRoot == null || storeRoot.isBlank() ? defaultStoreRoot : Path.of(storeRoot.trim()));
+        Draft draft = new Draft(defaultBrokerIp);
+        List<String> unknown = new ArrayList<>();
+        for (Map.Entry<String, String> entry : new TreeMap<>(entries).entrySet()) {
+            String key = entry.getKey().trim();
+            String value = entry.getValue() == null ? "" : entry.getValue();
+            if (BROKER_KEYS.containsKey(key)) {
+                BROKER_KEYS.get(key).accept(draft, value);
+            } else if (STORE_KEYS.containsKey(key)) {
+                STORE_KEYS.get(key).accept(store, value);
+            } else if (!key.equals("storePathRootDir")) {
+                unknown.add(key);
+            }
+        }
+        return new BrokerSettings(draft.build(), store.build(), unknown);
+    }
+
+    /** Every key understood, for documentation and for tools that list them. */
+    public static List<String> knownKeys() {
+        List<String> keys = new ArrayList<>(BROKER_KEYS.keySet());
+        keys.addAll(STORE_KEYS.keySet());
+        keys.add("storePathRootDir");
+        return keys.stream().sorted().toList();
+    }
+
+    /** Mutable defaults, filled key by key, then checked all at once by the record. */
+    private static final class Draft {
+        String namesrvAddr;
+        String brokerClusterName = "DefaultCluster";
+        String brokerName = "broker-a";
+        long brokerId = 0;
+        String brokerIP1;
+        int listenPort = 10911;
+        BrokerRole brokerRole = BrokerRole.ASYNC_MASTER;
+        boolean autoCreateTopicEnable = true;
+        boolean autoCreateSubscriptionGroup = true;
+        int defaultTopicQueueNums = 8;
+        int brokerPermission = 6;
+        long registerNameServerPeriod = 30_000;
+        int sendThreadPoolQueueCapacity = 10_000;
+        int pullThreadPoolQueueCapacity = 100_000;
+        long flushConsumerOffsetInterval = 5_000;
+        long clientChannelMaxIdleTimeSeconds = 120;
+
+        Draft(String defaultBrokerIp) {
+            this.brokerIP1 = defaultBrokerIp;
+        }
+
+        BrokerConfig build() {
+            return new BrokerConfig(
+                    namesrvAddr,
+                    brokerClusterName,
+                    brokerName,
+                    brokerId,
+                    brokerIP1,
+                    listenPort,
+                    brokerRole,
+                    autoCreateTopicEnable,
+                    autoCreateSubscriptionGroup,
+                    defaultTopicQueueNums,
+                    brokerPermission,
+                    registerNameServerPeriod,
+                    sendThreadPoolQueueCapacity,
+                    pullThreadPoolQueueCapacity,
+                    flushConsumerOffsetInterval,
+                    clientChannelMaxIdleTimeSeconds);
+        }
+    }
+}

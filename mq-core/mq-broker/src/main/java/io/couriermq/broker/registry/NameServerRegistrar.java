@@ -1,0 +1,137 @@
+package io.couriermq.broker.registry;
+
+import io.couriermq.broker.config.BrokerConfig;
+import io.couriermq.broker.topic.TopicConfigManager;
+import io.couriermq.common.lifecycle.BackgroundService;
+import io.couriermq.common.time.Clock;
+import io.couriermq.remoting.netty.NettyRemotingClient;
+import io.couriermq.remoting.protocol.RemotingCommand;
+import io.couriermq.remoting.protocol.RequestCode;
+import io.couriermq.remoting.protocol.ResponseCode;
+import io.couriermq.remoting.protocol.body.RegisterBrokerBody;
+import io.couriermq.remoting.protocol.body.RemotingJson;
+import io.couriermq.remoting.protocol.header.namesrv.BrokerIdentityHeader;
+import io.couriermq.remoting.protocol.header.namesrv.RegisterBrokerRequestHeader;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the broker registered with every NameServer: the whole topic table every period, and again at
+ * once when a topic changes (clients refresh routes only every 30 s, so waiting would hide new topics).
+ * Registrations to different NameServers run in parallel; one slow or dead NameServer delays no other.
+ */
+public final class NameServerRegistrar extends BackgroundService {
+    private static final Logger log = LoggerFactory.getLogger(NameServerRegistrar.class);
+    private static final long REQUEST_TIMEOUT_MS = 3_000;
+
+    private final BrokerConfig config;
+    private final TopicConfigManager topics;
+    private final NettyRemotingClient client;
+    private final Clock clock;
+    private final String brokerAddress;
+    private final String haServerAddress;
+    private final Map<String, Long> lastSuccessMillis = new ConcurrentHashMap<>();
+
+    public NameServerRegistrar(
+            BrokerConfig config, TopicConfigManager topics, NettyRemotingClient client, Clock clock, int actualPort) {
+        super("broker-namesrv-registrar", config.registerNameServerPeriod());
+        this.config = config;
+        this.topics = topics;
+        this.client = client;
+        this.clock = clock;
+        this.brokerAddress = config.brokerAddress(actualPort);
+        this.haServerAddress = config.brokerIP1() + ":" + (actualPort + 1);
+        topics.addChangeListener(this::wakeUp);
+    }
+
+    @Override
+    protected void runOnce() {
+        registerAll().join();
+    }
+
+    /** Registers with every NameServer; completes when each has answered or failed. */
+    public CompletableFuture<Void> registerAll() {
+        List<String> nameServers = config.nameServerAddresses();
+        if (nameServers.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        byte[] body = RemotingJson.encode(new RegisterBrokerBody(topics.snapshot(), List.of()));
+        // One request per NameServer: each needs its own opaque to be matched with its response.
+        CompletableFuture<?>[] calls = nameServers.stream()
+                .map(address -> client.invokeAsync(address, registrationRequest(body), REQUEST_TIMEOUT_MS)
+                        .handle((response, failure) -> {
+                            recordOutcome(address, response, failure);
+                            return null;
+                        }))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(calls);
+    }
+
+    /** Says goodbye to every NameServer so routes disappear at once rather than after the expiry. */
+    public void unregisterAll() {
+        BrokerIdentityHeader identity = new BrokerIdentityHeader(
+                config.brokerName(), brokerAddress, config.brokerClusterName(), config.brokerId());
+        for (String address : config.nameServerAddresses()) {
+            try {
+                client.invokeSync(
+                        address,
+                        RemotingCommand.request(RequestCode.UNREGISTER_BROKER)
+                                .header(identity)
+                                .build(),
+                        REQUEST_TIMEOUT_MS);
+            } catch (RuntimeException e) {
+                log.warn("could not unregister from NameServer {}: {}", address, e.getMessage());
+            }
+        }
+    }
+
+    /** When each NameServer last accepted a registration (epoch ms); absent if never. */
+    public Map<String, Long> lastSuccessMillis() {
+        return Map.copyOf(lastSuccessMillis);
+    }
+
+    public String brokerAddress() {
+        return brokerAddress;
+    }
+
+    private RemotingCommand registrationRequest(byte[] body) {
+        return RemotingCommand.request(RequestCode.REGISTER_BROKER)
+                .header(new RegisterBrokerRequestHeader(
+                        config.brokerName(),
+                        brokerAddress,
+                        config.brokerClusterName(),
+                        haServerAddress,
+                        config.brokerId(),
+                        null,
+                        false,
+                        false,
+                        crc32(body)))
+                .body(body)
+                .build();
+    }
+
+    private void recordOutcome(String address, RemotingCommand response, Throwable failure) {
+        if (failure != null) {
+            log.warn("registration with NameServer {} failed: {}", address, failure.getMessage());
+        } else if (response.code() != ResponseCode.SUCCESS.code()) {
+            log.warn(
+                    "NameServer {} refused the registration: {} {}",
+                    address,
+                    ResponseCode.nameOf(response.code()),
+                    response.remark());
+        } else if (lastSuccessMillis.put(address, clock.millis()) == null) {
+            log.info("registered with NameServer {} as {} ({})", address, brokerAddress, config.brokerName());
+        }
+    }
+
+    private static int crc32(byte[] body) {
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        return (int) (crc.getValue() & 0x7FFFFFFF);
+    }
+}

@@ -1,0 +1,15 @@
+package io.couriermq.broker;
+
+import static io.couriermq.common.architecture.EngineArchitecture.CLIENT;
+import static io.couriermq.common.architecture.EngineArchitecture.NAMESRV;
+
+import io.couriermq.common.architecture.EngineArchitecture;
+import org.junit.jupiter.api.Test;
+
+class BrokerArchitectureTest {
+
+    @Test
+    void followsTheEngineRules() {
+        EngineArchitecture.check("io.couriermq.broker", CLIENT, NAMESRV);
+    }
+}

@@ -1,0 +1,74 @@
+package io.couriermq.broker.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.couriermq.store.FlushDiskType;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BrokerSettingsLoaderTest {
+    private static final Path ROOT = Path.of("/tmp/courier-store");
+
+    @Test
+    void readsTheKeysOfARocketMqBrokerConf() {
+        BrokerSettings settings = BrokerSettingsLoader.load(
+                Map.of(
+                        "brokerClusterName", "OrdersCluster",
+                        "brokerName", "broker-b",
+                        "brokerId", "0",
+                        "namesrvAddr", "10.0.0.1:9876; 10.0.0.2:9876",
+                        "brokerIP1", "10.0.0.9",
+                        "listenPort", "10921",
+                        "brokerRole", "SYNC_MASTER",
+                        "flushDiskType", "SYNC_FLUSH",
+                        "deleteWhen", "04",
+                        "fileReservedTime", "48"),
+                ROOT,
+                "127.0.0.1");
+
+        BrokerConfig broker = settings.broker();
+        assertThat(broker.brokerClusterName()).isEqualTo("OrdersCluster");
+        assertThat(broker.brokerRole()).isEqualTo(BrokerRole.SYNC_MASTER);
+        assertThat(broker.nameServerAddresses()).containsExactly("10.0.0.1:9876", "10.0.0.2:9876");
+        assertThat(broker.brokerAddress(10921)).isEqualTo("10.0.0.9:10921");
+        assertThat(settings.store().flushDiskType()).isEqualTo(FlushDiskType.SYNC_FLUSH);
+        assertThat(settings.store().fileReservedTime()).isEqualTo(48);
+        assertThat(settings.store().storePathRootDir()).isEqualTo(ROOT);
+        assertThat(settings.unknownKeys()).isEmpty();
+    }
+
+    @Test
+    void defaultsFitALaptop() {
+        BrokerSettings settings = BrokerSettingsLoader.load(Map.of(), ROOT, "127.0.0.1");
+
+        assertThat(settings.broker().listenPort()).isEqualTo(10911);
+        assertThat(settings.broker().brokerRole()).isEqualTo(BrokerRole.ASYNC_MASTER);
+        assertThat(settings.broker().autoCreateTopicEnable()).isTrue();
+        assertThat(settings.broker().brokerIP1()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void unknownKeysAreReportedNotIgnored() {
+        BrokerSettings settings =
+                BrokerSettingsLoader.load(Map.of("brokerNmae", "x", "listenPort", "1"), ROOT, "127.0.0.1");
+
+        assertThat(settings.unknownKeys()).containsExactly("brokerNmae");
+    }
+
+    @Test
+    void aBadValueNamesItsKey() {
+        assertThatThrownBy(() -> BrokerSettingsLoader.load(Map.of("listenPort", "ten"), ROOT, "127.0.0.1"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("listenPort must be an integer, was 'ten'");
+        assertThatThrownBy(() -> BrokerSettingsLoader.load(Map.of("brokerRole", "LEADER"), ROOT, "127.0.0.1"))
+                .hasMessageContaining("brokerRole must be one of [ASYNC_MASTER, SYNC_MASTER, SLAVE]");
+    }
+
+    @Test
+    void aSlaveNeedsANonZeroId() {
+        assertThatThrownBy(() -> BrokerSettingsLoader.load(Map.of("brokerRole", "SLAVE"), ROOT, "127.0.0.1"))
+                .hasMessageContaining("brokerId 0 does not fit brokerRole SLAVE");
+    }
+}

@@ -1,0 +1,105 @@
+package io.couriermq.broker.topic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.couriermq.broker.config.BrokerConfig;
+import io.couriermq.broker.config.BrokerSettingsLoader;
+import io.couriermq.common.time.ManualClock;
+import io.couriermq.remoting.protocol.Permission;
+import io.couriermq.remoting.protocol.body.TopicConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TopicConfigManagerTest {
+    @TempDir
+    Path dir;
+
+    private final ManualClock clock = new ManualClock(1_700_000_000_000L);
+
+    @Test
+    void aNewBrokerHasTheSystemTopicsAndTheAutoCreateTemplate() {
+        TopicConfigManager topics = new TopicConfigManager(config(Map.of()), dir, clock);
+
+        TopicConfig template = topics.find(TopicNames.AUTO_CREATE_TEMPLATE).orElseThrow();
+        assertThat(template.perm()).isEqualTo(Permission.READ_WRITE | Permission.INHERIT);
+        assertThat(template.writeQueueNums()).isEqualTo(8);
+        assertThat(topics.find("DefaultCluster")).isPresent();
+        assertThat(topics.find("broker-a")).isPresent();
+        assertThat(topics.find(TopicNames.SELF_TEST)).isPresent();
+    }
+
+    @Test
+    void withoutAutoCreateThereIsNoTemplateAndNoAutoCreation() {
+        TopicConfigManager topics =
+                new TopicConfigManager(config(Map.of("autoCreateTopicEnable", "false")), dir, clock);
+
+        assertThat(topics.find(TopicNames.AUTO_CREATE_TEMPLATE)).isEmpty();
+        assertThat(topics.autoCreate("Orders", TopicNames.AUTO_CREATE_TEMPLATE, 4))
+                .isEmpty();
+    }
+
+    @Test
+    void autoCreationFollowsTheTemplateWithoutInheriting() {
+        TopicConfigManager topics = new TopicConfigManager(config(Map.of("defaultTopicQueueNums", "2")), dir, clock);
+
+        TopicConfig created =
+                topics.autoCreate("Orders", TopicNames.AUTO_CREATE_TEMPLATE, 4).orElseThrow();
+
+        assertThat(created.writeQueueNums()).as("capped by the template").isEqualTo(2);
+        assertThat(created.perm()).isEqualTo(Permission.READ_WRITE);
+        assertThat(topics.autoCreate("Other", "Orders", 4))
+                .as("Orders has no inherit bit")
+                .isEmpty();
+    }
+
+    @Test
+    void everyChangeIsPersistedVersionedAndAnnounced() {
+        TopicConfigManager topics = new TopicConfigManager(config(Map.of()), dir, clock);
+        AtomicInteger announcements = new AtomicInteger();
+        topics.addChangeListener(announcements::incrementAndGet);
+        long before = topics.dataVersion().counter();
+
+        topics.createOrUpdate(new TopicConfig("Orders", 4, 4, 6, "SINGLE_TAG", 0, false, Map.of()));
+        topics.retryTopicOf("billing");
+
+        assertThat(topics.dataVersion().counter()).isEqualTo(before + 2);
+        assertThat(announcements).hasValue(2);
+        TopicConfigManager reloaded = new TopicConfigManager(config(Map.of()), dir, clock);
+        assertThat(reloaded.find("Orders")).isPresent();
+        assertThat(reloaded.find("%RETRY%billing").orElseThrow().readQueueNums())
+                .isEqualTo(1);
+        assertThat(reloaded.dataVersion()).isEqualTo(topics.dataVersion());
+    }
+
+    @Test
+    void invalidTopicsAreRefusedWithTheReason() {
+        TopicConfigManager topics = new TopicConfigManager(config(Map.of()), dir, clock);
+
+        assertThatThrownBy(() -> topics.createOrUpdate(new TopicConfig("bad topic", 4, 4, 6, null, 0, false, null)))
+                .hasMessageContaining("contains ' '");
+        assertThatThrownBy(() -> topics.createOrUpdate(new TopicConfig("x".repeat(128), 4, 4, 6, null, 0, false, null)))
+                .hasMessageContaining("at most 127");
+        assertThatThrownBy(() -> topics.createOrUpdate(new TopicConfig("Orders", 0, 4, 6, null, 0, false, null)))
+                .hasMessageContaining("at least one read and one write queue");
+    }
+
+    @Test
+    void deletingATopicRemovesItForGood() {
+        TopicConfigManager topics = new TopicConfigManager(config(Map.of()), dir, clock);
+        topics.createOrUpdate(new TopicConfig("Orders", 4, 4, 6, "SINGLE_TAG", 0, false, Map.of()));
+
+        assertThat(topics.delete("Orders")).isTrue();
+        assertThat(topics.delete("Orders")).isFalse();
+        assertThat(new TopicConfigManager(config(Map.of()), dir, clock).find("Orders"))
+                .isEmpty();
+    }
+
+    private static BrokerConfig config(Map<String, String> entries) {
+        return BrokerSettingsLoader.load(entries, Path.of("unused"), "127.0.0.1")
+                .broker();
+    }
+}
