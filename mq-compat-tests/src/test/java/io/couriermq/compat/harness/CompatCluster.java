@@ -90,9 +90,11 @@ public final class CompatCluster implements BeforeAllCallback, AfterAllCallback 
         stopAll();
     }
 
+    /** Idempotent: JUnit calls afterAll even when beforeAll failed half-way and cleaned up. */
     private void stopAll() {
         if (admin != null) {
             admin.close();
+            admin = null;
         }
         brokers.forEach(OfficialBroker::close);
         if (proxy != null) {
