@@ -99,6 +99,24 @@ class NettyRemotingChannelTest {
     }
 
     @Test
+    void garbageFromThePeerClosesTheConnectionAndFailsPendingCallsAtOnce() {
+        CompletableFuture<RemotingCommand> response = remote.invoke(
+                RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC).build(), 30_000);
+        EmbeddedRemoting.readWritten(channel);
+
+        channel.writeInbound(pooled(Bytes.jsonFrame("<html>502 Bad Gateway</html>")));
+
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(response)
+                .failsWithin(0, TimeUnit.MILLISECONDS)
+                .withThrowableThat()
+                .havingCause()
+                .isExactlyInstanceOf(RemotingException.class)
+                .withMessageContaining("GET_ROUTEINFO_BY_TOPIC");
+        assertThat(remoting.responses.size()).isZero();
+    }
+
+    @Test
     void invokeOnewayWritesTheRequestWithTheOnewayFlag() {
         CompletableFuture<Void> written = remote.invokeOneway(
                 RemotingCommand.request(RequestCode.UPDATE_CONSUMER_OFFSET).build());
