@@ -123,13 +123,17 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
             if (!answered.compareAndSet(false, true)) {
                 throw new IllegalStateException("request " + request + " was already answered");
             }
-            if (!request.isOneway() && channel.isActive()) {
-                channel.nettyChannel().writeAndFlush(response).addListener(write -> {
-                    if (!write.isSuccess()) {
-                        log.debug("could not answer {} on {}: {}", request, channel, String.valueOf(write.cause()));
-                    }
-                });
+            if (request.isOneway() || !channel.isActive()) {
+                response.releaseBody();
+                return;
             }
+            channel.nettyChannel().writeAndFlush(response).addListener(write -> {
+                // Written or failed, a zero-copy body's buffers are no longer needed by the socket.
+                response.releaseBody();
+                if (!write.isSuccess()) {
+                    log.debug("could not answer {} on {}: {}", request, channel, String.valueOf(write.cause()));
+                }
+            });
         }
     }
 }

@@ -33,6 +33,7 @@ public final class RemotingCommand {
     private final String remark;
     private final Map<String, String> extFields;
     private final byte[] body;
+    private final BufferBody bufferBody;
     private final SerializeType serializeType;
 
     private RemotingCommand(Builder builder) {
@@ -44,6 +45,10 @@ public final class RemotingCommand {
         this.remark = builder.remark;
         this.extFields = builder.extFields == null ? Map.of() : Collections.unmodifiableMap(builder.extFields);
         this.body = builder.body == null ? NO_BODY : builder.body;
+        this.bufferBody = builder.bufferBody;
+        if (bufferBody != null && body.length > 0) {
+            throw new IllegalArgumentException("a command has either a byte[] body or a buffer body, not both");
+        }
         this.serializeType = builder.serializeType;
     }
 
@@ -112,13 +117,29 @@ public final class RemotingCommand {
         return extFields.get(name);
     }
 
-    /** The body bytes; empty, never null. Callers must not modify the array. */
+    /** The body bytes; empty, never null (and empty for a {@link #bufferBody()}). Callers must not modify the array. */
     public byte[] body() {
         return body;
     }
 
     public boolean hasBody() {
-        return body.length > 0;
+        return bodyLength() > 0;
+    }
+
+    /** A zero-copy body, or null when the body is {@link #body()}. */
+    public BufferBody bufferBody() {
+        return bufferBody;
+    }
+
+    public int bodyLength() {
+        return bufferBody != null ? bufferBody.length() : body.length;
+    }
+
+    /** Releases a zero-copy body, if any; call once the command will not be written (again). */
+    public void releaseBody() {
+        if (bufferBody != null) {
+            bufferBody.release();
+        }
     }
 
     public SerializeType serializeType() {
@@ -141,6 +162,7 @@ public final class RemotingCommand {
                 .version(version)
                 .remark(remark)
                 .body(body)
+                .bufferBody(bufferBody)
                 .serializeType(serializeType);
         if (!extFields.isEmpty()) {
             builder.extFields = new HashMap<>(extFields);
@@ -153,7 +175,7 @@ public final class RemotingCommand {
     public String toString() {
         String name = isResponse() ? ResponseCode.nameOf(code) : RequestCode.nameOf(code);
         return (isResponse() ? "response " : "request ") + name + "(" + code + ") opaque=" + opaque + " flag=" + flag
-                + (remark == null ? "" : " remark=" + remark) + " ext=" + extFields + " body=" + body.length + "B";
+                + (remark == null ? "" : " remark=" + remark) + " ext=" + extFields + " body=" + bodyLength() + "B";
     }
 
     /** Collects the fields of one command. Not thread-safe; build once. */
@@ -166,6 +188,7 @@ public final class RemotingCommand {
         private String remark;
         private HashMap<String, String> extFields;
         private byte[] body;
+        private BufferBody bufferBody;
         private SerializeType serializeType = SerializeType.JSON;
 
         private Builder(int code, int opaque, int flag) {
@@ -222,6 +245,12 @@ public final class RemotingCommand {
 
         public Builder body(byte[] body) {
             this.body = body;
+            return this;
+        }
+
+        /** A body written without copying; see {@link BufferBody}. */
+        public Builder bufferBody(BufferBody body) {
+            this.bufferBody = body;
             return this;
         }
 

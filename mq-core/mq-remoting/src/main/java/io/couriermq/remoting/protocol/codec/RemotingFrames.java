@@ -22,8 +22,24 @@ public final class RemotingFrames {
 
     private RemotingFrames() {}
 
-    /** Writes the whole frame of {@code command}, length field included, to {@code out}. */
+    /**
+     * Writes the whole frame of {@code command}, length field included, to {@code out}. A buffer body is
+     * copied here; the network path uses {@link #encodeHead} and sends the buffers as they are.
+     */
     public static void encode(RemotingCommand command, ByteBuf out) {
+        encodeHead(command, out);
+        if (command.bufferBody() != null) {
+            command.bufferBody().buffers().forEach(out::writeBytes);
+        } else {
+            out.writeBytes(command.body());
+        }
+    }
+
+    /**
+     * Writes everything of the frame but the body: the length field (which counts the body), the
+     * header-length field and the header.
+     */
+    public static void encodeHead(RemotingCommand command, ByteBuf out) {
         int start = out.writerIndex();
         out.writeZero(PREFIX_BYTES);
         int headerLength = command.serializeType() == SerializeType.ROCKETMQ
@@ -32,9 +48,7 @@ public final class RemotingFrames {
         if (headerLength > MAX_HEADER_LENGTH) {
             throw new IllegalArgumentException("header of " + headerLength + " bytes exceeds the 16 MiB field");
         }
-        byte[] body = command.body();
-        out.writeBytes(body);
-        out.setInt(start, 4 + headerLength + body.length);
+        out.setInt(start, 4 + headerLength + command.bodyLength());
         out.setInt(start + 4, (command.serializeType().code() << 24) | headerLength);
     }
 
