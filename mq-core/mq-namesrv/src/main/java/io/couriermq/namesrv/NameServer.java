@@ -61,6 +61,7 @@ public final class NameServer implements AutoCloseable {
         server.registerProcessor(RequestCode.REGISTER_BROKER, registration, updates);
         server.registerProcessor(RequestCode.UNREGISTER_BROKER, registration, updates);
         server.registerProcessor(RequestCode.QUERY_DATA_VERSION, registration, updates);
+        server.registerProcessor(RequestCode.BROKER_HEARTBEAT, registration, updates);
         var topicAdmin = new TopicAdminProcessor(routes);
         server.registerProcessor(RequestCode.REGISTER_TOPIC_IN_NAMESRV, topicAdmin, updates);
         server.registerProcessor(RequestCode.DELETE_TOPIC_IN_NAMESRV, topicAdmin, updates);

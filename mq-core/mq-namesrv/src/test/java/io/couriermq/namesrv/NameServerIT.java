@@ -27,6 +27,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -260,6 +261,25 @@ class NameServerIT {
 
         assertThat(same.extField("changed")).isEqualTo("false");
         assertThat(newer.extField("changed")).isEqualTo("true");
+    }
+
+    @Test
+    void onewayHeartbeatsKeepABrokerWithAShortTimeoutAlive() throws InterruptedException {
+        register(broker, "broker-a", "127.0.0.1:10911", 600L, SerializeType.JSON);
+        BrokerIdentityHeader identity = new BrokerIdentityHeader("broker-a", "127.0.0.1:10911", CLUSTER, 0);
+
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_500);
+        while (System.nanoTime() < until) {
+            broker.invokeOneway(
+                            address,
+                            RemotingCommand.request(RequestCode.BROKER_HEARTBEAT)
+                                    .header(identity)
+                                    .build())
+                    .join();
+            Thread.sleep(150);
+        }
+
+        assertThat(call(routeRequest("TopicTest")).code()).isEqualTo(ResponseCode.SUCCESS.code());
     }
 
     @Test

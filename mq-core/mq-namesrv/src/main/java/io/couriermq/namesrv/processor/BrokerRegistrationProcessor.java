@@ -19,7 +19,11 @@ import io.couriermq.remoting.rpc.RequestContext;
 import io.couriermq.remoting.rpc.RequestProcessor;
 import java.util.Map;
 
-/** REGISTER_BROKER, UNREGISTER_BROKER and QUERY_DATA_VERSION: the broker side of the NameServer. */
+/**
+ * The broker side of the NameServer: REGISTER_BROKER, UNREGISTER_BROKER, and the two proofs of life a
+ * 5.x broker in acting-master mode sends every second, QUERY_DATA_VERSION and BROKER_HEARTBEAT (both
+ * may arrive oneway; the dispatcher then sends no answer).
+ */
 public final class BrokerRegistrationProcessor implements RequestProcessor {
     private final RouteTable routes;
     private final KvConfigTable kvConfig;
@@ -38,6 +42,7 @@ public final class BrokerRegistrationProcessor implements RequestProcessor {
             case REGISTER_BROKER -> register(context, request);
             case UNREGISTER_BROKER -> unregister(request);
             case QUERY_DATA_VERSION -> queryDataVersion(request);
+            case BROKER_HEARTBEAT -> heartbeat(request);
             default -> throw new IllegalArgumentException("not a registration request: " + request);
         };
     }
@@ -60,6 +65,7 @@ public final class BrokerRegistrationProcessor implements RequestProcessor {
                 body == null ? null : body.topicConfigSerializeWrapper().dataVersion(),
                 body == null ? null : body.topicConfigSerializeWrapper().topicConfigTable(),
                 timeoutOf(header),
+                Boolean.TRUE.equals(header.enableActingMaster()),
                 context.channel()));
         Map<String, String> orderTopics = kvConfig.namespace(KvConfigTable.ORDER_TOPIC_CONFIG);
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS)
@@ -76,6 +82,14 @@ public final class BrokerRegistrationProcessor implements RequestProcessor {
     private RemotingCommand unregister(RemotingCommand request) {
         BrokerIdentityHeader header = request.decodeHeader(BrokerIdentityHeader::decode);
         routes.unregister(new BrokerKey(header.clusterName(), header.brokerAddr()), header.brokerName());
+        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS).build();
+    }
+
+    /** BROKER_HEARTBEAT (5.x acting-master mode, may be oneway): proof of life, nothing else. */
+    private RemotingCommand heartbeat(RemotingCommand request) {
+        BrokerKey key = request.decodeHeader(
+                fields -> new BrokerKey(fields.requireString("clusterName"), fields.requireString("brokerAddr")));
+        routes.refreshAndCompare(key, null);
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS).build();
     }
 

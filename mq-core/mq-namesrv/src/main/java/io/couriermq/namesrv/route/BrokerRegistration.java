@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param topics the broker's topic table, or null when the registration carried none
  * @param timeoutMillis how long the broker may stay silent before its routes are dropped
+ * @param enableActingMaster whether the group runs in acting-master mode (reported back in routes)
  */
 public record BrokerRegistration(
         String clusterName,
@@ -20,6 +21,7 @@ public record BrokerRegistration(
         DataVersion dataVersion,
         Map<String, TopicConfig> topics,
         long timeoutMillis,
+        boolean enableActingMaster,
         RemotingChannel channel) {
 
     public static final long MASTER_ID = 0L;

@@ -40,15 +40,16 @@ final class Editor {
     }
 
     /** Puts {@code address} at {@code brokerId}, dropping it from any other id it held before. */
-    void putBrokerAddress(String clusterName, String brokerName, long brokerId, String address) {
+    void putBrokerAddress(String clusterName, String brokerName, long brokerId, String address, boolean actingMaster) {
         BrokerData current = brokers.get(brokerName);
         Map<Long, String> addresses = new HashMap<>(current == null ? Map.of() : current.brokerAddrs());
         addresses.entrySet().removeIf(entry -> entry.getValue().equals(address) && entry.getKey() != brokerId);
         addresses.put(brokerId, address);
         if (current == null
                 || !current.brokerAddrs().equals(addresses)
-                || !current.cluster().equals(clusterName)) {
-            brokers.put(brokerName, new BrokerData(clusterName, brokerName, addresses, false, null));
+                || !current.cluster().equals(clusterName)
+                || current.enableActingMaster() != actingMaster) {
+            brokers.put(brokerName, new BrokerData(clusterName, brokerName, addresses, actingMaster, null));
             changed = true;
         }
     }
@@ -68,7 +69,9 @@ final class Editor {
         }
         changed = true;
         if (!addresses.isEmpty()) {
-            brokers.put(brokerName, new BrokerData(current.cluster(), brokerName, addresses, false, null));
+            brokers.put(
+                    brokerName,
+                    new BrokerData(current.cluster(), brokerName, addresses, current.enableActingMaster(), null));
             return;
         }
         brokers.remove(brokerName);

@@ -59,7 +59,8 @@ public final class RouteTable {
                     registration.clusterName(),
                     registration.brokerName(),
                     registration.brokerId(),
-                    registration.brokerAddr());
+                    registration.brokerAddr(),
+                    registration.enableActingMaster());
             if (registration.isMaster() && registration.topics() != null && topicsChanged) {
                 registration
                         .topics()

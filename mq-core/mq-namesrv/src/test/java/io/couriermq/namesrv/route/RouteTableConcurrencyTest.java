@@ -48,7 +48,7 @@ class RouteTableConcurrencyTest {
             TopicConfig topic =
                     new TopicConfig("orders", 4, 4, Permission.READ_WRITE, "SINGLE_TAG", 0, false, Map.of());
             routes.register(new BrokerRegistration(
-                    "DefaultCluster", name, address, 0, null, version, Map.of("orders", topic), 120_000, null));
+                    "DefaultCluster", name, address, 0, null, version, Map.of("orders", topic), 120_000, false, null));
             if (round % 3 == 0) {
                 routes.unregister(new BrokerKey("DefaultCluster", address), name);
             }

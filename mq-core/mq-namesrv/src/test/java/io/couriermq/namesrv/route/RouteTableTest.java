@@ -139,6 +139,28 @@ class RouteTableTest {
     }
 
     @Test
+    void theActingMasterModeOfAGroupIsReportedInItsRoutes() {
+        routes.register(new BrokerRegistration(
+                "DefaultCluster",
+                "broker-a",
+                "10.0.0.1:10911",
+                0,
+                null,
+                V1,
+                Map.of("orders", topic("orders", 4)),
+                120_000,
+                true,
+                null));
+
+        assertThat(routes.snapshot()
+                        .routeOf("orders", null)
+                        .brokerDatas()
+                        .get(0)
+                        .enableActingMaster())
+                .isTrue();
+    }
+
+    @Test
     void writePermissionCanBeWipedAndRestored() {
         routes.register(master("broker-a", "10.0.0.1:10911", V1, topic("orders", 4), topic("payments", 2)));
 
@@ -163,6 +185,7 @@ class RouteTableTest {
                 V1,
                 Map.of("orders", topic("orders", 4)),
                 120_000,
+                false,
                 null));
 
         routes.deleteTopic("orders", "OtherCluster");
@@ -201,7 +224,8 @@ class RouteTableTest {
                 table.put(topic.topicName(), topic);
             }
         }
-        return new BrokerRegistration("DefaultCluster", name, address, id, haAddress, version, table, 120_000, null);
+        return new BrokerRegistration(
+                "DefaultCluster", name, address, id, haAddress, version, table, 120_000, false, null);
     }
 
     private static TopicConfig topic(String name, int queues) {
