@@ -3,12 +3,18 @@ package io.couriermq.remoting.protocol.header.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RemotingCommandException;
 import io.couriermq.remoting.protocol.SerializeType;
+import io.couriermq.remoting.protocol.header.CommandHeader;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -76,5 +82,18 @@ class BrokerHeaderRoundTripTest {
                 .build();
 
         assertThat((Object) command.decodeHeader(headerCase.decoder())).isEqualTo(headerCase.header());
+    }
+
+    @Test
+    void everyHeaderOfThePackageHasACase() {
+        Set<String> headers = new ClassFileImporter()
+                .importPackages(PullSysFlag.class.getPackageName()).stream()
+                        .filter(c -> c.isAssignableTo(CommandHeader.class) && !c.isInterface() && !c.isAnonymousClass())
+                        .map(JavaClass::getName)
+                        .collect(Collectors.toSet());
+        Set<String> covered = cases().map(c -> c.header().getClass().getName()).collect(Collectors.toSet());
+
+        assertThat(headers).isNotEmpty();
+        assertThat(covered).containsAll(headers);
     }
 }
