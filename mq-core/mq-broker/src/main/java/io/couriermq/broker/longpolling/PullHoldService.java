@@ -57,12 +57,19 @@ public final class PullHoldService extends BackgroundService implements Dispatch
 
     @Override
     public void onDispatch(DispatchedEntry entry) {
-        QueueKey key = new QueueKey(entry.topic(), entry.queueId());
+        messageArrived(entry.topic(), entry.queueId(), entry.queueOffset());
+    }
+
+    /**
+     * Wakes the pulls of a queue that a message at {@code queueOffset} can answer. Also called right
+     * after holding a pull, in case the message arrived between the pull's read and its hold.
+     */
+    public void messageArrived(String topic, int queueId, long queueOffset) {
+        QueueKey key = new QueueKey(topic, queueId);
         if (!held.containsKey(key)) {
             return;
         }
-        List<HeldPull> woken = take(key, pull -> pull.offset() <= entry.queueOffset());
-        woken.forEach(this::retry);
+        take(key, pull -> pull.offset() <= queueOffset).forEach(this::retry);
     }
 
     /** Answers every pull whose deadline passed. */

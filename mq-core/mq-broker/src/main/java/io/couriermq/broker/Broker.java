@@ -1,0 +1,161 @@
+package io.couriermq.broker;
+
+import io.couriermq.broker.config.BrokerConfig;
+import io.couriermq.broker.config.BrokerSettings;
+import io.couriermq.broker.longpolling.PullHoldService;
+import io.couriermq.broker.offset.ConsumerOffsetManager;
+import io.couriermq.broker.offset.OffsetPersistService;
+import io.couriermq.broker.processor.PullMessageProcessor;
+import io.couriermq.broker.processor.SendMessageProcessor;
+import io.couriermq.broker.pull.SubscriptionLookup;
+import io.couriermq.broker.registry.NameServerRegistrar;
+import io.couriermq.broker.send.MessageFactory;
+import io.couriermq.broker.send.SendTopicResolver;
+import io.couriermq.broker.send.UniqueKeyGenerator;
+import io.couriermq.broker.topic.TopicConfigManager;
+import io.couriermq.common.time.Clock;
+import io.couriermq.remoting.netty.NettyRemotingClient;
+import io.couriermq.remoting.netty.NettyRemotingServer;
+import io.couriermq.remoting.netty.RemotingClientConfig;
+import io.couriermq.remoting.netty.RemotingServerConfig;
+import io.couriermq.remoting.protocol.RequestCode;
+import io.couriermq.remoting.rpc.ChannelEventListener;
+import io.couriermq.remoting.rpc.RequestProcessor;
+import io.couriermq.store.MessageStore;
+import io.couriermq.store.engine.FileMessageStore;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embeddable broker: the composition root that builds the store, the metadata managers, the
+ * processors and the remoting server, and starts and stops them in order. It holds no request logic.
+ */
+public final class Broker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Broker.class);
+
+    private final BrokerSettings settings;
+    private final Clock clock;
+    private final BrokerConfig config;
+    private MessageStore store;
+    private TopicConfigManager topics;
+    private ConsumerOffsetManager offsets;
+    private NettyRemotingServer server;
+    private NettyRemotingClient outbound;
+    private PullHoldService holds;
+    private OffsetPersistService offsetPersist;
+    private NameServerRegistrar registrar;
+
+    public Broker(BrokerSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.config = settings.broker();
+    }
+
+    public synchronized void start() {
+        settings.unknownKeys().forEach(key -> log.warn("unknown configuration key '{}' is ignored", key));
+        Path configDir = settings.store().storePathRootDir().resolve("config");
+        store = FileMessageStore.open(settings.store(), clock);
+        topics = new TopicConfigManager(config, configDir, clock);
+        offsets = new ConsumerOffsetManager(configDir);
+        server = new NettyRemotingServer(remotingConfig(), new ChannelEventListener() {});
+        server.start();
+        InetSocketAddress storeHost = new InetSocketAddress(config.brokerIP1(), server.localPort());
+        registerProcessors(storeHost);
+        holds.start();
+        offsetPersist = new OffsetPersistService(offsets, config.flushConsumerOffsetInterval());
+        offsetPersist.start();
+        outbound = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
+        registrar = new NameServerRegistrar(config, topics, outbound, clock, server.localPort());
+        registrar.start();
+        log.info(
+                "broker {} ({}, cluster {}) ready at {} with {} NameServer(s)",
+                config.brokerName(),
+                config.brokerRole(),
+                config.brokerClusterName(),
+                registrar.brokerAddress(),
+                config.nameServerAddresses().size());
+    }
+
+    private void registerProcessors(InetSocketAddress storeHost) {
+        ExecutorService send = server.newProcessorExecutor("broker-send", 1, config.sendThreadPoolQueueCapacity());
+        ExecutorService pull = server.newProcessorExecutor("broker-pull", 4, config.pullThreadPoolQueueCapacity());
+        holds = new PullHoldService(clock, 1_000, pull);
+        store.addDispatchListener(holds);
+        MessageFactory messages = new MessageFactory(
+                config.brokerClusterName(), storeHost, new UniqueKeyGenerator(storeHost.getAddress(), clock));
+        register(
+                SendMessageProcessor.CODES,
+                new SendMessageProcessor(new SendTopicResolver(config, topics), messages, store, storeHost),
+                send);
+        SubscriptionLookup noRegistryYet = (group, topic) -> Optional.empty();
+        register(
+                PullMessageProcessor.CODES,
+                new PullMessageProcessor(topics, noRegistryYet, store, offsets, holds, clock),
+                pull);
+    }
+
+    private void register(List<RequestCode> codes, RequestProcessor processor, ExecutorService executor) {
+        codes.forEach(code -> server.registerProcessor(code, processor, executor));
+    }
+
+    private RemotingServerConfig remotingConfig() {
+        return RemotingServerConfig.defaults(config.listenPort())
+                .withIdleTimeoutSeconds((int) config.clientChannelMaxIdleTimeSeconds());
+    }
+
+    /** The port clients connect to (useful when configured as 0). */
+    public int listenPort() {
+        return server.localPort();
+    }
+
+    /** The address registered with NameServers and stamped into message ids. */
+    public String address() {
+        return registrar.brokerAddress();
+    }
+
+    public MessageStore store() {
+        return store;
+    }
+
+    public TopicConfigManager topics() {
+        return topics;
+    }
+
+    public ConsumerOffsetManager offsets() {
+        return offsets;
+    }
+
+    public NameServerRegistrar registrar() {
+        return registrar;
+    }
+
+    /**
+     * Stops in the order that loses nothing: leave the NameServers first (clients go elsewhere), stop
+     * taking requests and answer those in progress, answer held pulls, then persist offsets and close
+     * the store.
+     */
+    public synchronized void shutdown() {
+        if (server == null) {
+            return;
+        }
+        registrar.shutdown();
+        registrar.unregisterAll();
+        holds.shutdown();
+        server.shutdown();
+        offsetPersist.shutdown();
+        store.shutdown();
+        outbound.close();
+        server = null;
+        log.info("broker {} stopped", config.brokerName());
+    }
+
+    @Override
+    public void close() {
+        shutdown();
+    }
+}

@@ -1,0 +1,275 @@
+package io.couriermq.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.couriermq.broker.config.BrokerSettings;
+import io.couriermq.broker.config.BrokerSettingsLoader;
+import io.couriermq.common.message.StoredMessage;
+import io.couriermq.common.message.codec.BatchCodec;
+import io.couriermq.common.message.codec.BatchEntry;
+import io.couriermq.common.message.codec.MessageDecoder;
+import io.couriermq.common.message.codec.MessageId;
+import io.couriermq.common.time.Clock;
+import io.couriermq.namesrv.NameServer;
+import io.couriermq.namesrv.NameServerConfig;
+import io.couriermq.remoting.netty.NettyRemotingClient;
+import io.couriermq.remoting.netty.RemotingClientConfig;
+import io.couriermq.remoting.netty.RemotingServerConfig;
+import io.couriermq.remoting.protocol.RemotingCommand;
+import io.couriermq.remoting.protocol.RequestCode;
+import io.couriermq.remoting.protocol.ResponseCode;
+import io.couriermq.remoting.protocol.SerializeType;
+import io.couriermq.remoting.protocol.header.broker.PullMessageRequestHeader;
+import io.couriermq.remoting.protocol.header.broker.PullMessageResponseHeader;
+import io.couriermq.remoting.protocol.header.broker.PullSysFlag;
+import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
+import io.couriermq.remoting.protocol.header.broker.SendMessageResponseHeader;
+import io.couriermq.remoting.rpc.ChannelEventListener;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A whole broker over real sockets: registration, sends of every kind, pulls and long polling. */
+class BrokerIT {
+    @TempDir
+    Path storeDir;
+
+    private NameServer nameServer;
+    private Broker broker;
+    private NettyRemotingClient client;
+    private String address;
+
+    @BeforeEach
+    void start() {
+        nameServer = new NameServer(
+                new NameServerConfig(
+                        RemotingServerConfig.defaults(0).withBindAddress("127.0.0.1"), 120_000, 1_000, false),
+                Clock.system());
+        nameServer.start();
+        BrokerSettings settings = BrokerSettingsLoader.load(
+                Map.of(
+                        "namesrvAddr",
+                        "127.0.0.1:" + nameServer.listenPort(),
+                        "listenPort",
+                        "0",
+                        "mappedFileSizeCommitLog",
+                        String.valueOf(8 << 20),
+                        "mappedFileSizeConsumeQueue",
+                        String.valueOf(20 * 1000)),
+                storeDir,
+                "127.0.0.1");
+        broker = new Broker(settings, Clock.system());
+        broker.start();
+        address = "127.0.0.1:" + broker.listenPort();
+        client = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        broker.shutdown();
+        nameServer.shutdown();
+    }
+
+    @Test
+    void theBrokerRegistersWithItsNameServer() {
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> nameServer.routes().snapshot().routeOf("TBW102", null) != null);
+        assertThat(nameServer
+                        .routes()
+                        .snapshot()
+                        .routeOf("TBW102", null)
+                        .brokerDatas()
+                        .get(0)
+                        .masterAddress())
+                .isEqualTo(broker.address());
+    }
+
+    @Test
+    void aSentMessageIsPulledBackIntactWithItsIds() {
+        RemotingCommand sent =
+                send("Orders", 2, "hello", "TAGS\u0001TagA\u0002KEYS\u0001order-1\u0002", SerializeType.JSON);
+
+        assertThat(sent.code()).isEqualTo(ResponseCode.SUCCESS.code());
+        SendMessageResponseHeader header = sent.decodeHeader(SendMessageResponseHeader::decode);
+        assertThat(header.queueId()).isEqualTo(2);
+        assertThat(header.queueOffset()).isZero();
+        assertThat(MessageId.decode(header.msgId()).toString()).contains(String.valueOf(broker.listenPort()));
+
+        RemotingCommand pulled = pullWhenDispatched("Orders", 2, 0, "*");
+        List<StoredMessage> messages = MessageDecoder.decodeAll(ByteBuffer.wrap(pulled.body()));
+        assertThat(messages).singleElement().satisfies(message -> {
+            assertThat(StandardCharsets.UTF_8.decode(message.message().body()).toString())
+                    .isEqualTo("hello");
+            assertThat(message.message().tags()).isEqualTo("TagA");
+            assertThat(message.message().keys()).containsExactly("order-1");
+            assertThat(message.message().uniqueKey())
+                    .isEqualTo(header.transactionId())
+                    .isNotBlank();
+            assertThat(message.message().property("CLUSTER")).isEqualTo("DefaultCluster");
+        });
+        assertThat(pulled.decodeHeader(PullMessageResponseHeader::decode).nextBeginOffset())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void binaryHeadersWorkEndToEnd() {
+        RemotingCommand sent = send("Orders", 0, "binary", "", SerializeType.ROCKETMQ);
+
+        assertThat(sent.code()).isEqualTo(ResponseCode.SUCCESS.code());
+        assertThat(sent.serializeType()).isEqualTo(SerializeType.ROCKETMQ);
+    }
+
+    @Test
+    void aBatchLandsOnConsecutiveOffsetsEachWithItsOwnId() {
+        byte[] body = bytes(BatchCodec.encode(List.of(
+                new BatchEntry(0, "one".getBytes(StandardCharsets.UTF_8), Map.of("UNIQ_KEY", "ID-1")),
+                new BatchEntry(0, "two".getBytes(StandardCharsets.UTF_8), Map.of("UNIQ_KEY", "ID-2")))));
+        RemotingCommand response = client.invokeSync(
+                address,
+                RemotingCommand.request(RequestCode.SEND_BATCH_MESSAGE)
+                        .header(header("Orders", 1, "WAIT\u0001true\u0002UNIQ_KEY\u0001BATCH\u0002")
+                                .v2())
+                        .body(body)
+                        .build(),
+                3_000);
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS.code());
+        assertThat(response.decodeHeader(SendMessageResponseHeader::decode)
+                        .msgId()
+                        .split(","))
+                .hasSize(2);
+        List<StoredMessage> pulled = MessageDecoder.decodeAll(
+                ByteBuffer.wrap(pull("Orders", 1, 0, "*", 0).body()));
+        assertThat(pulled).extracting(StoredMessage::queueOffset).containsExactly(0L, 1L);
+        assertThat(pulled).extracting(message -> message.message().uniqueKey()).containsExactly("ID-1", "ID-2");
+    }
+
+    @Test
+    void tagsAreFilteredOnTheBroker() {
+        send("Orders", 0, "a", "TAGS\u0001TagA\u0002", SerializeType.JSON);
+        send("Orders", 0, "b", "TAGS\u0001TagB\u0002", SerializeType.JSON);
+        send("Orders", 0, "c", "TAGS\u0001TagA\u0002", SerializeType.JSON);
+
+        List<StoredMessage> tagB = MessageDecoder.decodeAll(
+                ByteBuffer.wrap(pull("Orders", 0, 0, "TagB", 0).body()));
+
+        assertThat(tagB).extracting(m -> m.message().tags()).containsExactly("TagB");
+    }
+
+    @Test
+    void aPullThatFindsNothingIsHeldUntilAMessageArrives() {
+        send("Orders", 3, "first", "", SerializeType.JSON);
+        CompletableFuture<RemotingCommand> held =
+                client.invokeAsync(address, pullRequest("Orders", 3, 1, "*", 10_000), 15_000);
+
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !held.isDone());
+        send("Orders", 3, "second", "", SerializeType.JSON);
+
+        RemotingCommand answered = held.orTimeout(5, TimeUnit.SECONDS).join();
+        assertThat(answered.code()).isEqualTo(ResponseCode.SUCCESS.code());
+        assertThat(MessageDecoder.decodeAll(ByteBuffer.wrap(answered.body())))
+                .extracting(StoredMessage::queueOffset)
+                .containsExactly(1L);
+    }
+
+    @Test
+    void aHeldPullIsAnsweredNotFoundWhenItsSuspendTimePasses() {
+        RemotingCommand answered = client.invokeSync(address, pullRequest("TBW102", 0, 0, "*", 300), 5_000);
+
+        assertThat(answered.code()).isEqualTo(ResponseCode.PULL_NOT_FOUND.code());
+        assertThat(answered.decodeHeader(PullMessageResponseHeader::decode).nextBeginOffset())
+                .isZero();
+    }
+
+    @Test
+    void refusalsCarryTheCodeTheClientExpects() {
+        RemotingCommand unknownTopic = pull("Nobody", 0, 0, "*", 0);
+        assertThat(unknownTopic.code()).isEqualTo(ResponseCode.TOPIC_NOT_EXIST.code());
+
+        send("Orders", 0, "x", "", SerializeType.JSON);
+        RemotingCommand badQueue = pull("Orders", 99, 0, "*", 0);
+        assertThat(badQueue.code()).isEqualTo(ResponseCode.SYSTEM_ERROR.code());
+        assertThat(badQueue.remark()).contains("queueId[99]");
+
+        RemotingCommand delayed = send("Orders", 0, "later", "DELAY\u00012\u0002", SerializeType.JSON);
+        assertThat(delayed.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL.code());
+
+        RemotingCommand tooBig = client.invokeSync(
+                address,
+                RemotingCommand.request(RequestCode.SEND_MESSAGE_V2)
+                        .header(header("Orders", 0, "").v2())
+                        .body(new byte[5 * 1024 * 1024])
+                        .build(),
+                3_000);
+        assertThat(tooBig.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL.code());
+        assertThat(broker.store().maxOffset("Orders", 0))
+                .as("nothing half-stored")
+                .isEqualTo(1);
+    }
+
+    private RemotingCommand send(String topic, int queueId, String body, String properties, SerializeType type) {
+        return client.invokeSync(
+                address,
+                RemotingCommand.request(RequestCode.SEND_MESSAGE_V2)
+                        .header(header(topic, queueId, properties).v2())
+                        .body(body.getBytes(StandardCharsets.UTF_8))
+                        .serializeType(type)
+                        .build(),
+                3_000);
+    }
+
+    private static SendMessageRequestHeader header(String topic, int queueId, String properties) {
+        return new SendMessageRequestHeader(
+                "pg",
+                topic,
+                "TBW102",
+                4,
+                queueId,
+                0,
+                System.currentTimeMillis(),
+                0,
+                properties,
+                0,
+                false,
+                null,
+                false,
+                "broker-a");
+    }
+
+    /** Dispatch to the consume queue is asynchronous: a pull right after a send may find nothing yet. */
+    private RemotingCommand pullWhenDispatched(String topic, int queueId, long offset, String tags) {
+        return await().atMost(Duration.ofSeconds(5))
+                .until(
+                        () -> pull(topic, queueId, offset, tags, 0),
+                        response -> response.code() == ResponseCode.SUCCESS.code());
+    }
+
+    private RemotingCommand pull(String topic, int queueId, long offset, String tags, long suspendMs) {
+        return client.invokeSync(address, pullRequest(topic, queueId, offset, tags, suspendMs), 5_000);
+    }
+
+    private static RemotingCommand pullRequest(String topic, int queueId, long offset, String tags, long suspendMs) {
+        int sysFlag = PullSysFlag.SUBSCRIPTION | (suspendMs > 0 ? PullSysFlag.SUSPEND : 0);
+        return RemotingCommand.request(RequestCode.LITE_PULL_MESSAGE)
+                .header(new PullMessageRequestHeader(
+                        "cg", topic, queueId, offset, 32, sysFlag, 0, suspendMs, tags, 0, "TAG", null, "broker-a"))
+                .build();
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
+}
