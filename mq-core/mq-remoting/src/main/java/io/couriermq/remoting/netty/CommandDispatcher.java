@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes decoded commands: responses to the request waiting for them, requests to their processor's
  * executor. Requests never run on the event loop. A code nobody handles is answered
- * REQUEST_CODE_NOT_SUPPORTED, a full executor SYSTEM_BUSY: the sender always hears back.
+ * REQUEST_CODE_NOT_SUPPORTED; when the executor is full, a request that expects an answer gets
+ * SYSTEM_BUSY, and a oneway request holds the connection back ({@link ChannelBackPressure}) until it
+ * can be queued: the sender always hears back or is slowed down, never silently dropped.
  */
 @ChannelHandler.Sharable
 final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingCommand> {
@@ -44,29 +46,50 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
             responses.complete(command);
             return;
         }
+        ChannelBackPressure heldBack = ChannelBackPressure.of(ctx.channel());
+        if (heldBack != null) {
+            heldBack.enqueue(command);
+            return;
+        }
         NettyRemotingChannel channel = NettyRemotingChannel.of(ctx.channel(), responses);
+        if (submit(channel, command)) {
+            return;
+        }
+        if (command.isOneway()) {
+            // A oneway sender never reads a SYSTEM_BUSY answer: slow it down instead of losing its request.
+            ChannelBackPressure.holdBack(ctx.channel(), command, waiting -> submit(channel, waiting));
+            return;
+        }
+        answer(
+                channel,
+                command,
+                RemotingCommand.responseTo(command, ResponseCode.SYSTEM_BUSY)
+                        .remark("[OVERLOAD] the " + RequestCode.nameOf(command.code())
+                                + " queue is full, try another broker or later")
+                        .build());
+    }
+
+    /**
+     * Queues a request on its processor's executor; false when the executor is full. A code nobody
+     * handles is answered here and counts as taken.
+     */
+    private boolean submit(NettyRemotingChannel channel, RemotingCommand command) {
         ProcessorRegistry.Registration registration = processors.lookup(command.code());
         if (registration == null) {
-            String remark = " request type " + command.code() + " not supported";
-            log.debug("{} from {}: {}", RequestCode.nameOf(command.code()), channel, remark);
+            log.debug("{} from {} is not supported", RequestCode.nameOf(command.code()), channel);
             answer(
                     channel,
                     command,
                     RemotingCommand.responseTo(command, ResponseCode.REQUEST_CODE_NOT_SUPPORTED)
-                            .remark(remark)
+                            .remark(" request type " + command.code() + " not supported")
                             .build());
-            return;
+            return true;
         }
         try {
             registration.executor().execute(() -> process(registration, channel, command));
+            return true;
         } catch (RejectedExecutionException e) {
-            answer(
-                    channel,
-                    command,
-                    RemotingCommand.responseTo(command, ResponseCode.SYSTEM_BUSY)
-                            .remark("[OVERLOAD] the " + RequestCode.nameOf(command.code())
-                                    + " queue is full, try another broker or later")
-                            .build());
+            return false;
         }
     }
 

@@ -54,7 +54,7 @@ final class LocalRemoting implements AutoCloseable {
     void register(int code, RequestProcessor processor) {
         synchronized (this) {
             if (sharedExecutor == null) {
-                sharedExecutor = server.newProcessorExecutor("test-processor", 4, 64);
+                sharedExecutor = server.newProcessorExecutor("test-processor", 4, 1024);
             }
         }
         server.registerProcessor(code, processor, sharedExecutor);
