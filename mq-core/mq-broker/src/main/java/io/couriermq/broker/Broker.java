@@ -1,17 +1,26 @@
 package io.couriermq.broker;
 
+import io.couriermq.broker.client.ClientChannelEvents;
+import io.couriermq.broker.client.ClientChannelExpiryService;
+import io.couriermq.broker.client.ConsumerGroupRegistry;
+import io.couriermq.broker.client.ConsumerIdsChangedNotifier;
+import io.couriermq.broker.client.ProducerGroupRegistry;
+import io.couriermq.broker.client.RebalanceLockManager;
 import io.couriermq.broker.config.BrokerConfig;
 import io.couriermq.broker.config.BrokerSettings;
 import io.couriermq.broker.longpolling.PullHoldService;
+import io.couriermq.broker.metrics.BrokerObserver;
 import io.couriermq.broker.offset.ConsumerOffsetManager;
 import io.couriermq.broker.offset.OffsetPersistService;
+import io.couriermq.broker.processor.ClientManageProcessor;
+import io.couriermq.broker.processor.ConsumerGroupProcessor;
 import io.couriermq.broker.processor.PullMessageProcessor;
 import io.couriermq.broker.processor.SendMessageProcessor;
-import io.couriermq.broker.pull.SubscriptionLookup;
 import io.couriermq.broker.registry.NameServerRegistrar;
 import io.couriermq.broker.send.MessageFactory;
 import io.couriermq.broker.send.SendTopicResolver;
 import io.couriermq.broker.send.UniqueKeyGenerator;
+import io.couriermq.broker.subscription.SubscriptionGroupManager;
 import io.couriermq.broker.topic.TopicConfigManager;
 import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.netty.NettyRemotingClient;
@@ -20,14 +29,15 @@ import io.couriermq.remoting.netty.RemotingClientConfig;
 import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.rpc.ChannelEventListener;
+import io.couriermq.remoting.rpc.RemotingChannel;
 import io.couriermq.remoting.rpc.RequestProcessor;
 import io.couriermq.store.MessageStore;
 import io.couriermq.store.engine.FileMessageStore;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +51,13 @@ public final class Broker implements AutoCloseable {
     private final BrokerSettings settings;
     private final Clock clock;
     private final BrokerConfig config;
+    private final BrokerObserver observer;
     private MessageStore store;
+    private SubscriptionGroupManager subscriptionGroups;
+    private ProducerGroupRegistry producers;
+    private ConsumerGroupRegistry consumers;
+    private ClientChannelExpiryService clientExpiry;
+    private ThreadPoolExecutor sendExecutor;
     private TopicConfigManager topics;
     private ConsumerOffsetManager offsets;
     private NettyRemotingServer server;
@@ -51,9 +67,14 @@ public final class Broker implements AutoCloseable {
     private NameServerRegistrar registrar;
 
     public Broker(BrokerSettings settings, Clock clock) {
+        this(settings, clock, BrokerObserver.NONE);
+    }
+
+    public Broker(BrokerSettings settings, Clock clock, BrokerObserver observer) {
         this.settings = settings;
         this.clock = clock;
         this.config = settings.broker();
+        this.observer = observer;
     }
 
     public synchronized void start() {
@@ -62,11 +83,27 @@ public final class Broker implements AutoCloseable {
         store = FileMessageStore.open(settings.store(), clock);
         topics = new TopicConfigManager(config, configDir, clock);
         offsets = new ConsumerOffsetManager(configDir);
-        server = new NettyRemotingServer(remotingConfig(), new ChannelEventListener() {});
+        subscriptionGroups = new SubscriptionGroupManager(config, configDir, clock);
+        producers = new ProducerGroupRegistry(clock);
+        server = new NettyRemotingServer(remotingConfig(), new ChannelEventListener() {
+            @Override
+            public void onClosed(RemotingChannel channel) {
+                clientEvents().onClosed(channel);
+            }
+        });
+        ExecutorService client = server.newProcessorExecutor("broker-client", 2, 10_000);
+        consumers = new ConsumerGroupRegistry(
+                clock, new ConsumerIdsChangedNotifier(client, subscriptionGroups::notifyConsumerIdsChangedEnabled));
         server.start();
         InetSocketAddress storeHost = new InetSocketAddress(config.brokerIP1(), server.localPort());
-        registerProcessors(storeHost);
+        registerProcessors(storeHost, client);
         holds.start();
+        clientExpiry = new ClientChannelExpiryService(
+                producers,
+                consumers,
+                config.clientChannelMaxIdleTimeSeconds(),
+                ClientChannelExpiryService.DEFAULT_SCAN_INTERVAL_MS);
+        clientExpiry.start();
         offsetPersist = new OffsetPersistService(offsets, config.flushConsumerOffsetInterval());
         offsetPersist.start();
         outbound = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
@@ -81,22 +118,35 @@ public final class Broker implements AutoCloseable {
                 config.nameServerAddresses().size());
     }
 
-    private void registerProcessors(InetSocketAddress storeHost) {
+    private ClientChannelEvents clientEvents() {
+        return new ClientChannelEvents(producers, consumers);
+    }
+
+    private void registerProcessors(InetSocketAddress storeHost, ExecutorService client) {
         ExecutorService send = server.newProcessorExecutor("broker-send", 1, config.sendThreadPoolQueueCapacity());
+        sendExecutor = (ThreadPoolExecutor) send;
         ExecutorService pull = server.newProcessorExecutor("broker-pull", 4, config.pullThreadPoolQueueCapacity());
+        ExecutorService admin = server.newProcessorExecutor("broker-admin", 2, 1_000);
         holds = new PullHoldService(clock, 1_000, pull);
         store.addDispatchListener(holds);
         MessageFactory messages = new MessageFactory(
                 config.brokerClusterName(), storeHost, new UniqueKeyGenerator(storeHost.getAddress(), clock));
         register(
                 SendMessageProcessor.CODES,
-                new SendMessageProcessor(new SendTopicResolver(config, topics), messages, store, storeHost),
+                new SendMessageProcessor(new SendTopicResolver(config, topics), messages, store, storeHost, observer),
                 send);
-        SubscriptionLookup noRegistryYet = (group, topic) -> Optional.empty();
         register(
                 PullMessageProcessor.CODES,
-                new PullMessageProcessor(topics, noRegistryYet, store, offsets, holds, clock),
+                new PullMessageProcessor(topics, consumers::subscription, store, offsets, holds, clock, observer),
                 pull);
+        register(
+                ClientManageProcessor.CODES,
+                new ClientManageProcessor(producers, consumers, subscriptionGroups, topics),
+                client);
+        ConsumerGroupProcessor groups =
+                new ConsumerGroupProcessor(consumers, producers, new RebalanceLockManager(clock));
+        register(ConsumerGroupProcessor.CLIENT_CODES, groups, client);
+        register(ConsumerGroupProcessor.ADMIN_CODES, groups, admin);
     }
 
     private void register(List<RequestCode> codes, RequestProcessor processor, ExecutorService executor) {
@@ -134,6 +184,19 @@ public final class Broker implements AutoCloseable {
         return registrar;
     }
 
+    public ConsumerGroupRegistry consumers() {
+        return consumers;
+    }
+
+    public SubscriptionGroupManager subscriptionGroups() {
+        return subscriptionGroups;
+    }
+
+    /** Send requests waiting for the send thread: the broker's back-pressure gauge. */
+    public int sendQueueDepth() {
+        return sendExecutor == null ? 0 : sendExecutor.getQueue().size();
+    }
+
     /**
      * Stops in the order that loses nothing: leave the NameServers first (clients go elsewhere), stop
      * taking requests and answer those in progress, answer held pulls, then persist offsets and close
@@ -146,6 +209,7 @@ public final class Broker implements AutoCloseable {
         registrar.shutdown();
         registrar.unregisterAll();
         holds.shutdown();
+        clientExpiry.shutdown();
         server.shutdown();
         offsetPersist.shutdown();
         store.shutdown();

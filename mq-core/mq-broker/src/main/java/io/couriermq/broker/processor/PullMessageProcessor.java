@@ -2,6 +2,7 @@ package io.couriermq.broker.processor;
 
 import io.couriermq.broker.longpolling.HeldPull;
 import io.couriermq.broker.longpolling.PullHoldService;
+import io.couriermq.broker.metrics.BrokerObserver;
 import io.couriermq.broker.offset.ConsumerOffsetManager;
 import io.couriermq.broker.pull.PullOutcome;
 import io.couriermq.broker.pull.SubscriptionLookup;
@@ -46,6 +47,7 @@ public final class PullMessageProcessor implements RequestProcessor {
     private final ConsumerOffsetManager offsets;
     private final PullHoldService holds;
     private final Clock clock;
+    private final BrokerObserver observer;
 
     public PullMessageProcessor(
             TopicConfigManager topics,
@@ -53,21 +55,24 @@ public final class PullMessageProcessor implements RequestProcessor {
             MessageStore store,
             ConsumerOffsetManager offsets,
             PullHoldService holds,
-            Clock clock) {
+            Clock clock,
+            BrokerObserver observer) {
         this.topics = topics;
         this.subscriptions = subscriptions;
         this.store = store;
         this.offsets = offsets;
         this.holds = holds;
         this.clock = clock;
+        this.observer = observer;
     }
 
     @Override
     public RemotingCommand process(RequestContext context, RemotingCommand request) {
-        return execute(context, request, true);
+        return execute(context, request, true, System.nanoTime());
     }
 
-    private RemotingCommand execute(RequestContext context, RemotingCommand request, boolean firstRun) {
+    private RemotingCommand execute(
+            RequestContext context, RemotingCommand request, boolean firstRun, long startNanos) {
         PullMessageRequestHeader header = request.decodeHeader(PullMessageRequestHeader::decode);
         Optional<TopicConfig> topic = topics.find(header.topic());
         if (topic.isEmpty()) {
@@ -107,20 +112,29 @@ public final class PullMessageProcessor implements RequestProcessor {
         PullOutcome outcome = PullOutcome.of(result, header.queueOffset());
         if (outcome.code() == ResponseCode.PULL_NOT_FOUND && firstRun && PullSysFlag.hasSuspend(header.sysFlag())) {
             result.close();
-            hold(context, request, header);
+            hold(context, request, header, startNanos);
             return null;
+        }
+        if (outcome.code() == ResponseCode.SUCCESS) {
+            observer.onMessagesPulled(
+                    header.consumerGroup(),
+                    header.topic(),
+                    result.messageCount(),
+                    result.totalSizeBytes(),
+                    System.nanoTime() - startNanos);
         }
         return respond(request, result, outcome);
     }
 
-    private void hold(RequestContext context, RemotingCommand request, PullMessageRequestHeader header) {
+    private void hold(
+            RequestContext context, RemotingCommand request, PullMessageRequestHeader header, long startNanos) {
         long suspendMs = Math.min(Math.max(header.suspendTimeoutMillis(), 0), MAX_SUSPEND_MS);
         holds.hold(new HeldPull(
                 header.topic(),
                 header.queueId(),
                 header.queueOffset(),
                 clock.millis() + suspendMs,
-                () -> context.respond(execute(context, request, false))));
+                () -> context.respond(execute(context, request, false, startNanos))));
         // A message dispatched between our read and the hold would otherwise wait for the deadline.
         long maxOffset = store.maxOffset(header.topic(), header.queueId());
         if (maxOffset > header.queueOffset()) {

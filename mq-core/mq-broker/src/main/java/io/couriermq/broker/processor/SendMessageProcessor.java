@@ -1,5 +1,6 @@
 package io.couriermq.broker.processor;
 
+import io.couriermq.broker.metrics.BrokerObserver;
 import io.couriermq.broker.send.MessageFactory;
 import io.couriermq.broker.send.SendRejection;
 import io.couriermq.broker.send.SendResponses;
@@ -15,6 +16,7 @@ import io.couriermq.remoting.protocol.body.TopicConfig;
 import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
 import io.couriermq.remoting.rpc.RequestContext;
 import io.couriermq.remoting.rpc.RequestProcessor;
+import io.couriermq.store.AppendedRecord;
 import io.couriermq.store.MessageStore;
 import io.couriermq.store.PutResult;
 import java.net.InetSocketAddress;
@@ -39,17 +41,24 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final MessageFactory messages;
     private final MessageStore store;
     private final InetSocketAddress storeHost;
+    private final BrokerObserver observer;
 
     public SendMessageProcessor(
-            SendTopicResolver topics, MessageFactory messages, MessageStore store, InetSocketAddress storeHost) {
+            SendTopicResolver topics,
+            MessageFactory messages,
+            MessageStore store,
+            InetSocketAddress storeHost,
+            BrokerObserver observer) {
         this.topics = topics;
         this.messages = messages;
         this.store = store;
         this.storeHost = storeHost;
+        this.observer = observer;
     }
 
     @Override
     public RemotingCommand process(RequestContext context, RemotingCommand request) {
+        long startNanos = System.nanoTime();
         SendMessageRequestHeader header = request.decodeHeader(SendMessageRequestHeader.decoderFor(request.code()));
         List<Message> batch;
         try {
@@ -72,10 +81,22 @@ public final class SendMessageProcessor implements RequestProcessor {
                         .remark("store failure: " + failure)
                         .build());
             } else {
+                observe(header.topic(), result, startNanos);
                 context.respond(SendResponses.of(request, result, batch, storeHost));
             }
         });
         return null;
+    }
+
+    private void observe(String topic, PutResult result, long startNanos) {
+        if (result.isOk()) {
+            long bytes = result.records().stream()
+                    .mapToLong(AppendedRecord::sizeBytes)
+                    .sum();
+            observer.onMessagesStored(topic, result.records().size(), bytes, System.nanoTime() - startNanos);
+        } else {
+            observer.onPutFailed(topic, result.status().name());
+        }
     }
 
     /**
