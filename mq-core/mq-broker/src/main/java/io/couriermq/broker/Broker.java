@@ -1,5 +1,7 @@
 package io.couriermq.broker;
 
+import io.couriermq.broker.admin.BrokerRuntimeInfo;
+import io.couriermq.broker.admin.RuntimeGauges;
 import io.couriermq.broker.client.ClientChannelEvents;
 import io.couriermq.broker.client.ClientChannelExpiryService;
 import io.couriermq.broker.client.ConsumerGroupRegistry;
@@ -10,12 +12,17 @@ import io.couriermq.broker.config.BrokerConfig;
 import io.couriermq.broker.config.BrokerSettings;
 import io.couriermq.broker.longpolling.PullHoldService;
 import io.couriermq.broker.metrics.BrokerObserver;
+import io.couriermq.broker.metrics.TransferCounter;
 import io.couriermq.broker.offset.ConsumerOffsetManager;
 import io.couriermq.broker.offset.OffsetPersistService;
+import io.couriermq.broker.processor.BrokerStatsProcessor;
 import io.couriermq.broker.processor.ClientManageProcessor;
 import io.couriermq.broker.processor.ConsumerGroupProcessor;
+import io.couriermq.broker.processor.ConsumerOffsetProcessor;
 import io.couriermq.broker.processor.PullMessageProcessor;
+import io.couriermq.broker.processor.QueryMessageProcessor;
 import io.couriermq.broker.processor.SendMessageProcessor;
+import io.couriermq.broker.processor.TopicAdminProcessor;
 import io.couriermq.broker.registry.NameServerRegistrar;
 import io.couriermq.broker.send.MessageFactory;
 import io.couriermq.broker.send.SendTopicResolver;
@@ -51,7 +58,7 @@ public final class Broker implements AutoCloseable {
     private final BrokerSettings settings;
     private final Clock clock;
     private final BrokerConfig config;
-    private final BrokerObserver observer;
+    private final TransferCounter observer;
     private MessageStore store;
     private SubscriptionGroupManager subscriptionGroups;
     private ProducerGroupRegistry producers;
@@ -74,7 +81,7 @@ public final class Broker implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.config = settings.broker();
-        this.observer = observer;
+        this.observer = new TransferCounter(observer);
     }
 
     public synchronized void start() {
@@ -147,6 +154,23 @@ public final class Broker implements AutoCloseable {
                 new ConsumerGroupProcessor(consumers, producers, new RebalanceLockManager(clock));
         register(ConsumerGroupProcessor.CLIENT_CODES, groups, client);
         register(ConsumerGroupProcessor.ADMIN_CODES, groups, admin);
+        register(ConsumerOffsetProcessor.CODES, new ConsumerOffsetProcessor(topics, offsets, store), client);
+        registerAdminProcessors(admin, pull);
+    }
+
+    private void registerAdminProcessors(ExecutorService admin, ExecutorService pull) {
+        ThreadPoolExecutor pullExecutor = (ThreadPoolExecutor) pull;
+        RuntimeGauges gauges = new RuntimeGauges(observer::transferredTotal, this::sendQueueDepth, () -> pullExecutor
+                .getQueue()
+                .size());
+        BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(config, store, clock, gauges);
+        register(TopicAdminProcessor.CODES, new TopicAdminProcessor(topics, offsets), admin);
+        register(
+                BrokerStatsProcessor.CODES,
+                new BrokerStatsProcessor(
+                        config, topics, offsets, store, runtimeInfo, consumers::onlineGroupsSubscribedTo),
+                admin);
+        register(QueryMessageProcessor.CODES, new QueryMessageProcessor(store), admin);
     }
 
     private void register(List<RequestCode> codes, RequestProcessor processor, ExecutorService executor) {
