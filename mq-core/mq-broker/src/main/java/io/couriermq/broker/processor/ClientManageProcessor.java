@@ -74,9 +74,25 @@ public final class ClientManageProcessor implements RequestProcessor {
             consumers.register(client, consumer, heartbeat.withoutSub());
         }
         for (ProducerData producer : heartbeat.producerDataSet()) {
+            if (producer.groupName() == null || producer.groupName().isBlank()) {
+                throw new RemotingCommandException("a producer group in the HEART_BEAT body has no groupName");
+            }
             producers.register(producer.groupName(), client);
         }
+        forgetIfClosedMeanwhile(client);
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS).build();
+    }
+
+    /**
+     * A connection that closed while its heartbeat waited in the queue has already been removed from
+     * the registries; registering it afterwards would leave a ghost until the idle scan. Checking after
+     * registering closes that window: either the close event comes later and removes it, or we see it.
+     */
+    private void forgetIfClosedMeanwhile(ClientIdentity client) {
+        if (!client.channel().isActive()) {
+            producers.channelClosed(client.channel());
+            consumers.channelClosed(client.channel());
+        }
     }
 
     /**

@@ -144,6 +144,28 @@ class ClientManageProcessorTest {
     }
 
     @Test
+    void aHeartbeatThatOutlivedItsConnectionLeavesNoGhost() {
+        ClientManageProcessor processor = processor(Map.of());
+        channel.close();
+
+        RemotingCommand response = heartbeat(processor, HEARTBEAT_520, 453);
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS.code());
+        assertThat(consumers.consumerIds("cg")).isEmpty();
+        assertThat(producers.anyProducerChannel("pg")).isEmpty();
+        assertThat(producers.groups()).isEmpty();
+    }
+
+    @Test
+    void aProducerGroupWithoutNameIsRefusedWithTheReason() {
+        ClientManageProcessor processor = processor(Map.of());
+
+        assertThatThrownBy(() -> heartbeat(processor, "{\"clientID\":\"c\",\"producerDataSet\":[{}]}", 453))
+                .isInstanceOf(RemotingCommandException.class)
+                .hasMessageContaining("groupName");
+    }
+
+    @Test
     void unregisterRemovesTheClientFromTheNamedGroups() {
         ClientManageProcessor processor = processor(Map.of());
         heartbeat(processor, HEARTBEAT_520, 453);
