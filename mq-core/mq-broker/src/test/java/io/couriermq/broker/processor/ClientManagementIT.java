@@ -24,6 +24,7 @@ import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.body.GetConsumerListByGroupResponseBody;
 import io.couriermq.remoting.protocol.body.RemotingJson;
 import io.couriermq.remoting.protocol.header.broker.GetConsumerListByGroupRequestHeader;
+import io.couriermq.remoting.protocol.header.broker.GetConsumerRunningInfoRequestHeader;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,6 +87,12 @@ class ClientManagementIT {
                     return null;
                 },
                 clientExecutor);
+        first.registerProcessor(
+                RequestCode.GET_CONSUMER_RUNNING_INFO.code(),
+                (context, request) -> RemotingCommand.responseTo(request, ResponseCode.SUCCESS)
+                        .body(("{\"jstack\":\"" + request.extField("jstackEnable") + "\"}").getBytes(UTF_8))
+                        .build(),
+                clientExecutor);
         second = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
     }
 
@@ -129,6 +136,29 @@ class ClientManagementIT {
         heartbeat(first, "127.0.0.1@first");
 
         await().during(Duration.ofMillis(500)).atMost(WAIT).until(firstClientNotified::isEmpty);
+    }
+
+    @Test
+    void runningInfoIsRelayedToTheConsumerOnItsOwnConnection() {
+        heartbeat(first, "127.0.0.1@first");
+
+        RemotingCommand answer = second.invokeSync(
+                address,
+                RemotingCommand.request(RequestCode.GET_CONSUMER_RUNNING_INFO)
+                        .header(new GetConsumerRunningInfoRequestHeader("cg", "127.0.0.1@first", true))
+                        .build(),
+                5_000);
+        RemotingCommand offline = second.invokeSync(
+                address,
+                RemotingCommand.request(RequestCode.GET_CONSUMER_RUNNING_INFO)
+                        .header(new GetConsumerRunningInfoRequestHeader("cg", "127.0.0.1@nobody", false))
+                        .build(),
+                5_000);
+
+        assertThat(answer.code()).isEqualTo(ResponseCode.SUCCESS.code());
+        assertThat(new String(answer.body(), UTF_8)).isEqualTo("{\"jstack\":\"true\"}");
+        assertThat(offline.code()).isEqualTo(ResponseCode.SYSTEM_ERROR.code());
+        assertThat(offline.remark()).contains("not online");
     }
 
     private void heartbeat(NettyRemotingClient client, String clientId) {
