@@ -1,7 +1,7 @@
 package io.couriermq.compat;
 
+import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.CompatCluster;
-import io.couriermq.compat.harness.OfficialBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AdminRoutesIT {
 
     @RegisterExtension
-    static final CompatCluster cluster = CompatCluster.of(OfficialBroker.Settings.defaults());
+    static final CompatCluster cluster = CompatCluster.of(Broker.Settings.defaults());
 
     @Test
     void examineBrokerClusterInfoReturnsTheBroker() throws Exception {

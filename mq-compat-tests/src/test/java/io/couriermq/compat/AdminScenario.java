@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.couriermq.compat.harness.Admin;
+import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.CompatCluster;
-import io.couriermq.compat.harness.OfficialBroker;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +25,7 @@ final class AdminScenario {
     private AdminScenario() {}
 
     static void clusterInfoShowsTheBroker(CompatCluster cluster) throws Exception {
-        OfficialBroker broker = cluster.broker();
+        Broker broker = cluster.broker();
 
         ClusterInfo info = cluster.admin().raw().examineBrokerClusterInfo();
 
@@ -36,7 +36,7 @@ final class AdminScenario {
     }
 
     static void topicRouteShowsTheTopicOnTheBroker(CompatCluster cluster) throws Exception {
-        OfficialBroker broker = cluster.broker();
+        Broker broker = cluster.broker();
         String topic = "CompatAdminTopic-" + UUID.randomUUID().toString().substring(0, 8);
         cluster.admin().createTopic(broker, topic, QUEUES, Duration.ofSeconds(30));
 

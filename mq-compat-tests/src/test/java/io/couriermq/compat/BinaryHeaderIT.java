@@ -2,9 +2,9 @@ package io.couriermq.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.CompatCluster;
 import io.couriermq.compat.harness.NameServer;
-import io.couriermq.compat.harness.OfficialBroker;
 import io.couriermq.compat.harness.RecordingProxy.Direction;
 import io.couriermq.compat.harness.RecordingProxy.Frame;
 import java.util.List;
@@ -35,7 +35,7 @@ class BinaryHeaderIT {
 
     @RegisterExtension
     static final CompatCluster cluster = CompatCluster.recordingNameServerTraffic(
-            OfficialBroker.Settings.defaults().withSerializeType(SerializeType.ROCKETMQ.name()));
+            Broker.Settings.defaults().withSerializeType(SerializeType.ROCKETMQ.name()));
 
     @BeforeAll
     static void clientsInThisJvmUseBinaryHeaders() {

@@ -3,9 +3,9 @@ package io.couriermq.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.CompatCluster;
 import io.couriermq.compat.harness.NameServer;
-import io.couriermq.compat.harness.OfficialBroker;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +40,7 @@ class BrokerExpiryIT {
 
     @Test
     void killedBrokerDisappearsWhileALiveOneStays() throws Exception {
-        OfficialBroker doomed = cluster.startBroker(withExpiry("compat-broker-killed", HEARTBEAT_TIMEOUT));
+        Broker doomed = cluster.startBroker(withExpiry("compat-broker-killed", HEARTBEAT_TIMEOUT));
         String topic = "CompatExpiryTopic-" + UUID.randomUUID().toString().substring(0, 8);
         cluster.admin().createTopic(doomed, topic, 2, Duration.ofSeconds(30));
 
@@ -53,7 +53,7 @@ class BrokerExpiryIT {
 
     @Test
     void silentBrokerWithItsConnectionOpenExpires() throws Exception {
-        OfficialBroker silent = cluster.startBroker(withExpiry("compat-broker-frozen", HEARTBEAT_TIMEOUT));
+        Broker silent = cluster.startBroker(withExpiry("compat-broker-frozen", HEARTBEAT_TIMEOUT));
         String topic = "CompatExpiryTopic-" + UUID.randomUUID().toString().substring(0, 8);
         cluster.admin().createTopic(silent, topic, 2, Duration.ofSeconds(30));
 
@@ -70,7 +70,7 @@ class BrokerExpiryIT {
                 .isTrue();
     }
 
-    private static void awaitGone(OfficialBroker broker, String topic) {
+    private static void awaitGone(Broker broker, String topic) {
         await(broker.brokerName() + " and " + topic + " removed by the NameServer")
                 .atMost(EXPIRY_DEADLINE)
                 .pollInterval(Duration.ofMillis(200))
@@ -79,12 +79,12 @@ class BrokerExpiryIT {
     }
 
     /** The official broker sends heartbeatTimeoutMillis only in acting-master mode. */
-    private static OfficialBroker.Settings withExpiry(String brokerName, Duration heartbeatTimeout) {
+    private static Broker.Settings withExpiry(String brokerName, Duration heartbeatTimeout) {
         Map<String, String> expiry = Map.of(
                 "enableSlaveActingMaster",
                 "true",
                 "brokerNotActiveTimeoutMillis",
                 Long.toString(heartbeatTimeout.toMillis()));
-        return new OfficialBroker.Settings(OfficialBroker.Settings.defaults().clusterName(), brokerName, expiry, null);
+        return new Broker.Settings(Broker.Settings.defaults().clusterName(), brokerName, expiry, null);
     }
 }

@@ -3,8 +3,8 @@ package io.couriermq.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.couriermq.compat.harness.Admin;
+import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.CompatCluster;
-import io.couriermq.compat.harness.OfficialBroker;
 import java.util.Map;
 import org.apache.rocketmq.common.topic.TopicValidator;
 import org.apache.rocketmq.remoting.protocol.body.ClusterInfo;
@@ -17,11 +17,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BrokerRegistrationIT {
 
     @RegisterExtension
-    static final CompatCluster cluster = CompatCluster.of(OfficialBroker.Settings.defaults());
+    static final CompatCluster cluster = CompatCluster.of(Broker.Settings.defaults());
 
     @Test
     void clusterInfoListsTheBrokerAsMasterOfItsCluster() throws Exception {
-        OfficialBroker broker = cluster.broker();
+        Broker broker = cluster.broker();
 
         ClusterInfo info = cluster.admin().clusterInfo();
 

@@ -3,8 +3,8 @@ package io.couriermq.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.CompatCluster;
-import io.couriermq.compat.harness.OfficialBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -37,7 +37,7 @@ final class ProduceConsumeScenario {
     private ProduceConsumeScenario() {}
 
     static void sendAndReceiveEachMessageOnce(CompatCluster cluster) throws Exception {
-        OfficialBroker broker = cluster.broker();
+        Broker broker = cluster.broker();
         String topic = "CompatTopic-" + UUID.randomUUID().toString().substring(0, 8);
         cluster.admin().createTopic(broker, topic, QUEUES, Duration.ofSeconds(30));
 
@@ -107,7 +107,7 @@ final class ProduceConsumeScenario {
                 .until(() -> cluster.admin().route(topic).isPresent());
     }
 
-    private static Map<String, String> sendAll(DefaultMQProducer producer, String topic, OfficialBroker broker)
+    private static Map<String, String> sendAll(DefaultMQProducer producer, String topic, Broker broker)
             throws Exception {
         Map<String, String> sentBodyByKey = new LinkedHashMap<>();
         for (int i = 0; i < MESSAGE_COUNT; i++) {

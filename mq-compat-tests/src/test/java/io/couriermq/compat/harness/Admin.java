@@ -58,7 +58,7 @@ public final class Admin implements AutoCloseable {
     }
 
     /** Whether the NameServer lists {@code broker}'s address as master of its broker name. */
-    public boolean isRegistered(OfficialBroker broker) throws Exception {
+    public boolean isRegistered(Broker broker) throws Exception {
         BrokerData data = clusterInfo().getBrokerAddrTable().get(broker.brokerName());
         return data != null && broker.address().equals(data.getBrokerAddrs().get(0L));
     }
@@ -67,8 +67,7 @@ public final class Admin implements AutoCloseable {
      * Creates {@code topic} on the broker. The broker then re-registers with the NameServer, which is
      * the only way a topic reaches it; this waits until the NameServer serves the route.
      */
-    public TopicRouteData createTopic(OfficialBroker broker, String topic, int queues, Duration timeout)
-            throws Exception {
+    public TopicRouteData createTopic(Broker broker, String topic, int queues, Duration timeout) throws Exception {
         TopicConfig config = new TopicConfig(topic, queues, queues);
         admin.createAndUpdateTopicConfig(broker.address(), config);
         return await("route of " + topic + " at the NameServer")

@@ -13,38 +13,50 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * JUnit 5 extension: per test class, a NameServer (ours unless {@code -Dcompat.namesrv=official}),
- * one official broker registered with it, and an admin client. Everything is stopped after the
- * class, also when a test or the start-up itself fails.
+ * one broker registered with it, and an admin client. Everything is stopped after the class, also
+ * when a test or the start-up itself fails.
+ *
+ * <p>The NameServer proofs use {@link #of}: always the official broker, because they are about the
+ * NameServer. The broker proofs use {@link #withSelectedBroker}: ours unless
+ * {@code -Dcompat.broker=official}.
  *
  * <pre>{@code
  * @RegisterExtension
- * static final CompatCluster cluster = CompatCluster.of(OfficialBroker.Settings.defaults());
+ * static final CompatCluster cluster = CompatCluster.withSelectedBroker(Broker.Settings.defaults());
  * }</pre>
  */
 public final class CompatCluster implements BeforeAllCallback, AfterAllCallback {
 
     public static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(30);
 
-    private final OfficialBroker.Settings brokerSettings;
+    private final Broker.Kind brokerKind;
+    private final Broker.Settings brokerSettings;
     private final boolean recordTraffic;
-    private final List<OfficialBroker> brokers = new ArrayList<>();
+    private final List<Broker> brokers = new ArrayList<>();
     private Path dir;
     private NameServer nameServer;
     private RecordingProxy proxy;
     private Admin admin;
 
-    private CompatCluster(OfficialBroker.Settings brokerSettings, boolean recordTraffic) {
+    private CompatCluster(Broker.Kind brokerKind, Broker.Settings brokerSettings, boolean recordTraffic) {
+        this.brokerKind = brokerKind;
         this.brokerSettings = brokerSettings;
         this.recordTraffic = recordTraffic;
     }
 
-    public static CompatCluster of(OfficialBroker.Settings brokerSettings) {
-        return new CompatCluster(brokerSettings, false);
+    /** The selected NameServer with the official broker: for the NameServer proofs. */
+    public static CompatCluster of(Broker.Settings brokerSettings) {
+        return new CompatCluster(Broker.Kind.OFFICIAL, brokerSettings, false);
     }
 
     /** Like {@link #of}, with a {@link RecordingProxy} in front of the NameServer for everyone. */
-    public static CompatCluster recordingNameServerTraffic(OfficialBroker.Settings brokerSettings) {
-        return new CompatCluster(brokerSettings, true);
+    public static CompatCluster recordingNameServerTraffic(Broker.Settings brokerSettings) {
+        return new CompatCluster(Broker.Kind.OFFICIAL, brokerSettings, true);
+    }
+
+    /** The selected NameServer with the broker chosen by {@code -Dcompat.broker} (ours by default). */
+    public static CompatCluster withSelectedBroker(Broker.Settings brokerSettings) {
+        return new CompatCluster(Broker.Kind.selected(), brokerSettings, false);
     }
 
     @Override
@@ -64,10 +76,24 @@ public final class CompatCluster implements BeforeAllCallback, AfterAllCallback 
     }
 
     /** Starts one more broker with the same NameServer and waits until it is registered. */
-    public OfficialBroker startBroker(OfficialBroker.Settings settings) {
-        OfficialBroker broker =
-                OfficialBroker.start(nameServerAddress(), dir.resolve("broker-" + settings.brokerName()), settings);
+    public Broker startBroker(Broker.Settings settings) {
+        Broker broker =
+                Broker.start(brokerKind, nameServerAddress(), dir.resolve("broker-" + settings.brokerName()), settings);
         brokers.add(broker);
+        awaitRegistered(broker);
+        return broker;
+    }
+
+    /**
+     * Stops {@code broker} with SIGTERM, starts it again on the same port and store, and waits until
+     * it is registered again: the "ready" of a restarted broker.
+     */
+    public void restartBroker(Broker broker) {
+        broker.restart();
+        awaitRegistered(broker);
+    }
+
+    private void awaitRegistered(Broker broker) {
         try {
             Awaitility.await("broker " + broker.address() + " registered at " + nameServerAddress())
                     .atMost(REGISTRATION_TIMEOUT)
@@ -82,7 +108,6 @@ public final class CompatCluster implements BeforeAllCallback, AfterAllCallback 
                             + broker.process().logTail(30),
                     e);
         }
-        return broker;
     }
 
     @Override
@@ -96,7 +121,7 @@ public final class CompatCluster implements BeforeAllCallback, AfterAllCallback 
             admin.close();
             admin = null;
         }
-        brokers.forEach(OfficialBroker::close);
+        brokers.forEach(Broker::close);
         if (proxy != null) {
             proxy.close();
         }
@@ -119,7 +144,7 @@ public final class CompatCluster implements BeforeAllCallback, AfterAllCallback 
     }
 
     /** The broker started with the cluster. */
-    public OfficialBroker broker() {
+    public Broker broker() {
         return brokers.get(0);
     }
 

@@ -125,6 +125,34 @@ public final class ManagedProcess implements AutoCloseable {
         ALIVE.remove(this);
     }
 
+    /**
+     * SIGTERM, as {@code kill PID} or a service manager would send it: the JVM runs its shutdown
+     * hooks. Waits for the exit; when it does not come within {@code timeout} the process is killed
+     * and this fails, because a server that cannot stop cleanly is a finding, not a detail.
+     *
+     * @return the exit code
+     */
+    public int terminate(Duration timeout) {
+        if (!process.isAlive()) {
+            ALIVE.remove(this);
+            return process.exitValue();
+        }
+        signal("TERM");
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                String tail = logTail(40);
+                kill();
+                throw new AssertionError(name + " (pid " + pid() + ") did not exit within " + timeout
+                        + " of SIGTERM; killed. log " + logFile + ", last lines:\n" + tail);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name + " to stop", e);
+        }
+        ALIVE.remove(this);
+        return process.exitValue();
+    }
+
     /** SIGSTOP: the process freezes but the kernel keeps its TCP connections open. */
     public void freeze() {
         signal("STOP");

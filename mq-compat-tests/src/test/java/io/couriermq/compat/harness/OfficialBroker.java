@@ -1,27 +1,28 @@
 package io.couriermq.compat.harness;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Apache RocketMQ 5.2.0's broker ({@code BrokerStartup -c file}) in its own JVM, on loopback. */
-public final class OfficialBroker implements AutoCloseable {
-
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+public final class OfficialBroker implements Broker {
 
     private final Settings settings;
     private final int listenPort;
+    private final Path dir;
     private final Path store;
-    private final ManagedProcess process;
+    private final List<String> command;
+    private ManagedProcess process;
+    private int starts;
 
-    private OfficialBroker(Settings settings, int listenPort, Path store, ManagedProcess process) {
+    private OfficialBroker(Settings settings, int listenPort, Path dir, Path store, List<String> command) {
         this.settings = settings;
         this.listenPort = listenPort;
+        this.dir = dir;
         this.store = store;
-        this.process = process;
+        this.command = List.copyOf(command);
     }
 
     /** Starts a master broker registering with {@code nameServerAddress}; returns when its port is open. */
@@ -58,66 +59,62 @@ public final class OfficialBroker implements AutoCloseable {
         }
         List<String> command = Jvm.officialMain(
                 "org.apache.rocketmq.broker.BrokerStartup", jvmArgs, List.of("-c", configFile.toString()));
-        ManagedProcess process = ManagedProcess.start(
-                "official-broker-" + settings.brokerName(), command, dir, dir.resolve("stdout.log"));
-        OfficialBroker broker = new OfficialBroker(settings, listenPort, store, process);
-        try {
-            process.awaitPortOpen(listenPort, START_TIMEOUT);
-        } catch (RuntimeException | AssertionError e) {
-            broker.close();
-            throw e;
-        }
+        OfficialBroker broker = new OfficialBroker(settings, listenPort, dir, store, command);
+        broker.launch();
         return broker;
     }
 
-    /** {@code 127.0.0.1:listenPort}: the address the broker registers and clients connect to. */
+    private void launch() {
+        starts++;
+        String log = starts == 1 ? "stdout.log" : "stdout-" + starts + ".log";
+        process = ManagedProcess.start("official-broker-" + settings.brokerName(), command, dir, dir.resolve(log));
+        try {
+            process.awaitPortOpen(listenPort, START_TIMEOUT);
+        } catch (RuntimeException | AssertionError e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
     public String address() {
         return "127.0.0.1:" + listenPort;
     }
 
+    @Override
     public String clusterName() {
         return settings.clusterName();
     }
 
+    @Override
     public String brokerName() {
         return settings.brokerName();
     }
 
+    @Override
+    public Kind kind() {
+        return Kind.OFFICIAL;
+    }
+
+    @Override
     public ManagedProcess process() {
         return process;
     }
 
-    /** Kills the process tree and deletes the store; logs stay for a post-mortem. */
+    @Override
+    public void stop() {
+        process.terminate(STOP_TIMEOUT);
+    }
+
+    @Override
+    public void restart() {
+        stop();
+        launch();
+    }
+
     @Override
     public void close() {
         process.close();
         WorkDir.deleteRecursively(store);
-    }
-
-    /**
-     * @param properties extra broker.properties entries (BrokerConfig, MessageStoreConfig,
-     *     NettyServerConfig keys), applied last
-     * @param serializeType {@code JSON}, {@code ROCKETMQ} or null for the default (JSON)
-     */
-    public record Settings(
-            String clusterName, String brokerName, Map<String, String> properties, String serializeType) {
-
-        public Settings {
-            properties = Map.copyOf(properties);
-        }
-
-        public static Settings defaults() {
-            return new Settings("CompatCluster", "compat-broker-a", Map.of(), null);
-        }
-
-        public Settings withProperties(Map<String, String> extra) {
-            Map<String, String> merged = new LinkedHashMap<>(properties);
-            merged.putAll(extra);
-            return new Settings(clusterName, brokerName, merged, serializeType);
-        }
-
-        public Settings withSerializeType(String type) {
-            return new Settings(clusterName, brokerName, properties, type);
-        }
     }
 }
