@@ -1,0 +1,63 @@
+package io.couriermq.broker.boot;
+
+import io.couriermq.common.time.Clock;
+import io.couriermq.namesrv.NameServer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Wiring only: configuration, the broker's lifecycle, its actuator views, and the standalone NameServer. */
+@Configuration(proxyBeanMethods = false)
+class BrokerConfiguration {
+
+    @Bean
+    BrokerConfigEntries brokerConfigEntries(Environment environment) {
+        return BrokerSettingsFactory.read(environment);
+    }
+
+    @Bean
+    BrokerMetrics brokerMetrics() {
+        return new BrokerMetrics();
+    }
+
+    @Bean
+    BrokerLifecycle brokerLifecycle(
+            BrokerConfigEntries config, BrokerMetrics metrics, ObjectProvider<NameServer> embeddedNameServer) {
+        return new BrokerLifecycle(config, metrics, embeddedNameServer.getIfAvailable());
+    }
+
+    @Bean
+    BrokerGauges brokerGauges(BrokerLifecycle lifecycle) {
+        return new BrokerGauges(lifecycle);
+    }
+
+    @Bean
+    BrokerHealthIndicator brokerHealthIndicator(BrokerLifecycle lifecycle) {
+        return new BrokerHealthIndicator(lifecycle, Clock.system());
+    }
+
+    @Bean
+    BrokerEndpoint brokerEndpoint(BrokerLifecycle lifecycle) {
+        return new BrokerEndpoint(lifecycle);
+    }
+
+    /** {@code --standalone}: a NameServer in this process, so one command gives a working node. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(BrokerArguments.STANDALONE)
+    @EnableConfigurationProperties(EmbeddedNameServerProperties.class)
+    static class StandaloneNameServerConfiguration {
+
+        @Bean
+        NameServer embeddedNameServer(EmbeddedNameServerProperties properties) {
+            return new NameServer(properties.toConfig(), Clock.system());
+        }
+
+        @Bean
+        EmbeddedNameServerLifecycle embeddedNameServerLifecycle(NameServer embeddedNameServer) {
+            return new EmbeddedNameServerLifecycle(embeddedNameServer);
+        }
+    }
+}

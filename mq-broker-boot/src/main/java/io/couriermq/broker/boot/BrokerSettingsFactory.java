@@ -1,0 +1,68 @@
+package io.couriermq.broker.boot;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
+/**
+ * Builds the broker's configuration from the broker.conf given with {@code -c}
+ * ({@code courier.broker.config-file}) overlaid by every {@code courier.broker.<key>} property, checks
+ * it once so a bad value stops start-up before anything listens, and reports each unknown key.
+ */
+final class BrokerSettingsFactory {
+    private static final Logger log = LoggerFactory.getLogger(BrokerSettingsFactory.class);
+    private static final String PREFIX = "courier.broker";
+
+    private BrokerSettingsFactory() {}
+
+    static BrokerConfigEntries read(Environment environment) {
+        Binder binder = Binder.get(environment);
+        Map<String, String> entries = new TreeMap<>();
+        Map<String, String> sources = new TreeMap<>();
+        binder.bind(BrokerArguments.CONFIG_FILE, String.class).ifBound(file -> {
+            Path path = Path.of(file);
+            BrokerConfFile.read(path).forEach((key, value) -> {
+                entries.put(key.trim(), value);
+                sources.put(key.trim(), path.toString());
+            });
+            log.info("broker configuration read from {}", path.toAbsolutePath());
+        });
+        binder.bind(PREFIX, Bindable.mapOf(String.class, String.class))
+                .ifBound(overlay -> overlay.forEach((key, value) -> {
+                    if (!BrokerKeys.isBootKey(key)) {
+                        String brokerKey = BrokerKeys.toBrokerKey(key);
+                        entries.put(brokerKey, value);
+                        sources.put(brokerKey, PREFIX + "." + key);
+                    }
+                }));
+        Path defaultStoreRoot = Path.of(environment.getProperty("user.home", "."), "couriermq", "store");
+        BrokerConfigEntries config =
+                new BrokerConfigEntries(entries, sources, defaultStoreRoot, defaultBrokerIp(entries));
+        config.settings();
+        config.unknownKeys().forEach(key -> warnUnknown(key, sources.get(key)));
+        return config;
+    }
+
+    /** Looked up only when needed: scanning interfaces is slow on some machines and pointless otherwise. */
+    private static String defaultBrokerIp(Map<String, String> entries) {
+        String configured = entries.get("brokerIP1");
+        if (configured != null && !configured.isBlank()) {
+            return configured.trim();
+        }
+        String address = LocalAddress.firstSiteLocalIpv4();
+        log.info("brokerIP1 not configured: clients will be told {} (first site-local IPv4 address)", address);
+        return address;
+    }
+
+    private static void warnUnknown(String key, String source) {
+        String hint = BrokerKeys.closest(key)
+                .map(known -> "; did you mean '" + known + "'?")
+                .orElse("");
+        log.warn("unknown broker configuration key '{}' (from {}) is ignored{}", key, source, hint);
+    }
+}
