@@ -150,7 +150,7 @@ class BrokerIT {
                         .split(","))
                 .hasSize(2);
         List<StoredMessage> pulled = MessageDecoder.decodeAll(
-                ByteBuffer.wrap(pull("Orders", 1, 0, "*", 0).body()));
+                ByteBuffer.wrap(pullAfterDispatch("Orders", 1, 2, "*").body()));
         assertThat(pulled).extracting(StoredMessage::queueOffset).containsExactly(0L, 1L);
         assertThat(pulled).extracting(message -> message.message().uniqueKey()).containsExactly("ID-1", "ID-2");
     }
@@ -162,7 +162,7 @@ class BrokerIT {
         send("Orders", 0, "c", "TAGS\u0001TagA\u0002", SerializeType.JSON);
 
         List<StoredMessage> tagB = MessageDecoder.decodeAll(
-                ByteBuffer.wrap(pull("Orders", 0, 0, "TagB", 0).body()));
+                ByteBuffer.wrap(pullAfterDispatch("Orders", 0, 3, "TagB").body()));
 
         assertThat(tagB).extracting(m -> m.message().tags()).containsExactly("TagB");
     }
@@ -253,6 +253,12 @@ class BrokerIT {
                 .until(
                         () -> pull(topic, queueId, offset, tags, 0),
                         response -> response.code() == ResponseCode.SUCCESS.code());
+    }
+
+    /** Pulls from offset 0 once all {@code count} messages of the queue are dispatched. */
+    private RemotingCommand pullAfterDispatch(String topic, int queueId, long count, String tags) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> broker.store().maxOffset(topic, queueId) == count);
+        return pull(topic, queueId, 0, tags, 0);
     }
 
     private RemotingCommand pull(String topic, int queueId, long offset, String tags, long suspendMs) {
