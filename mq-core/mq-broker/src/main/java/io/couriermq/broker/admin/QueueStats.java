@@ -20,11 +20,13 @@ public final class QueueStats {
     private final String brokerName;
     private final ConsumerOffsetManager offsets;
     private final MessageStore store;
+    private final PulledOffsets pulled;
 
-    public QueueStats(String brokerName, ConsumerOffsetManager offsets, MessageStore store) {
+    public QueueStats(String brokerName, ConsumerOffsetManager offsets, MessageStore store, PulledOffsets pulled) {
         this.brokerName = brokerName;
         this.offsets = offsets;
         this.store = store;
+        this.pulled = pulled;
     }
 
     /** Min and max offset of every write queue, and the store time of each queue's newest message. */
@@ -43,8 +45,8 @@ public final class QueueStats {
 
     /**
      * The group's progress on every read queue of the given topics: the queue's max offset, the committed
-     * offset (0 when none), and the store time of the last consumed message (0 when none). The pulled
-     * offset is not tracked yet and is reported equal to the committed one; the consume rate is 0.
+     * offset (0 when none), how far it has pulled (at least the committed offset, at most the max), and
+     * the store time of the last consumed message (0 when none). The consume rate is not measured yet: 0.
      */
     public ConsumeStats consumeStats(String group, Collection<TopicConfig> topics) {
         Map<MessageQueue, OffsetWrapper> table = new HashMap<>();
@@ -53,16 +55,18 @@ public final class QueueStats {
             for (int queueId = 0; queueId < topic.readQueueNums(); queueId++) {
                 table.put(
                         new MessageQueue(topic.topicName(), brokerName, queueId),
-                        progress(topic.topicName(), queueId, committed.getOrDefault(queueId, 0L)));
+                        progress(group, topic.topicName(), queueId, committed.getOrDefault(queueId, 0L)));
             }
         }
         return new ConsumeStats(table, 0.0);
     }
 
-    private OffsetWrapper progress(String topic, int queueId, long consumerOffset) {
+    private OffsetWrapper progress(String group, String topic, int queueId, long consumerOffset) {
         long brokerOffset = store.maxOffset(topic, queueId);
         long lastTimestampMs = consumerOffset > 0 ? storeTimeOrZero(topic, queueId, consumerOffset - 1) : 0;
-        return new OffsetWrapper(brokerOffset, consumerOffset, consumerOffset, lastTimestampMs);
+        long pulledOffset = pulled.pulledOffset(group, topic, queueId).orElse(consumerOffset);
+        long pullOffset = Math.max(consumerOffset, Math.min(pulledOffset, brokerOffset));
+        return new OffsetWrapper(brokerOffset, consumerOffset, pullOffset, lastTimestampMs);
     }
 
     private long storeTimeOrZero(String topic, int queueId, long queueOffset) {

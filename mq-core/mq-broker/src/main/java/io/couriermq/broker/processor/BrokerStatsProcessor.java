@@ -1,6 +1,7 @@
 package io.couriermq.broker.processor;
 
 import io.couriermq.broker.admin.BrokerRuntimeInfo;
+import io.couriermq.broker.admin.PulledOffsets;
 import io.couriermq.broker.admin.QueueLookup;
 import io.couriermq.broker.admin.QueueStats;
 import io.couriermq.broker.config.BrokerConfig;
@@ -41,9 +42,7 @@ public final class BrokerStatsProcessor implements RequestProcessor {
     private final QueueStats queueStats;
     private final Function<String, Set<String>> onlineGroupsOfTopic;
 
-    /**
-     * @param onlineGroupsOfTopic the consumer groups with an online client subscribed to a topic
-     */
+    /** Without pull tracking: consume stats report each group's pull offset as its committed offset. */
     public BrokerStatsProcessor(
             BrokerConfig config,
             TopicConfigManager topics,
@@ -51,10 +50,25 @@ public final class BrokerStatsProcessor implements RequestProcessor {
             MessageStore store,
             BrokerRuntimeInfo runtimeInfo,
             Function<String, Set<String>> onlineGroupsOfTopic) {
+        this(config, topics, offsets, store, runtimeInfo, onlineGroupsOfTopic, new PulledOffsets());
+    }
+
+    /**
+     * @param onlineGroupsOfTopic the consumer groups with an online client subscribed to a topic
+     * @param pulled where the pull path records how far each group pulled (the consume stats' pullOffset)
+     */
+    public BrokerStatsProcessor(
+            BrokerConfig config,
+            TopicConfigManager topics,
+            ConsumerOffsetManager offsets,
+            MessageStore store,
+            BrokerRuntimeInfo runtimeInfo,
+            Function<String, Set<String>> onlineGroupsOfTopic,
+            PulledOffsets pulled) {
         this.runtimeInfo = runtimeInfo;
         this.topics = topics;
         this.offsets = offsets;
-        this.queueStats = new QueueStats(config.brokerName(), offsets, store);
+        this.queueStats = new QueueStats(config.brokerName(), offsets, store, pulled);
         this.onlineGroupsOfTopic = onlineGroupsOfTopic;
     }
 

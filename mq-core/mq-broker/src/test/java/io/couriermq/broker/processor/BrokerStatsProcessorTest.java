@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.couriermq.broker.admin.AdminFixtures;
 import io.couriermq.broker.admin.AdminFixtures.TrackingStore;
 import io.couriermq.broker.admin.BrokerRuntimeInfo;
+import io.couriermq.broker.admin.PulledOffsets;
 import io.couriermq.broker.admin.RuntimeGauges;
 import io.couriermq.broker.config.BrokerConfig;
 import io.couriermq.broker.offset.ConsumerOffsetManager;
@@ -60,6 +61,7 @@ class BrokerStatsProcessorTest {
     private final TrackingStore store = new TrackingStore(clock);
     private final AtomicLong transferred = new AtomicLong();
     private final BrokerConfig config = AdminFixtures.config();
+    private final PulledOffsets pulled = new PulledOffsets();
     private ConsumerOffsetManager offsets;
     private BrokerStatsProcessor processor;
 
@@ -77,7 +79,8 @@ class BrokerStatsProcessorTest {
                 offsets,
                 store,
                 runtimeInfo,
-                topic -> topic.equals("Orders") ? Set.of("online-group") : Set.of());
+                topic -> topic.equals("Orders") ? Set.of("online-group") : Set.of(),
+                pulled);
     }
 
     @Test
@@ -185,6 +188,29 @@ class BrokerStatsProcessorTest {
                 .as("no commit on queue 0: consumer offset 0, lag = max offset")
                 .isEqualTo(new OffsetWrapper(2, 0, 0, 0));
         assertThat(stats.consumeTps()).isZero();
+    }
+
+    @Test
+    void thePullOffsetIsHowFarTheGroupPulledBetweenItsCommitAndTheQueueEnd() {
+        for (int i = 0; i < 5; i++) {
+            store.put(message("Orders", 0, null, null));
+            store.put(message("Orders", 1, null, null));
+        }
+        offsets.commit("cg", "Orders", 0, 2);
+        offsets.commit("cg", "Orders", 1, 2);
+        pulled.record("cg", "Orders", 0, 4);
+        pulled.record("cg", "Orders", 0, 3);
+        pulled.record("cg", "Orders", 1, 99);
+
+        ConsumeStats stats =
+                RemotingJson.decode(process(consumeStats("cg", "Orders")).body(), ConsumeStats.class);
+
+        assertThat(stats.offsetTable().get(queue("Orders", 0)).pullOffset())
+                .as("never backwards")
+                .isEqualTo(4);
+        assertThat(stats.offsetTable().get(queue("Orders", 1)).pullOffset())
+                .as("capped at the queue end")
+                .isEqualTo(5);
     }
 
     @Test
