@@ -22,6 +22,11 @@ public final class QueueStats {
     private final MessageStore store;
     private final PulledOffsets pulled;
 
+    /** Without pull tracking: pull offsets are reported equal to committed offsets. */
+    public QueueStats(String brokerName, ConsumerOffsetManager offsets, MessageStore store) {
+        this(brokerName, offsets, store, new PulledOffsets());
+    }
+
     public QueueStats(String brokerName, ConsumerOffsetManager offsets, MessageStore store, PulledOffsets pulled) {
         this.brokerName = brokerName;
         this.offsets = offsets;
