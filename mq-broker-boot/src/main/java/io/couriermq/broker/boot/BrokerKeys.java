@@ -35,11 +35,11 @@ final class BrokerKeys {
         return known != null ? known : camelCase(propertyKey);
     }
 
-    /** A known key one or two typing mistakes away from {@code unknownKey}, to suggest in the warning. */
+    /** A known key one typing mistake away from {@code unknownKey}, to suggest in the warning. */
     static Optional<String> closest(String unknownKey) {
         String wanted = canonical(unknownKey);
         return KNOWN_BY_CANONICAL.entrySet().stream()
-                .filter(known -> distance(wanted, known.getKey()) <= 2)
+                .filter(known -> distance(wanted, known.getKey()) <= 1)
                 .map(Map.Entry::getValue)
                 .findFirst();
     }
@@ -62,23 +62,27 @@ final class BrokerKeys {
         return out.toString();
     }
 
-    /** Levenshtein distance; keys are short, so the plain table is fine. */
+    /**
+     * Edit distance counting a swap of neighbours as one edit (optimal string alignment), the usual typo:
+     * {@code listenProt} is one edit from {@code listenPort}, a different key such as haListenPort is two.
+     */
     private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

@@ -55,7 +55,14 @@ final class BrokerSettingsFactory {
             return configured.trim();
         }
         String address = LocalAddress.firstSiteLocalIpv4();
-        log.info("brokerIP1 not configured: clients will be told {} (first site-local IPv4 address)", address);
+        if (address.equals(LocalAddress.LOOPBACK)) {
+            log.info(
+                    "brokerIP1 not configured and no site-local IPv4 address found: clients will be told {},"
+                            + " reachable from this machine only",
+                    address);
+        } else {
+            log.info("brokerIP1 not configured: clients will be told {} (first site-local IPv4 address)", address);
+        }
         return address;
     }
 

@@ -1,0 +1,224 @@
+package io.couriermq.broker.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.couriermq.namesrv.NameServer;
+import io.couriermq.remoting.netty.NettyRemotingClient;
+import io.couriermq.remoting.netty.RemotingClientConfig;
+import io.couriermq.remoting.protocol.RemotingCommand;
+import io.couriermq.remoting.protocol.RequestCode;
+import io.couriermq.remoting.protocol.ResponseCode;
+import io.couriermq.remoting.protocol.body.TopicRouteData;
+import io.couriermq.remoting.protocol.header.broker.PullMessageRequestHeader;
+import io.couriermq.remoting.protocol.header.broker.PullSysFlag;
+import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
+import io.couriermq.remoting.protocol.header.broker.UpdateConsumerOffsetRequestHeader;
+import io.couriermq.remoting.rpc.ChannelEventListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The application as {@code --standalone} runs it, every port free-chosen: the embedded NameServer
+ * routes the broker, a raw SEND_MESSAGE_V2 is stored, and health, metrics and /actuator/broker say so.
+ * Each test uses its own topic because the context (and its counters) is shared.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "courier.broker.standalone=true",
+            "courier.namesrv.listen-port=0",
+            "courier.namesrv.bind-address=127.0.0.1",
+            "courier.broker.listenPort=0",
+            "courier.broker.brokerIP1=127.0.0.1",
+            "courier.broker.mapped-file-size-commit-log=8388608",
+            "courier.broker.mappedFileSizeConsumeQueue=20000"
+        })
+class BrokerApplicationIT {
+    @TempDir
+    static Path storeDir;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("courier.broker.storePathRootDir", () -> storeDir.toString());
+    }
+
+    @Autowired
+    private NameServer nameServer;
+
+    @Autowired
+    private BrokerLifecycle lifecycle;
+
+    @Autowired
+    private BrokerGauges gauges;
+
+    @LocalServerPort
+    private int actuatorPort;
+
+    private NettyRemotingClient client;
+    private String brokerAddress;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void connect() {
+        client = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
+        brokerAddress = "127.0.0.1:" + lifecycle.broker().listenPort();
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    @Test
+    void theEmbeddedNameServerRoutesTheDefaultTopicToTheBroker() {
+        TopicRouteData route = await().atMost(Duration.ofSeconds(10))
+                .until(() -> nameServer.routes().snapshot().routeOf("TBW102", null), r -> r != null);
+
+        assertThat(route.brokerDatas().get(0).masterAddress()).isEqualTo(brokerAddress);
+        assertThat(lifecycle.settings().broker().nameServerAddresses())
+                .containsExactly("127.0.0.1:" + nameServer.listenPort());
+    }
+
+    @Test
+    void healthIsUpWithTheBrokerComponentOnceRegistered() {
+        String health = await().atMost(Duration.ofSeconds(10))
+                .until(() -> get("/actuator/health"), body -> body.endsWith("\"status\":\"UP\"}"));
+
+        assertThat(health)
+                .contains("\"broker\":{")
+                .contains("\"address\":\"" + brokerAddress + "\"")
+                .contains("\"role\":\"ASYNC_MASTER\"")
+                .contains("\"writable\":true")
+                .contains("ms ago");
+    }
+
+    @Test
+    void aSentMessageIsCountedAndShownWithItsOffset() {
+        assertThat(send("Orders", 0, "hello").code()).isEqualTo(ResponseCode.SUCCESS.code());
+
+        assertThat(get("/actuator/metrics/courier.broker.messages.in?tag=topic:Orders"))
+                .contains("{\"statistic\":\"COUNT\",\"value\":1.0}");
+        assertThat(get("/actuator/metrics/courier.broker.bytes.in?tag=topic:Orders"))
+                .contains("\"statistic\":\"COUNT\"");
+        assertThat(get("/actuator/metrics/courier.broker.put.latency?tag=topic:Orders"))
+                .contains("{\"statistic\":\"COUNT\",\"value\":1.0}");
+        String broker = await().atMost(Duration.ofSeconds(5))
+                .until(
+                        () -> get("/actuator/broker"),
+                        body -> body.contains("{\"queueId\":0,\"minOffset\":0,\"maxOffset\":1}"));
+        assertThat(broker)
+                .contains("\"brokerName\":\"broker-a\"")
+                .contains("\"cluster\":\"DefaultCluster\"")
+                .contains("\"Orders\":{\"readQueues\":");
+    }
+
+    @Test
+    void pullsAndCommittedOffsetsShowAsTrafficOutAndLag() {
+        send("Payments", 1, "one");
+        send("Payments", 1, "two");
+        await().atMost(Duration.ofSeconds(5)).until(() -> pull("Payments", 1, 0).code() == ResponseCode.SUCCESS.code());
+        commit("Payments", 1, 1);
+        gauges.refreshLagGauges();
+
+        assertThat(get("/actuator/metrics/courier.broker.messages.out?tag=group:cg&tag=topic:Payments"))
+                .contains("\"statistic\":\"COUNT\",\"value\":2.0");
+        assertThat(get("/actuator/metrics/courier.broker.consumer.lag?tag=group:cg&tag=topic:Payments"))
+                .contains("{\"statistic\":\"VALUE\",\"value\":1.0}");
+        assertThat(get("/actuator/broker")).contains("\"cg\":{\"onlineClients\":0,\"lagByTopic\":{\"Payments\":1}}");
+    }
+
+    @Test
+    void stateGaugesAreExposed() {
+        assertThat(get("/actuator/metrics/courier.broker.send.queue.depth")).contains("\"VALUE\"");
+        assertThat(get("/actuator/metrics/courier.broker.topics")).contains("\"VALUE\"");
+    }
+
+    private RemotingCommand send(String topic, int queueId, String body) {
+        SendMessageRequestHeader header = new SendMessageRequestHeader(
+                "pg",
+                topic,
+                "TBW102",
+                4,
+                queueId,
+                0,
+                System.currentTimeMillis(),
+                0,
+                "",
+                0,
+                false,
+                null,
+                false,
+                "broker-a");
+        return client.invokeSync(
+                brokerAddress,
+                RemotingCommand.request(RequestCode.SEND_MESSAGE_V2)
+                        .header(header.v2())
+                        .body(body.getBytes(StandardCharsets.UTF_8))
+                        .build(),
+                3_000);
+    }
+
+    private RemotingCommand pull(String topic, int queueId, long offset) {
+        return client.invokeSync(
+                brokerAddress,
+                RemotingCommand.request(RequestCode.PULL_MESSAGE)
+                        .header(new PullMessageRequestHeader(
+                                "cg",
+                                topic,
+                                queueId,
+                                offset,
+                                32,
+                                PullSysFlag.SUBSCRIPTION,
+                                0,
+                                0,
+                                "*",
+                                0,
+                                "TAG",
+                                null,
+                                "broker-a"))
+                        .build(),
+                5_000);
+    }
+
+    private void commit(String topic, int queueId, long offset) {
+        RemotingCommand response = client.invokeSync(
+                brokerAddress,
+                RemotingCommand.request(RequestCode.UPDATE_CONSUMER_OFFSET)
+                        .header(new UpdateConsumerOffsetRequestHeader("cg", topic, queueId, offset, "broker-a"))
+                        .build(),
+                3_000);
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS.code());
+    }
+
+    private String get(String path) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + actuatorPort + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

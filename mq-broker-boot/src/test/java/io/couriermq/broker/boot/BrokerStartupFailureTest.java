@@ -1,0 +1,60 @@
+package io.couriermq.broker.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.couriermq.broker.config.InvalidConfigException;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** A configuration mistake stops the context before anything listens, with a report naming it. */
+class BrokerStartupFailureTest {
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withUserConfiguration(EntriesOnly.class);
+
+    @Test
+    void aBadValueStopsStartUpWithAReportNamingTheKey() {
+        runner.withPropertyValues("courier.broker.brokerRole=LEADER").run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new BrokerConfigFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription())
+                    .isEqualTo("Invalid broker configuration: brokerRole must be one of [ASYNC_MASTER, SYNC_MASTER,"
+                            + " SLAVE], was 'LEADER'");
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(InvalidConfigException.class);
+        });
+    }
+
+    @Test
+    void aMissingFileStopsStartUpWithAReportNamingThePath() {
+        runner.withPropertyValues("courier.broker.config-file=/no/such/broker.conf")
+                .run(context -> {
+                    FailureAnalysis analysis = new BrokerConfigFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription())
+                            .isEqualTo("broker config file /no/such/broker.conf cannot be read: no such file");
+                    assertThat(analysis.getAction()).contains("-c");
+                });
+    }
+
+    @Test
+    void aMistypedStandaloneNameServerKeyIsRefused() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(BrokerConfiguration.StandaloneNameServerConfiguration.class)
+                .withPropertyValues("courier.broker.standalone=true", "courier.namesrv.listen-prot=1")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("courier.namesrv.listen-prot"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class EntriesOnly {
+        @Bean
+        BrokerConfigEntries brokerConfigEntries(Environment environment) {
+            return BrokerSettingsFactory.read(environment);
+        }
+    }
+}
