@@ -1,7 +1,9 @@
 package io.couriermq.broker;
 
 import io.couriermq.broker.admin.BrokerRuntimeInfo;
+import io.couriermq.broker.admin.PulledOffsets;
 import io.couriermq.broker.admin.RuntimeGauges;
+import io.couriermq.broker.admin.RuntimeInfoSampler;
 import io.couriermq.broker.client.ClientChannelEvents;
 import io.couriermq.broker.client.ClientChannelExpiryService;
 import io.couriermq.broker.client.ConsumerGroupRegistry;
@@ -72,6 +74,8 @@ public final class Broker implements AutoCloseable {
     private PullHoldService holds;
     private OffsetPersistService offsetPersist;
     private NameServerRegistrar registrar;
+    private RuntimeInfoSampler runtimeSampler;
+    private final PulledOffsets pulledOffsets = new PulledOffsets();
 
     public Broker(BrokerSettings settings, Clock clock) {
         this(settings, clock, BrokerObserver.NONE);
@@ -144,7 +148,8 @@ public final class Broker implements AutoCloseable {
                 send);
         register(
                 PullMessageProcessor.CODES,
-                new PullMessageProcessor(topics, consumers::subscription, store, offsets, holds, clock, observer),
+                new PullMessageProcessor(
+                        topics, consumers::subscription, store, offsets, holds, clock, observer, pulledOffsets),
                 pull);
         register(
                 ClientManageProcessor.CODES,
@@ -164,11 +169,19 @@ public final class Broker implements AutoCloseable {
                 .getQueue()
                 .size());
         BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(config, store, clock, gauges);
+        runtimeSampler = new RuntimeInfoSampler(runtimeInfo, 10_000);
+        runtimeSampler.start();
         register(TopicAdminProcessor.CODES, new TopicAdminProcessor(topics, offsets), admin);
         register(
                 BrokerStatsProcessor.CODES,
                 new BrokerStatsProcessor(
-                        config, topics, offsets, store, runtimeInfo, consumers::onlineGroupsSubscribedTo),
+                        config,
+                        topics,
+                        offsets,
+                        store,
+                        runtimeInfo,
+                        consumers::onlineGroupsSubscribedTo,
+                        pulledOffsets),
                 admin);
         register(QueryMessageProcessor.CODES, new QueryMessageProcessor(store), admin);
     }
@@ -234,6 +247,7 @@ public final class Broker implements AutoCloseable {
         registrar.unregisterAll();
         holds.shutdown();
         clientExpiry.shutdown();
+        runtimeSampler.shutdown();
         server.shutdown();
         offsetPersist.shutdown();
         store.shutdown();

@@ -1,5 +1,6 @@
 package io.couriermq.broker.processor;
 
+import io.couriermq.broker.admin.PulledOffsets;
 import io.couriermq.broker.longpolling.HeldPull;
 import io.couriermq.broker.longpolling.PullHoldService;
 import io.couriermq.broker.metrics.BrokerObserver;
@@ -48,6 +49,7 @@ public final class PullMessageProcessor implements RequestProcessor {
     private final PullHoldService holds;
     private final Clock clock;
     private final BrokerObserver observer;
+    private final PulledOffsets pulledOffsets;
 
     public PullMessageProcessor(
             TopicConfigManager topics,
@@ -56,7 +58,8 @@ public final class PullMessageProcessor implements RequestProcessor {
             ConsumerOffsetManager offsets,
             PullHoldService holds,
             Clock clock,
-            BrokerObserver observer) {
+            BrokerObserver observer,
+            PulledOffsets pulledOffsets) {
         this.topics = topics;
         this.subscriptions = subscriptions;
         this.store = store;
@@ -64,6 +67,7 @@ public final class PullMessageProcessor implements RequestProcessor {
         this.holds = holds;
         this.clock = clock;
         this.observer = observer;
+        this.pulledOffsets = pulledOffsets;
     }
 
     @Override
@@ -116,6 +120,7 @@ public final class PullMessageProcessor implements RequestProcessor {
             return null;
         }
         if (outcome.code() == ResponseCode.SUCCESS) {
+            pulledOffsets.record(header.consumerGroup(), header.topic(), header.queueId(), outcome.nextBeginOffset());
             observer.onMessagesPulled(
                     header.consumerGroup(),
                     header.topic(),
