@@ -10,6 +10,7 @@ import io.couriermq.store.DispatchListener;
 import io.couriermq.store.DispatchedEntry;
 import io.couriermq.store.commitlog.CommitLog;
 import io.couriermq.store.file.MappedFile;
+import io.couriermq.store.file.StoreIoException;
 import io.couriermq.store.index.IndexService;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class Dispatcher extends BackgroundService {
     private volatile long dispatchedOffset;
     private long reportedCorruptOffset = -1;
     private long dispatchedRecords;
+    private String stallReason;
 
     public Dispatcher(CommitLog commitLog, ConsumeQueueTable queues, IndexService index, long intervalMs) {
         super("dispatcher", intervalMs);
@@ -54,9 +56,21 @@ public final class Dispatcher extends BackgroundService {
         dispatchedOffset = offset;
     }
 
+    /** A queue or index file that cannot be created stalls dispatch; it is retried every round. */
     @Override
     protected void runOnce() {
-        dispatchUpTo(commitLog.maxOffset());
+        try {
+            dispatchUpTo(commitLog.maxOffset());
+            if (stallReason != null) {
+                log.warn("dispatch resumed at commit-log offset {}", dispatchedOffset);
+                stallReason = null;
+            }
+        } catch (StoreIoException e) {
+            if (!e.getMessage().equals(stallReason)) {
+                log.error("dispatch stalled at commit-log offset {}: {}", dispatchedOffset, e.getMessage());
+                stallReason = e.getMessage();
+            }
+        }
     }
 
     /** Dispatches records up to {@code endOffset}; returns how many. Also used by recovery. */

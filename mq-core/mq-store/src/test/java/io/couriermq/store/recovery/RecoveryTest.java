@@ -1,0 +1,166 @@
+package io.couriermq.store.recovery;
+
+import static io.couriermq.store.StoreTestSupport.body;
+import static io.couriermq.store.StoreTestSupport.message;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.couriermq.common.time.ManualClock;
+import io.couriermq.store.GetResult;
+import io.couriermq.store.GetStatus;
+import io.couriermq.store.MessageFilter;
+import io.couriermq.store.PutResult;
+import io.couriermq.store.StoreConfig;
+import io.couriermq.store.StoreTestSupport;
+import io.couriermq.store.engine.FileMessageStore;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Recovery after clean stops and crashes, simulated in one JVM with {@link FileMessageStore#halt()}. */
+class RecoveryTest {
+    @TempDir
+    Path dir;
+
+    private final ManualClock clock = new ManualClock(1_700_000_000_000L);
+
+    private FileMessageStore open() {
+        return FileMessageStore.open(StoreTestSupport.smallConfig(dir).build(), clock);
+    }
+
+    @Test
+    void aCleanRestartChecksNothingAndContinuesEveryQueue() {
+        FileMessageStore store = open();
+        long end = putAndWait(store, "T", 20).firstCommitLogOffset();
+        store.shutdown();
+
+        FileMessageStore reopened = open();
+        RecoveryReport report = reopened.recoveryReport();
+        assertThat(report.afterCrash()).isFalse();
+        assertThat(report.scannedBytes()).isZero();
+        assertThat(report.redispatchedRecords()).isZero();
+        assertThat(reopened.maxOffset("T", 0)).isEqualTo(20);
+        assertThat(reopened.putMessage(message("T", 0, "next")).join().firstQueueOffset())
+                .isEqualTo(20);
+        assertThat(reopened.stats().commitLogMaxOffset()).isGreaterThan(end);
+        reopened.shutdown();
+    }
+
+    @Test
+    void afterACrashATornLastRecordIsCutAndTheQueueEndsBeforeIt() throws Exception {
+        FileMessageStore store = open();
+        PutResult last = putAndWait(store, "T", 10);
+        store.halt();
+        Path segment = dir.resolve("commitlog/00000000000000000000");
+        int recordBytes = last.records().get(0).sizeBytes();
+        try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+            file.seek(last.firstCommitLogOffset() + recordBytes / 2);
+            file.write(new byte[recordBytes - recordBytes / 2]); // the last record's second half never landed
+        }
+
+        FileMessageStore reopened = open();
+        assertThat(reopened.recoveryReport().afterCrash()).isTrue();
+        assertThat(reopened.recoveryReport().validEndOffset()).isEqualTo(last.firstCommitLogOffset());
+        assertThat(reopened.maxOffset("T", 0)).isEqualTo(9);
+        try (GetResult atEnd = reopened.getMessages("T", 0, 9, 10, MessageFilter.ALL)) {
+            assertThat(atEnd.status()).isEqualTo(GetStatus.OFFSET_OVERFLOW_ONE);
+        }
+        PutResult next = reopened.putMessage(message("T", 0, "after crash")).join();
+        assertThat(next.firstQueueOffset()).isEqualTo(9);
+        assertThat(next.firstCommitLogOffset()).isEqualTo(last.firstCommitLogOffset());
+        await().until(() -> reopened.maxOffset("T", 0) == 10);
+        try (GetResult read = reopened.getMessages("T", 0, 8, 10, MessageFilter.ALL)) {
+            assertThat(read.records()).extracting(StoreTestSupport::body).containsExactly("m8", "after crash");
+        }
+        reopened.shutdown();
+    }
+
+    @Test
+    void afterACrashMissingQueueEntriesAreRebuiltFromTheCommitLog() throws Exception {
+        FileMessageStore store = open();
+        putAndWait(store, "T", 5);
+        store.checkpointNow();
+        putAndWait(store, "T", 5);
+        store.halt();
+        try (RandomAccessFile file = new RandomAccessFile(
+                dir.resolve("consumequeue/T/0/00000000000000000000").toFile(), "rw")) {
+            file.seek(5 * 20);
+            file.write(new byte[5 * 20]); // entries written after the checkpoint never reached the disk
+        }
+        deleteRecursively(dir.resolve("index"));
+
+        FileMessageStore reopened = open();
+        assertThat(reopened.maxOffset("T", 0)).isEqualTo(10);
+        try (GetResult read = reopened.getMessages("T", 0, 0, 32, MessageFilter.ALL)) {
+            assertThat(read.records()).hasSize(10);
+            assertThat(body(read.records().get(9))).isEqualTo("m9");
+        }
+        assertThat(reopened.queryByKey("T", "key7", 10, 0, Long.MAX_VALUE).records())
+                .hasSize(1);
+        reopened.shutdown();
+    }
+
+    @Test
+    void recoveryWorkDependsOnTheTailAfterTheCheckpointNotOnStoreSize() {
+        RecoveryReport small = crashWithTail(dir.resolve("small"), 20);
+        RecoveryReport large = crashWithTail(dir.resolve("large"), 400);
+
+        assertThat(large.afterCrash()).isTrue();
+        assertThat(large.scannedRecords()).isEqualTo(small.scannedRecords()).isEqualTo(15);
+        assertThat(large.redispatchedRecords()).isEqualTo(15);
+        assertThat(large.scannedBytes()).isEqualTo(small.scannedBytes());
+        assertThat(large.startOffset()).isGreaterThan(small.startOffset() * 10);
+    }
+
+    /** A store with {@code segments} full 8 KiB segments, checkpointed, then 15 more records and a crash. */
+    private RecoveryReport crashWithTail(Path root, int segments) {
+        StoreConfig config = StoreTestSupport.smallConfig(root)
+                .mappedFileSizeCommitLog(8 * 1024)
+                .maxMessageSize(4 * 1024)
+                .build();
+        FileMessageStore store = FileMessageStore.open(config, clock);
+        String body = "x".repeat(1000);
+        while (store.stats().commitLogMaxOffset() < (long) segments * config.mappedFileSizeCommitLog()) {
+            PutResult batch = store.putMessages(Collections.nCopies(3, message("T", 0, body)))
+                    .join();
+            assertThat(batch.isOk()).as(batch.detail()).isTrue();
+        }
+        long written = store.stats().commitLogMaxOffset();
+        await().until(() ->
+                store.stats().dispatchedOffset() == written && store.stats().flushedOffset() == written);
+        store.checkpointNow();
+        for (int i = 0; i < 15; i++) {
+            store.putMessage(message("T", 0, body)).join();
+        }
+        store.halt();
+        FileMessageStore reopened = FileMessageStore.open(config, clock);
+        RecoveryReport report = reopened.recoveryReport();
+        long expected = reopened.maxOffset("T", 0);
+        assertThat(reopened.stats().commitLogMaxOffset()).isEqualTo(report.validEndOffset());
+        assertThat(expected).isPositive();
+        reopened.shutdown();
+        return report;
+    }
+
+    private static PutResult putAndWait(FileMessageStore store, String topic, int count) {
+        long before = store.maxOffset(topic, 0);
+        PutResult last = null;
+        for (int i = 0; i < count; i++) {
+            long n = before + i;
+            last = store.putMessage(message(topic, 0, "m" + n, "Tag", "key" + n))
+                    .join();
+        }
+        await().until(() -> store.maxOffset(topic, 0) == before + count);
+        return last;
+    }
+
+    private static void deleteRecursively(Path path) throws Exception {
+        try (var walk = Files.walk(path)) {
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        }
+    }
+}
