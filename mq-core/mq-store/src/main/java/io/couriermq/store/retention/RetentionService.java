@@ -1,0 +1,113 @@
+package io.couriermq.store.retention;
+
+import io.couriermq.common.lifecycle.BackgroundService;
+import io.couriermq.common.time.Clock;
+import io.couriermq.store.StoreConfig;
+import io.couriermq.store.commitlog.CommitLog;
+import io.couriermq.store.file.DiskSpace;
+import io.couriermq.store.file.MappedFile;
+import io.couriermq.store.file.StorageHealth;
+import io.couriermq.store.index.IndexService;
+import io.couriermq.store.queue.ConsumeQueue;
+import io.couriermq.store.queue.ConsumeQueueTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every {@code cleanResourceInterval} ms: checks disk usage (refusing puts above the warning level) and
+ * deletes commit-log segments last written more than {@code fileReservedTime} hours ago when the hour is
+ * in {@code deleteWhen}, or the oldest segments at once when usage is above
+ * {@code diskMaxUsedSpaceRatio}. Then drops consume-queue and index files that only point below the
+ * commit log's new first byte. The active segment is never deleted; a segment that a reader holds is
+ * unmapped only when the reader lets go, and later reads of it get OFFSET_TOO_SMALL.
+ */
+public final class RetentionService extends BackgroundService {
+    private static final Logger log = LoggerFactory.getLogger(RetentionService.class);
+    /** Segments deleted per round at most, so one round never stalls the disk. */
+    private static final int MAX_SEGMENTS_PER_ROUND = 10;
+
+    private final StoreConfig config;
+    private final CommitLog commitLog;
+    private final ConsumeQueueTable queues;
+    private final IndexService index;
+    private final DiskSpace diskSpace;
+    private final StorageHealth health;
+    private final Clock clock;
+    private final DeleteSchedule schedule;
+
+    public RetentionService(
+            StoreConfig config,
+            CommitLog commitLog,
+            ConsumeQueueTable queues,
+            IndexService index,
+            DiskSpace diskSpace,
+            StorageHealth health,
+            Clock clock) {
+        super("retention", config.cleanResourceInterval());
+        this.config = config;
+        this.commitLog = commitLog;
+        this.queues = queues;
+        this.index = index;
+        this.diskSpace = diskSpace;
+        this.health = health;
+        this.clock = clock;
+        this.schedule = new DeleteSchedule(config.deleteWhen(), config.timeZone());
+    }
+
+    @Override
+    protected void runOnce() {
+        runRound();
+    }
+
+    /** One round; returns how many commit-log segments it deleted. */
+    public synchronized int runRound() {
+        double used = diskSpace.usedRatio(config.storePathRootDir());
+        health.diskUsage(used, config.diskSpaceWarningLevelRatio());
+        boolean overHighWater = used >= config.diskMaxUsedSpaceRatio() / 100.0;
+        List<MappedFile> deleted;
+        if (overHighWater) {
+            log.warn(
+                    "disk {}% used, above diskMaxUsedSpaceRatio {}%: deleting the oldest segments now",
+                    Math.round(used * 100), config.diskMaxUsedSpaceRatio());
+            deleted = commitLog.segments().deleteFromHead(segment -> true, MAX_SEGMENTS_PER_ROUND);
+        } else if (schedule.isDeleteTime(clock.millis())) {
+            deleted = commitLog.segments().deleteFromHead(this::isExpired, MAX_SEGMENTS_PER_ROUND);
+        } else {
+            deleted = List.of();
+        }
+        if (!deleted.isEmpty()) {
+            log.info(
+                    "retention deleted {} commit-log segments; commit log now starts at {}",
+                    deleted.size(),
+                    commitLog.minOffset());
+            dropQueueAndIndexFiles();
+        }
+        return deleted.size();
+    }
+
+    private boolean isExpired(MappedFile segment) {
+        long reservedMs = TimeUnit.HOURS.toMillis(config.fileReservedTime());
+        try {
+            long lastWrittenMs = Files.getLastModifiedTime(segment.path()).toMillis();
+            return clock.millis() - lastWrittenMs >= reservedMs;
+        } catch (IOException e) {
+            log.warn("cannot read the age of {}: {}", segment.path(), e.toString());
+            return false;
+        }
+    }
+
+    private void dropQueueAndIndexFiles() {
+        long commitLogMin = commitLog.minOffset();
+        int queueFiles = 0;
+        for (ConsumeQueue queue : queues.all()) {
+            queue.correctMinOffset(commitLogMin);
+            queueFiles += queue.deleteSegmentsBelowMinOffset();
+        }
+        int indexFiles = index.deleteBelow(commitLogMin);
+        log.info("retention deleted {} consume-queue and {} index files", queueFiles, indexFiles);
+    }
+}
