@@ -71,14 +71,15 @@ class RetentionTest {
         open(String.format("%02d", hour));
         fillSegments(5);
         clock.advance(2, TimeUnit.HOURS);
-        assertThat(store.runRetentionNow())
+        store.runRetentionNow();
+        assertThat(store.stats().commitLogMinOffset())
                 .as("two hours later it is not the delete hour")
                 .isZero();
 
         store.shutdown();
         clock.advance(22, TimeUnit.HOURS);
         open(String.format("%02d", hour));
-        assertThat(store.runRetentionNow()).isEqualTo(4);
+        store.runRetentionNow(); // the service's own first round may have done it already
         long min = store.stats().commitLogMinOffset();
         assertThat(min).isEqualTo(4 * 16 * 1024);
         assertThat(store.readRecord(0)).isEmpty();
@@ -99,7 +100,8 @@ class RetentionTest {
         RecordSlice held = store.readRecord(0).orElseThrow();
         disk.usedRatio = 0.80; // above diskMaxUsedSpaceRatio 75 %: delete at once, whatever the age
 
-        assertThat(store.runRetentionNow()).isEqualTo(2);
+        store.runRetentionNow();
+        assertThat(store.stats().commitLogMinOffset()).isEqualTo(2 * 16 * 1024);
         assertThat(store.readRecord(0)).isEmpty();
         assertThat(StoreTestSupport.body(held)).isEqualTo(BODY);
         assertThat(dir.resolve("commitlog/00000000000000000000")).exists();

@@ -1,0 +1,33 @@
+package io.couriermq.store;
+
+/**
+ * A snapshot of the store's counters, for metrics and admin commands.
+ *
+ * @param commitLogMinOffset first byte still stored
+ * @param commitLogMaxOffset one past the last byte appended
+ * @param flushedOffset one past the last byte forced to disk
+ * @param dispatchedOffset one past the last record visible in consume queues
+ * @param earliestStoreTimestampMs store time of the oldest stored message, -1 when empty
+ * @param putCount messages appended since start
+ * @param putBytes record bytes appended since start
+ * @param putLatencyMaxMicros slowest append (encode + lock + copy) since start
+ * @param forceCount forces of the commit log since start
+ * @param appendsPerForce acknowledged appends per force (the group-commit factor; SYNC_FLUSH)
+ * @param diskUsedRatio used fraction of the store's disk at the last check
+ * @param writable whether puts are accepted
+ * @param notWritableReason why not, empty when writable
+ */
+public record StoreStats(
+        long commitLogMinOffset,
+        long commitLogMaxOffset,
+        long flushedOffset,
+        long dispatchedOffset,
+        long earliestStoreTimestampMs,
+        long putCount,
+        long putBytes,
+        long putLatencyMaxMicros,
+        long forceCount,
+        double appendsPerForce,
+        double diskUsedRatio,
+        boolean writable,
+        String notWritableReason) {}

@@ -1,0 +1,259 @@
+package io.couriermq.store.engine;
+
+import io.couriermq.common.message.Message;
+import io.couriermq.common.message.codec.RecordEncodingException;
+import io.couriermq.common.time.Clock;
+import io.couriermq.store.AppendedRecord;
+import io.couriermq.store.DispatchListener;
+import io.couriermq.store.GetResult;
+import io.couriermq.store.MessageFilter;
+import io.couriermq.store.MessageStore;
+import io.couriermq.store.PutResult;
+import io.couriermq.store.PutStatus;
+import io.couriermq.store.QueryResult;
+import io.couriermq.store.RecordSlice;
+import io.couriermq.store.StoreConfig;
+import io.couriermq.store.StoreStats;
+import io.couriermq.store.commitlog.AppendResult;
+import io.couriermq.store.file.DiskSpace;
+import io.couriermq.store.file.SegmentFiles;
+import io.couriermq.store.file.StoreIoException;
+import io.couriermq.store.flush.FlushStats;
+import io.couriermq.store.recovery.RecoveryReport;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The memory-mapped file store: a facade over commit log, flush, dispatcher, consume queues, index,
+ * checkpoint, recovery and retention ({@link StoreParts}). {@link #open} recovers and starts it.
+ */
+public final class FileMessageStore implements MessageStore {
+    private static final Logger log = LoggerFactory.getLogger(FileMessageStore.class);
+
+    private final StoreParts parts;
+    private final Clock clock;
+    private final RecoveryReport recoveryReport;
+    private final PutStats putStats = new PutStats();
+    /** Puts hold it shared; shutdown takes it exclusively so no append touches a segment being unmapped. */
+    private final ReentrantReadWriteLock lifecycleLock = new ReentrantReadWriteLock();
+
+    private boolean stopped;
+
+    private FileMessageStore(StoreParts parts, Clock clock) {
+        this.parts = parts;
+        this.clock = clock;
+        this.recoveryReport = parts.recovery.recover();
+        parts.abortMarker.create();
+        parts.startServices();
+    }
+
+    /** Opens the store under {@code config.storePathRootDir()}: loads, recovers and starts it. */
+    public static FileMessageStore open(StoreConfig config, Clock clock) {
+        return open(config, clock, SegmentFiles.standard(), DiskSpace.standard());
+    }
+
+    /** As {@link #open(StoreConfig, Clock)} with the file-system seams given (tests inject failures). */
+    public static FileMessageStore open(StoreConfig config, Clock clock, SegmentFiles files, DiskSpace diskSpace) {
+        return new FileMessageStore(new StoreParts(config, clock, files, diskSpace), clock);
+    }
+
+    public RecoveryReport recoveryReport() {
+        return recoveryReport;
+    }
+
+    @Override
+    public CompletableFuture<PutResult> putMessage(Message message) {
+        return put(List.of(message));
+    }
+
+    @Override
+    public CompletableFuture<PutResult> putMessages(List<Message> batch) {
+        if (batch.isEmpty()) {
+            return failed(PutStatus.MESSAGE_ILLEGAL, "empty batch");
+        }
+        Message first = batch.get(0);
+        for (Message message : batch) {
+            if (!message.topic().equals(first.topic()) || message.queueId() != first.queueId()) {
+                return failed(
+                        PutStatus.MESSAGE_ILLEGAL,
+                        "a batch must target one queue: " + first.topic() + "-" + first.queueId() + " and "
+                                + message.topic() + "-" + message.queueId());
+            }
+        }
+        return put(batch);
+    }
+
+    private CompletableFuture<PutResult> put(List<Message> batch) {
+        if (!lifecycleLock.readLock().tryLock()) {
+            return failed(PutStatus.SERVICE_NOT_AVAILABLE, "store is shutting down");
+        }
+        try {
+            String refusal = parts.health.refusalReason();
+            if (refusal != null) {
+                return failed(PutStatus.SERVICE_NOT_AVAILABLE, refusal);
+            }
+            long startNanos = clock.nanos();
+            AppendResult appended = parts.commitLog.appendBatch(batch);
+            parts.health.ioSucceeded();
+            putStats.record(batch.size(), totalBytes(appended.records()), clock.nanos() - startNanos);
+            parts.dispatcher.wakeUp();
+            return parts.flushService
+                    .awaitDurable(appended.endOffset())
+                    .thenApply(status -> status == PutStatus.PUT_OK
+                            ? PutResult.ok(appended.records())
+                            : new PutResult(status, appended.records(), "not forced within the sync flush timeout"));
+        } catch (RecordEncodingException e) {
+            return failed(statusOf(e.reason()), e.getMessage());
+        } catch (StoreIoException e) {
+            parts.health.ioFailed(e.getMessage());
+            return failed(PutStatus.SERVICE_NOT_AVAILABLE, e.getMessage());
+        } finally {
+            lifecycleLock.readLock().unlock();
+        }
+    }
+
+    private static PutStatus statusOf(RecordEncodingException.Reason reason) {
+        return reason == RecordEncodingException.Reason.RECORD_TOO_LARGE
+                ? PutStatus.MESSAGE_ILLEGAL
+                : PutStatus.PROPERTIES_SIZE_EXCEEDED;
+    }
+
+    private static long totalBytes(List<AppendedRecord> records) {
+        long bytes = 0;
+        for (AppendedRecord record : records) {
+            bytes += record.sizeBytes();
+        }
+        return bytes;
+    }
+
+    private static CompletableFuture<PutResult> failed(PutStatus status, String detail) {
+        return CompletableFuture.completedFuture(PutResult.failed(status, detail));
+    }
+
+    @Override
+    public GetResult getMessages(String topic, int queueId, long offset, int maxCount, MessageFilter filter) {
+        return parts.reader.getMessages(topic, queueId, offset, maxCount, filter);
+    }
+
+    @Override
+    public Optional<RecordSlice> readRecord(long commitLogOffset) {
+        if (commitLogOffset >= parts.commitLog.maxOffset()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(parts.commitLog.read(commitLogOffset));
+    }
+
+    @Override
+    public long minOffset(String topic, int queueId) {
+        var queue = parts.queues.find(topic, queueId);
+        return queue == null ? 0 : queue.minOffset();
+    }
+
+    @Override
+    public long maxOffset(String topic, int queueId) {
+        var queue = parts.queues.find(topic, queueId);
+        return queue == null ? 0 : queue.maxOffset();
+    }
+
+    @Override
+    public long offsetByTimestamp(String topic, int queueId, long timestampMs) {
+        return parts.reader.offsetByTimestamp(topic, queueId, timestampMs);
+    }
+
+    @Override
+    public long storeTimestampMs(String topic, int queueId, long queueOffset) {
+        return parts.reader.storeTimestampMs(topic, queueId, queueOffset);
+    }
+
+    @Override
+    public long earliestStoreTimestampMs() {
+        return parts.commitLog.storeTimestampMs(parts.commitLog.minOffset());
+    }
+
+    @Override
+    public QueryResult queryByKey(String topic, String key, int maxCount, long beginTimestampMs, long endTimestampMs) {
+        return parts.keyQuery.query(topic, key, maxCount, beginTimestampMs, endTimestampMs);
+    }
+
+    @Override
+    public void addDispatchListener(DispatchListener listener) {
+        parts.dispatcher.addListener(listener);
+    }
+
+    @Override
+    public StoreStats stats() {
+        FlushStats flush = parts.flushService.stats();
+        String problem = parts.health.problem();
+        return new StoreStats(
+                parts.commitLog.minOffset(),
+                parts.commitLog.maxOffset(),
+                parts.commitLog.flushedOffset(),
+                parts.dispatcher.dispatchedOffset(),
+                earliestStoreTimestampMs(),
+                putStats.messages(),
+                putStats.bytes(),
+                putStats.maxLatencyMicros(),
+                flush.forceCount(),
+                flush.appendsPerForce(),
+                parts.health.diskUsedRatio(),
+                parts.health.refusalReason() == null,
+                problem);
+    }
+
+    /** Runs a retention round now (admin "delete expired files" and tests); returns segments deleted. */
+    public int runRetentionNow() {
+        return parts.retention.runRound();
+    }
+
+    /** Writes a checkpoint now (tests; a clean shutdown does this itself). */
+    public void checkpointNow() {
+        parts.checkpointService.checkpointNow();
+    }
+
+    /**
+     * Flushes everything, dispatches what is left, writes a final checkpoint and removes the abort
+     * marker, so the next start trusts the checkpoint and checks nothing.
+     */
+    @Override
+    public void shutdown() {
+        if (!stop()) {
+            return;
+        }
+        parts.dispatcher.dispatchUpTo(parts.commitLog.maxOffset());
+        parts.commitLog.flush();
+        parts.checkpointService.checkpointNow();
+        parts.abortMarker.delete();
+        parts.closeFiles();
+        log.info("store at {} shut down cleanly", parts.config.storePathRootDir());
+    }
+
+    /**
+     * Stops without the clean-shutdown steps: no final checkpoint, the abort marker stays, so the next
+     * start recovers as after a crash. For fatal errors, and for recovery tests in one JVM.
+     */
+    public void halt() {
+        if (stop()) {
+            parts.closeFiles();
+            log.warn("store at {} halted without a clean shutdown", parts.config.storePathRootDir());
+        }
+    }
+
+    private boolean stop() {
+        lifecycleLock.writeLock().lock();
+        try {
+            if (stopped) {
+                return false;
+            }
+            stopped = true;
+            parts.health.markShutdown();
+        } finally {
+            lifecycleLock.writeLock().unlock();
+        }
+        parts.stopServices();
+        return true;
+    }
+}
