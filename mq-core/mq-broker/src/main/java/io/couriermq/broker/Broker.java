@@ -31,6 +31,7 @@ import io.couriermq.broker.send.SendTopicResolver;
 import io.couriermq.broker.send.UniqueKeyGenerator;
 import io.couriermq.broker.subscription.SubscriptionGroupManager;
 import io.couriermq.broker.topic.TopicConfigManager;
+import io.couriermq.common.lifecycle.BackgroundService;
 import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.netty.NettyRemotingClient;
 import io.couriermq.remoting.netty.NettyRemotingServer;
@@ -88,7 +89,21 @@ public final class Broker implements AutoCloseable {
         this.observer = new TransferCounter(observer);
     }
 
+    /**
+     * Starts every part in order. If one fails (a port in use, an unreadable store), the parts already
+     * started are stopped again before the failure is rethrown, so nothing is left half running.
+     */
     public synchronized void start() {
+        try {
+            startParts();
+        } catch (RuntimeException e) {
+            log.error("broker {} failed to start: {}", config.brokerName(), e.getMessage());
+            shutdown();
+            throw e;
+        }
+    }
+
+    private void startParts() {
         settings.unknownKeys().forEach(key -> log.warn("unknown configuration key '{}' is ignored", key));
         Path configDir = settings.store().storePathRootDir().resolve("config");
         store = FileMessageStore.open(settings.store(), clock);
@@ -240,20 +255,38 @@ public final class Broker implements AutoCloseable {
      * the store.
      */
     public synchronized void shutdown() {
-        if (server == null) {
-            return;
+        if (registrar != null) {
+            registrar.shutdown();
+            registrar.unregisterAll();
         }
-        registrar.shutdown();
-        registrar.unregisterAll();
-        holds.shutdown();
-        clientExpiry.shutdown();
-        runtimeSampler.shutdown();
-        server.shutdown();
-        offsetPersist.shutdown();
-        store.shutdown();
-        outbound.close();
+        stopQuietly(holds);
+        stopQuietly(clientExpiry);
+        stopQuietly(runtimeSampler);
+        if (server != null) {
+            server.shutdown();
+        }
+        stopQuietly(offsetPersist);
+        if (store != null) {
+            store.shutdown();
+        }
+        if (outbound != null) {
+            outbound.close();
+        }
+        registrar = null;
+        holds = null;
+        clientExpiry = null;
+        runtimeSampler = null;
         server = null;
+        offsetPersist = null;
+        store = null;
+        outbound = null;
         log.info("broker {} stopped", config.brokerName());
+    }
+
+    private static void stopQuietly(BackgroundService service) {
+        if (service != null) {
+            service.shutdown();
+        }
     }
 
     @Override

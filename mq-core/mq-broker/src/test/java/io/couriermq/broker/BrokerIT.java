@@ -1,6 +1,7 @@
 package io.couriermq.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.couriermq.broker.config.BrokerSettings;
@@ -277,5 +278,28 @@ class BrokerIT {
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
         return bytes;
+    }
+
+    @Test
+    void aBrokerThatCannotBindItsPortFailsCleanlyAndReleasesItsStore() {
+        BrokerSettings taken = BrokerSettingsLoader.load(
+                Map.of(
+                        "listenPort", String.valueOf(broker.listenPort()),
+                        "mappedFileSizeCommitLog", String.valueOf(8 << 20)),
+                storeDir.resolve("second"),
+                "127.0.0.1");
+        Broker second = new Broker(taken, Clock.system());
+
+        assertThatThrownBy(second::start).hasMessageContaining("cannot listen");
+        second.shutdown();
+
+        Broker retry = new Broker(
+                BrokerSettingsLoader.load(
+                        Map.of("listenPort", "0", "mappedFileSizeCommitLog", String.valueOf(8 << 20)),
+                        storeDir.resolve("second"),
+                        "127.0.0.1"),
+                Clock.system());
+        retry.start();
+        retry.shutdown();
     }
 }

@@ -114,7 +114,16 @@ public final class BrokerSettingsLoader {
                 unknown.add(key);
             }
         }
-        return new BrokerSettings(draft.build(), store.build(), unknown);
+        return new BrokerSettings(draft.build(), buildStore(store), unknown);
+    }
+
+    /** The store checks its own limits; its refusal is a configuration error like any other. */
+    private static StoreConfig buildStore(StoreConfig.Builder store) {
+        try {
+            return store.build();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(e.getMessage());
+        }
     }
 
     /** Every key understood, for documentation and for tools that list them. */

@@ -71,4 +71,12 @@ class BrokerSettingsLoaderTest {
         assertThatThrownBy(() -> BrokerSettingsLoader.load(Map.of("brokerRole", "SLAVE"), ROOT, "127.0.0.1"))
                 .hasMessageContaining("brokerId 0 does not fit brokerRole SLAVE");
     }
+
+    @Test
+    void aStoreLimitThatCannotWorkIsAConfigurationError() {
+        assertThatThrownBy(() -> BrokerSettingsLoader.load(
+                        Map.of("mappedFileSizeCommitLog", String.valueOf(1 << 20)), ROOT, "127.0.0.1"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("maxMessageSize");
+    }
 }

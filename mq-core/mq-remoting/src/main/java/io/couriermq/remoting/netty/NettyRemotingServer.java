@@ -138,6 +138,7 @@ public final class NettyRemotingServer implements AutoCloseable {
         if (serverChannel == null) {
             return;
         }
+        int port = localPort();
         serverChannel.close().syncUninterruptibly();
         channels.forEach(channel -> channel.config().setAutoRead(false));
         drainExecutors();
@@ -145,7 +146,7 @@ public final class NettyRemotingServer implements AutoCloseable {
         channels.close().awaitUninterruptibly(config.shutdownGraceMs());
         shutdownEventLoops();
         serverChannel = null;
-        log.info("remoting server on port {} stopped", config.listenPort());
+        log.info("remoting server on port {} stopped", port);
     }
 
     @Override
