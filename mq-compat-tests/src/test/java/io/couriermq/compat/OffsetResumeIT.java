@@ -44,6 +44,7 @@ class OffsetResumeIT {
             DefaultMQProducer producer = clients.producer();
             Map<String, Message> first = send(producer, topic, "before", BATCH);
             consumeAndShutDown(clients, group, topic, first);
+            awaitCommitted(Clients.api(producer), topic, group, BATCH);
 
             Map<String, Message> second = send(producer, topic, "after", BATCH);
 
@@ -62,12 +63,7 @@ class OffsetResumeIT {
             Map<String, Message> consumed = send(producer, topic, "consumed", BATCH);
             consumeAndShutDown(clients, group, topic, consumed);
             pending = send(producer, topic, "pending", BATCH);
-            // The offsets of a consumer's shutdown travel oneway: wait until the broker has them all.
-            MQClientAPIImpl api = Clients.api(producer);
-            await("offsets of " + group + " committed at the broker")
-                    .atMost(Duration.ofSeconds(15))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> committedTotal(api, topic, group) == BATCH);
+            awaitCommitted(Clients.api(producer), topic, group, BATCH);
         }
 
         cluster.restartBroker(cluster.broker());
@@ -114,6 +110,17 @@ class OffsetResumeIT {
             sent.put(message.getKeys(), message);
         }
         return sent;
+    }
+
+    /**
+     * The offsets of a consumer's shutdown travel oneway (UPDATE_CONSUMER_OFFSET), and the broker may
+     * handle them after the UNREGISTER_CLIENT behind them: wait until it has them all.
+     */
+    private static void awaitCommitted(MQClientAPIImpl api, String topic, String group, long total) {
+        await("offsets of " + group + " committed at the broker")
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> committedTotal(api, topic, group) == total);
     }
 
     /** The sum over the topic's queues of the group's committed offsets (QUERY_CONSUMER_OFFSET). */
