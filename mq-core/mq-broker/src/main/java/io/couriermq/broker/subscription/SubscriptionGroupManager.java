@@ -1,6 +1,7 @@
 package io.couriermq.broker.subscription;
 
 import io.couriermq.broker.config.BrokerConfig;
+import io.couriermq.broker.topic.ResourceNames;
 import io.couriermq.common.metadata.AtomicJsonFile;
 import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.protocol.body.DataVersion;
@@ -107,28 +108,7 @@ public final class SubscriptionGroupManager {
 
     /** Why {@code group} is not a valid group name, or null when it is (the official client's rule). */
     public static String problemWith(String group) {
-        if (group == null || group.isBlank()) {
-            return "the group name is empty";
-        }
-        if (group.length() > MAX_GROUP_NAME_LENGTH) {
-            return "the group name is " + group.length() + " characters long; at most " + MAX_GROUP_NAME_LENGTH
-                    + " are allowed";
-        }
-        for (int i = 0; i < group.length(); i++) {
-            char c = group.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || c == '%'
-                    || c == '_'
-                    || c == '-'
-                    || c == '|';
-            if (!allowed) {
-                return "the group name '" + group + "' contains '" + c
-                        + "'; only letters, digits, '%', '_', '-' and '|' are allowed";
-            }
-        }
-        return null;
+        return ResourceNames.problemWith("group", group, MAX_GROUP_NAME_LENGTH);
     }
 
     private synchronized void changed(Runnable change) {

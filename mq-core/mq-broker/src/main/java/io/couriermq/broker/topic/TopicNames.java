@@ -28,26 +28,6 @@ public final class TopicNames {
 
     /** Why {@code topic} is not a valid name, or null when it is. */
     public static String problemWith(String topic) {
-        if (topic == null || topic.isEmpty()) {
-            return "the topic name is empty";
-        }
-        if (topic.length() > MAX_LENGTH) {
-            return "the topic name is " + topic.length() + " characters long; at most " + MAX_LENGTH + " are allowed";
-        }
-        for (int i = 0; i < topic.length(); i++) {
-            char c = topic.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || c == '%'
-                    || c == '_'
-                    || c == '-'
-                    || c == '|';
-            if (!allowed) {
-                return "the topic name '" + topic + "' contains '" + c
-                        + "'; only letters, digits, '%', '_', '-' and '|' are allowed";
-            }
-        }
-        return null;
+        return ResourceNames.problemWith("topic", topic, MAX_LENGTH);
     }
 }
