@@ -2,7 +2,9 @@ package io.couriermq.store.commitlog;
 
 import io.couriermq.common.message.Message;
 import io.couriermq.common.message.codec.MessageEncoder;
+import io.couriermq.common.message.codec.RecordCheck;
 import io.couriermq.common.message.codec.RecordLayout;
+import io.couriermq.common.message.codec.RecordValidator;
 import io.couriermq.common.message.codec.RecordView;
 import io.couriermq.common.time.Clock;
 import io.couriermq.store.AppendedRecord;
@@ -116,24 +118,25 @@ public final class CommitLog {
         return records;
     }
 
-    /** The record at {@code offset}, pinned until the slice is closed; null if not (or no longer) stored. */
+    /**
+     * The record at {@code offset}, pinned until the slice is closed; null if no record starts there (or
+     * no longer does). Offsets come from clients too (VIEW_MESSAGE_BY_ID), so the bytes are checked to be
+     * a whole record that says it lives at this offset.
+     */
     public RecordSlice read(long offset) {
         MappedFile segment = segments.retainByOffset(offset);
         if (segment == null) {
             return null;
         }
         int position = (int) (offset - segment.startOffset());
-        if (position + RecordLayout.BLANK_MARKER_BYTES > segment.writePosition()) {
+        ByteBuffer reader = segment.reader();
+        RecordCheck check = RecordValidator.check(reader, position, segment.writePosition(), false);
+        if (check.kind() != RecordCheck.Kind.RECORD
+                || RecordView.at(reader, position).physicalOffset() != offset) {
             segment.release();
             return null;
         }
-        int size = segment.reader().getInt(position + RecordLayout.TOTAL_SIZE_OFFSET);
-        int magic = segment.reader().getInt(position + RecordLayout.MAGIC_OFFSET);
-        if (RecordLayout.topicLengthBytes(magic) < 0 || size <= 0 || position + size > segment.writePosition()) {
-            segment.release();
-            return null;
-        }
-        return new RecordSlice(segment.slice(position, size), offset, segment::release);
+        return new RecordSlice(segment.slice(position, check.sizeBytes()), offset, segment::release);
     }
 
     /** Store time of the record at {@code offset}, or -1 if it is not stored. */

@@ -99,6 +99,7 @@ class CommitLogTest {
         newLog();
         log.append(message("T", 0, "a"));
         assertThat(log.read(log.maxOffset())).isNull();
+        assertThat(log.read(1)).as("not the start of a record").isNull();
         assertThat(log.read(1_000_000)).isNull();
         assertThat(log.storeTimestampMs(1_000_000)).isEqualTo(-1);
     }

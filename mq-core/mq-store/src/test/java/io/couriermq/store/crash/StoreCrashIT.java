@@ -66,6 +66,10 @@ class StoreCrashIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(
                         java,
+                        // a short-lived writer: start fast rather than optimise (2 shared cores)
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-Xmx256m",
                         "-cp",
                         System.getProperty("java.class.path"),
                         CrashWriter.class.getName(),
