@@ -13,6 +13,7 @@ import io.couriermq.store.PutStatus;
 import io.couriermq.store.QueryResult;
 import io.couriermq.store.RecordSlice;
 import io.couriermq.store.StoreConfig;
+import io.couriermq.store.StoreException;
 import io.couriermq.store.StoreStats;
 import io.couriermq.store.commitlog.AppendResult;
 import io.couriermq.store.file.DiskSpace;
@@ -223,12 +224,20 @@ public final class FileMessageStore implements MessageStore {
         if (!stop()) {
             return;
         }
-        parts.dispatcher.dispatchUpTo(parts.commitLog.maxOffset());
-        parts.commitLog.flush();
-        parts.checkpointService.checkpointNow();
-        parts.abortMarker.delete();
-        parts.closeFiles();
-        log.info("store at {} shut down cleanly", parts.config.storePathRootDir());
+        try {
+            parts.dispatcher.dispatchUpTo(parts.commitLog.maxOffset());
+            parts.commitLog.flush();
+            parts.checkpointService.checkpointNow();
+            parts.abortMarker.delete();
+            log.info("store at {} shut down cleanly", parts.config.storePathRootDir());
+        } catch (StoreException e) {
+            log.error(
+                    "store at {} could not shut down cleanly; the next start recovers as after a crash",
+                    parts.config.storePathRootDir(),
+                    e);
+        } finally {
+            parts.closeFiles();
+        }
     }
 
     /**
