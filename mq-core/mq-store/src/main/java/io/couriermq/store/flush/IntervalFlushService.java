@@ -12,8 +12,6 @@ import java.util.function.LongSupplier;
  * the trade this policy makes.
  */
 public final class IntervalFlushService extends BackgroundService implements FlushService {
-    private static final CompletableFuture<PutStatus> DONE = CompletableFuture.completedFuture(PutStatus.PUT_OK);
-
     private final LongSupplier flusher;
     private final AtomicLong forceCount = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
@@ -27,7 +25,7 @@ public final class IntervalFlushService extends BackgroundService implements Flu
     @Override
     public CompletableFuture<PutStatus> awaitDurable(long endOffset) {
         acknowledged.incrementAndGet();
-        return DONE;
+        return CompletableFuture.completedFuture(PutStatus.PUT_OK); // a fresh one: callers may complete theirs
     }
 
     @Override
