@@ -93,8 +93,10 @@ public final class GroupCommitService extends BackgroundService implements Flush
         long flushed = flushedOffset;
         waiting.removeIf(waiter -> {
             if (waiter.endOffset() <= flushed) {
-                if (waiter.future().complete(PutStatus.PUT_OK)) {
-                    acknowledged.incrementAndGet();
+                // Count before completing: whoever the future wakes must already see this append counted.
+                acknowledged.incrementAndGet();
+                if (!waiter.future().complete(PutStatus.PUT_OK)) {
+                    acknowledged.decrementAndGet();
                 }
                 return true;
             }
