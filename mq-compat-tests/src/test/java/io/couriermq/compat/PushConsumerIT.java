@@ -1,6 +1,7 @@
 package io.couriermq.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import io.couriermq.compat.harness.Broker;
@@ -16,14 +17,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.PullResult;
+import org.apache.rocketmq.client.consumer.PullStatus;
 import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
+import org.apache.rocketmq.client.exception.MQBrokerException;
+import org.apache.rocketmq.client.impl.CommunicationMode;
+import org.apache.rocketmq.client.impl.MQClientAPIImpl;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.MessageQueueSelector;
+import org.apache.rocketmq.common.MixAll;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.filter.ExpressionType;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.remoting.protocol.ResponseCode;
+import org.apache.rocketmq.remoting.protocol.header.PullMessageRequestHeader;
+import org.apache.rocketmq.remoting.protocol.heartbeat.ConsumeType;
+import org.apache.rocketmq.remoting.protocol.heartbeat.ConsumerData;
+import org.apache.rocketmq.remoting.protocol.heartbeat.HeartbeatData;
 import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
+import org.apache.rocketmq.remoting.protocol.heartbeat.SubscriptionData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -150,6 +165,77 @@ class PushConsumerIT {
                     assertThat(seen).as("steps of order %s", order).containsExactlyElementsOf(expected));
             assertThat(new HashSet<>(consumedKeys)).hasSize(orders * steps);
         }
+    }
+
+    /**
+     * What a push consumer relies on after each rebalance: it bumps the subscription's subVersion,
+     * sends HEART_BEAT, then pulls with the new subVersion (subscription bit clear). The broker must
+     * keep the newest subVersion it was sent, and answer SUBSCRIPTION_NOT_LATEST only to a pull
+     * newer than that (remoting-protocol.md §6.3, §6.5 step 6).
+     */
+    @Test
+    void pullWithTheSubVersionOfTheLatestHeartbeatIsServed() throws Exception {
+        String topic = newTopic();
+        String group = Clients.unique("compat-subversion");
+        try (Clients clients = new Clients(cluster)) {
+            DefaultMQProducer producer = clients.producer();
+            producer.send(ProducerSendModesIT.message(topic, "TagA", "subversion", 0), (mqs, m, a) -> mqs.get(0), null);
+            MQClientAPIImpl api = Clients.api(producer);
+            String clientId = Clients.unique("compat-subversion-client");
+            long first = System.currentTimeMillis() - 10_000;
+
+            api.sendHeartbeat(cluster.broker().address(), heartbeat(clientId, group, topic, first), 3_000);
+            api.sendHeartbeat(cluster.broker().address(), heartbeat(clientId, group, topic, first + 1_000), 3_000);
+
+            PullResult result = api.pullMessage(
+                    cluster.broker().address(), pull(group, topic, first + 1_000), 3_000, CommunicationMode.SYNC, null);
+            assertThat(result.getPullStatus()).isEqualTo(PullStatus.FOUND);
+            MQBrokerException newer = catchThrowableOfType(
+                    MQBrokerException.class,
+                    () -> api.pullMessage(
+                            cluster.broker().address(),
+                            pull(group, topic, first + 2_000),
+                            3_000,
+                            CommunicationMode.SYNC,
+                            null));
+            assertThat(newer).as("a pull newer than every heartbeat").isNotNull();
+            assertThat(newer.getResponseCode()).isEqualTo(ResponseCode.SUBSCRIPTION_NOT_LATEST);
+        }
+    }
+
+    private static HeartbeatData heartbeat(String clientId, String group, String topic, long subVersion) {
+        ConsumerData consumer = new ConsumerData();
+        consumer.setGroupName(group);
+        consumer.setConsumeType(ConsumeType.CONSUME_PASSIVELY);
+        consumer.setMessageModel(MessageModel.CLUSTERING);
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        Set<SubscriptionData> subscriptions = new HashSet<>();
+        for (String subscribed : List.of(topic, MixAll.getRetryTopic(group))) {
+            SubscriptionData subscription = new SubscriptionData(subscribed, SubscriptionData.SUB_ALL);
+            subscription.setSubVersion(subVersion);
+            subscriptions.add(subscription);
+        }
+        consumer.setSubscriptionDataSet(subscriptions);
+        HeartbeatData heartbeat = new HeartbeatData();
+        heartbeat.setClientID(clientId);
+        heartbeat.getConsumerDataSet().add(consumer);
+        return heartbeat;
+    }
+
+    /** A push consumer's pull of queue 0 from offset 0: no suspend, subscription from the heartbeat. */
+    private static PullMessageRequestHeader pull(String group, String topic, long subVersion) {
+        PullMessageRequestHeader header = new PullMessageRequestHeader();
+        header.setConsumerGroup(group);
+        header.setTopic(topic);
+        header.setQueueId(0);
+        header.setQueueOffset(0L);
+        header.setMaxMsgNums(32);
+        header.setSysFlag(0);
+        header.setCommitOffset(0L);
+        header.setSuspendTimeoutMillis(0L);
+        header.setSubVersion(subVersion);
+        header.setExpressionType(ExpressionType.TAG);
+        return header;
     }
 
     private static DefaultMQPushConsumer start(DefaultMQPushConsumer consumer, String topic, Received received)
