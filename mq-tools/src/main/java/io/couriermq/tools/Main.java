@@ -1,0 +1,26 @@
+package io.couriermq.tools;
+
+import io.couriermq.tools.bench.BenchCommand;
+import java.util.Arrays;
+
+/** Entry point of {@code mq-tools.jar}: {@code bench <mode> [options]}. */
+public final class Main {
+    /** Exit code for bad arguments. */
+    public static final int USAGE = 2;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, Console.system()));
+    }
+
+    /** Runs a tool and returns its exit code: 0 success, 1 failure, 2 bad arguments. */
+    public static int run(String[] args, Console console) {
+        if (args.length == 0 || !args[0].equals("bench")) {
+            console.info("usage: java -jar mq-tools.jar bench <mode> [options]");
+            console.info(BenchCommand.usage());
+            return USAGE;
+        }
+        return new BenchCommand(console).run(Arrays.copyOfRange(args, 1, args.length));
+    }
+}

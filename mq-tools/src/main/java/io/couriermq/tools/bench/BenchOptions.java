@@ -1,0 +1,43 @@
+package io.couriermq.tools.bench;
+
+import java.time.Duration;
+
+/**
+ * A parsed bench command line.
+ *
+ * @param mode what to do
+ * @param nameServer NameServer address {@code host:port}
+ * @param topic the topic to load
+ * @param threads worker threads (sending threads, or pulling threads for consume)
+ * @param sizeBytes message body size
+ * @param duration how long to run; null when {@code messages} bounds the run
+ * @param messages how many messages to send (or consume); 0 when {@code duration} bounds the run
+ * @param inFlight most async sends awaiting an answer at once
+ * @param batchSize messages per SEND_BATCH_MESSAGE
+ * @param ratePerSecond messages per second in latency mode
+ * @param group consumer group (pulls) and producer group (sends)
+ * @param queues queues per broker when the tool creates the topic
+ * @param fromOffset consume from this offset instead of each queue's minimum; -1 for the minimum
+ */
+public record BenchOptions(
+        BenchMode mode,
+        String nameServer,
+        String topic,
+        int threads,
+        int sizeBytes,
+        Duration duration,
+        long messages,
+        int inFlight,
+        int batchSize,
+        int ratePerSecond,
+        String group,
+        int queues,
+        long fromOffset) {
+
+    public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
+
+    /** True when the run stops after a number of messages rather than a time. */
+    public boolean boundedByMessages() {
+        return messages > 0;
+    }
+}
