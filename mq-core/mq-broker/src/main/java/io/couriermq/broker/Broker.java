@@ -24,6 +24,7 @@ import io.couriermq.broker.processor.ConsumerOffsetProcessor;
 import io.couriermq.broker.processor.PullMessageProcessor;
 import io.couriermq.broker.processor.QueryMessageProcessor;
 import io.couriermq.broker.processor.SendMessageProcessor;
+import io.couriermq.broker.processor.SubscriptionGroupAdminProcessor;
 import io.couriermq.broker.processor.TopicAdminProcessor;
 import io.couriermq.broker.registry.NameServerRegistrar;
 import io.couriermq.broker.send.MessageFactory;
@@ -199,6 +200,10 @@ public final class Broker implements AutoCloseable {
                         pulledOffsets),
                 admin);
         register(QueryMessageProcessor.CODES, new QueryMessageProcessor(store), admin);
+        register(
+                SubscriptionGroupAdminProcessor.CODES,
+                new SubscriptionGroupAdminProcessor(subscriptionGroups, offsets),
+                admin);
     }
 
     private void register(List<RequestCode> codes, RequestProcessor processor, ExecutorService executor) {
