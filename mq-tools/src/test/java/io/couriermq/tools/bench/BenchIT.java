@@ -1,6 +1,7 @@
 package io.couriermq.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.couriermq.broker.Broker;
 import io.couriermq.broker.config.BrokerSettingsLoader;
@@ -14,9 +15,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,8 +79,16 @@ class BenchIT {
         Map<String, String> async = bench("produce-async", "--messages", "500", "--in-flight", "50", "--threads", "2");
         assertThat(async).containsEntry("messages", "500").containsEntry("errors", "0");
 
+        Map<String, String> oneway = bench("produce-oneway", "--messages", "300", "--threads", "2");
+        assertThat(oneway).containsEntry("messages", "300").containsEntry("errors", "0");
+        // Nothing answers a oneway send: wait until the broker has stored all of them before draining.
+        await().atMost(Duration.ofSeconds(10)).until(() -> storedMessages() == 1640);
+
         Map<String, String> consume = bench("consume", "--threads", "4");
-        assertThat(consume).containsEntry("messages", "1340").containsEntry("errors", "0");
+        assertThat(consume)
+                .as("every message sent, oneway ones included, is drained")
+                .containsEntry("messages", "1640")
+                .containsEntry("errors", "0");
     }
 
     @Test
@@ -102,6 +113,12 @@ class BenchIT {
         assertThat(Main.run(new String[] {"bench", "produce-sync", "--topic", TOPIC}, console()))
                 .isEqualTo(Main.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--namesrv is required", "modes:");
+    }
+
+    private long storedMessages() {
+        return IntStream.range(0, 4)
+                .mapToLong(queueId -> broker.store().maxOffset(TOPIC, queueId))
+                .sum();
     }
 
     private Map<String, String> bench(String mode, String... options) {
