@@ -10,25 +10,13 @@ import java.util.Map;
  * Our broker: the executable jar built by mq-broker-boot ({@code java -jar mq-broker.jar -c broker.conf}),
  * in its own JVM, registering with the NameServer under test (not {@code --standalone}).
  */
-public final class CourierBroker implements Broker {
+public final class CourierBroker extends BrokerProcess {
 
     /** 64 MiB segments instead of 1 GiB: room for the 4 MiB maximum message, small on disk. */
     static final int COMMIT_LOG_SEGMENT = 64 * 1024 * 1024;
 
-    private final Settings settings;
-    private final int listenPort;
-    private final Path dir;
-    private final Path store;
-    private final List<String> command;
-    private ManagedProcess process;
-    private int starts;
-
     private CourierBroker(Settings settings, int listenPort, Path dir, Path store, List<String> command) {
-        this.settings = settings;
-        this.listenPort = listenPort;
-        this.dir = dir;
-        this.store = store;
-        this.command = List.copyOf(command);
+        super(settings, listenPort, dir, store, command);
     }
 
     public static Path jar() {
@@ -66,57 +54,8 @@ public final class CourierBroker implements Broker {
         return broker;
     }
 
-    private void launch() {
-        starts++;
-        String log = starts == 1 ? "stdout.log" : "stdout-" + starts + ".log";
-        process = ManagedProcess.start("courier-broker-" + settings.brokerName(), command, dir, dir.resolve(log));
-        try {
-            process.awaitPortOpen(listenPort, START_TIMEOUT);
-        } catch (RuntimeException | AssertionError e) {
-            close();
-            throw e;
-        }
-    }
-
-    @Override
-    public String address() {
-        return "127.0.0.1:" + listenPort;
-    }
-
-    @Override
-    public String clusterName() {
-        return settings.clusterName();
-    }
-
-    @Override
-    public String brokerName() {
-        return settings.brokerName();
-    }
-
     @Override
     public Kind kind() {
         return Kind.COURIER;
-    }
-
-    @Override
-    public ManagedProcess process() {
-        return process;
-    }
-
-    @Override
-    public void stop() {
-        process.terminate(STOP_TIMEOUT);
-    }
-
-    @Override
-    public void restart() {
-        stop();
-        launch();
-    }
-
-    @Override
-    public void close() {
-        process.close();
-        WorkDir.deleteRecursively(store);
     }
 }

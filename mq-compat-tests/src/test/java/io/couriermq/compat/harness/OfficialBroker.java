@@ -7,22 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Apache RocketMQ 5.2.0's broker ({@code BrokerStartup -c file}) in its own JVM, on loopback. */
-public final class OfficialBroker implements Broker {
-
-    private final Settings settings;
-    private final int listenPort;
-    private final Path dir;
-    private final Path store;
-    private final List<String> command;
-    private ManagedProcess process;
-    private int starts;
+public final class OfficialBroker extends BrokerProcess {
 
     private OfficialBroker(Settings settings, int listenPort, Path dir, Path store, List<String> command) {
-        this.settings = settings;
-        this.listenPort = listenPort;
-        this.dir = dir;
-        this.store = store;
-        this.command = List.copyOf(command);
+        super(settings, listenPort, dir, store, command);
     }
 
     /** Starts a master broker registering with {@code nameServerAddress}; returns when its port is open. */
@@ -64,57 +52,8 @@ public final class OfficialBroker implements Broker {
         return broker;
     }
 
-    private void launch() {
-        starts++;
-        String log = starts == 1 ? "stdout.log" : "stdout-" + starts + ".log";
-        process = ManagedProcess.start("official-broker-" + settings.brokerName(), command, dir, dir.resolve(log));
-        try {
-            process.awaitPortOpen(listenPort, START_TIMEOUT);
-        } catch (RuntimeException | AssertionError e) {
-            close();
-            throw e;
-        }
-    }
-
-    @Override
-    public String address() {
-        return "127.0.0.1:" + listenPort;
-    }
-
-    @Override
-    public String clusterName() {
-        return settings.clusterName();
-    }
-
-    @Override
-    public String brokerName() {
-        return settings.brokerName();
-    }
-
     @Override
     public Kind kind() {
         return Kind.OFFICIAL;
-    }
-
-    @Override
-    public ManagedProcess process() {
-        return process;
-    }
-
-    @Override
-    public void stop() {
-        process.terminate(STOP_TIMEOUT);
-    }
-
-    @Override
-    public void restart() {
-        stop();
-        launch();
-    }
-
-    @Override
-    public void close() {
-        process.close();
-        WorkDir.deleteRecursively(store);
     }
 }
