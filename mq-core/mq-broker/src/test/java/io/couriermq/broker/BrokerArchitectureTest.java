@@ -2,6 +2,7 @@ package io.couriermq.broker;
 
 import static io.couriermq.common.architecture.EngineArchitecture.CLIENT;
 import static io.couriermq.common.architecture.EngineArchitecture.NAMESRV;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.couriermq.common.architecture.EngineArchitecture;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ class BrokerArchitectureTest {
 
     @Test
     void followsTheEngineRules() {
-        EngineArchitecture.check("io.couriermq.broker", CLIENT, NAMESRV);
+        assertThatCode(() -> EngineArchitecture.check("io.couriermq.broker", CLIENT, NAMESRV))
+                .doesNotThrowAnyException();
     }
 }

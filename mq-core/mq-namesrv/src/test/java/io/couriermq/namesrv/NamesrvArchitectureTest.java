@@ -4,6 +4,7 @@ import static io.couriermq.common.architecture.EngineArchitecture.BROKER;
 import static io.couriermq.common.architecture.EngineArchitecture.CLIENT;
 import static io.couriermq.common.architecture.EngineArchitecture.FILTER;
 import static io.couriermq.common.architecture.EngineArchitecture.STORE;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.couriermq.common.architecture.EngineArchitecture;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ class NamesrvArchitectureTest {
 
     @Test
     void followsTheEngineRules() {
-        EngineArchitecture.check("io.couriermq.namesrv", STORE, FILTER, CLIENT, BROKER);
+        assertThatCode(() -> EngineArchitecture.check("io.couriermq.namesrv", STORE, FILTER, CLIENT, BROKER))
+                .doesNotThrowAnyException();
     }
 }

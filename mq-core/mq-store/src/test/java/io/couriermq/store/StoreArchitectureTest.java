@@ -6,6 +6,7 @@ import static io.couriermq.common.architecture.EngineArchitecture.FILTER;
 import static io.couriermq.common.architecture.EngineArchitecture.NAMESRV;
 import static io.couriermq.common.architecture.EngineArchitecture.NETTY;
 import static io.couriermq.common.architecture.EngineArchitecture.REMOTING;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.couriermq.common.architecture.EngineArchitecture;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ class StoreArchitectureTest {
 
     @Test
     void followsTheEngineRules() {
-        EngineArchitecture.check("io.couriermq.store", REMOTING, NETTY, CLIENT, NAMESRV, BROKER, FILTER);
+        assertThatCode(() -> EngineArchitecture.check(
+                        "io.couriermq.store", REMOTING, NETTY, CLIENT, NAMESRV, BROKER, FILTER))
+                .doesNotThrowAnyException();
     }
 }

@@ -20,6 +20,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * 32 writers appending 1 KiB records with SYNC_FLUSH, each waiting for its group commit. Besides
@@ -34,6 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Threads(32)
 public class SyncGroupCommitBenchmark {
+    private static final Logger REPORT = LoggerFactory.getLogger("io.couriermq.benchmarks.report");
+
     private Path dir;
     private FileMessageStore store;
     private Message message;
@@ -54,9 +58,11 @@ public class SyncGroupCommitBenchmark {
     public void close() {
         StoreStats stats = store.stats();
         // JMH has no per-trial ratio output; this line lands in the run log next to the scores.
-        System.out.printf(
-                "%ngroup commit: %d appends, %d fsyncs, %.1f appends per fsync%n",
-                stats.putCount(), stats.forceCount(), stats.appendsPerForce());
+        REPORT.info(
+                "group commit: {} appends, {} fsyncs, {} appends per fsync",
+                stats.putCount(),
+                stats.forceCount(),
+                String.format("%.1f", stats.appendsPerForce()));
         store.shutdown();
         BenchmarkStores.delete(dir);
     }
