@@ -59,6 +59,9 @@ class BenchIT {
                         "127.0.0.1"),
                 Clock.system());
         broker.start();
+        // Registration is asynchronous; the tool needs the broker listed to create its topic.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !nameServer.routes().liveBrokers().isEmpty());
     }
 
     @AfterEach
