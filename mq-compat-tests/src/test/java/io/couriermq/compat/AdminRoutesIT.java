@@ -5,7 +5,10 @@ import io.couriermq.compat.harness.CompatCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Proof 3: DefaultMQAdminExt reads the broker and the topic from our NameServer. */
+/**
+ * Proof 3: DefaultMQAdminExt reads the broker and the topic from our NameServer. The steps and their
+ * assertions live in {@link AdminScenario}, shared with {@link BinaryHeaderIT}.
+ */
 class AdminRoutesIT {
 
     @RegisterExtension

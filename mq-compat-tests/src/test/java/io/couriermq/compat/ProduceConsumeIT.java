@@ -5,7 +5,10 @@ import io.couriermq.compat.harness.CompatCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Proof 2: the official producer and push consumer exchange 100 messages, routed by our NameServer. */
+/**
+ * Proof 2: the official producer and push consumer exchange 100 messages, routed by our NameServer. The
+ * steps and their assertions live in {@link ProduceConsumeScenario}, shared with {@link BinaryHeaderIT}.
+ */
 class ProduceConsumeIT {
 
     @RegisterExtension

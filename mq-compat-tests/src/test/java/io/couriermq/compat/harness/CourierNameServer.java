@@ -6,17 +6,13 @@ import java.time.Duration;
 import java.util.List;
 
 /** Our NameServer: the executable jar built by mq-namesrv-boot, in its own JVM. */
-public final class CourierNameServer implements NameServer {
+public final class CourierNameServer extends NameServerProcess {
 
     /** Broker expiry when the broker does not send its own {@code heartbeatTimeoutMillis}. */
     public static final Duration DEFAULT_BROKER_EXPIRY = Duration.ofMillis(120_000);
 
-    private final int port;
-    private final ManagedProcess process;
-
-    private CourierNameServer(int port, ManagedProcess process) {
-        this.port = port;
-        this.process = process;
+    private CourierNameServer(int port, List<String> command, Path dir) {
+        super("courier-namesrv", port, command, dir);
     }
 
     public static Path jar() {
@@ -40,34 +36,11 @@ public final class CourierNameServer implements NameServer {
                         "--server.port=0",
                         "--courier.namesrv.broker-expiry-ms=" + DEFAULT_BROKER_EXPIRY.toMillis(),
                         "--courier.namesrv.expiry-scan-interval-ms=" + EXPIRY_SCAN_INTERVAL.toMillis()));
-        ManagedProcess process = ManagedProcess.start("courier-namesrv", command, dir, dir.resolve("stdout.log"));
-        CourierNameServer nameServer = new CourierNameServer(port, process);
-        try {
-            process.awaitPortOpen(port, START_TIMEOUT);
-        } catch (RuntimeException | AssertionError e) {
-            process.close();
-            throw e;
-        }
-        return nameServer;
-    }
-
-    @Override
-    public String address() {
-        return "127.0.0.1:" + port;
+        return new CourierNameServer(port, command, dir);
     }
 
     @Override
     public Kind kind() {
         return Kind.COURIER;
-    }
-
-    @Override
-    public ManagedProcess process() {
-        return process;
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }

@@ -6,14 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Apache RocketMQ 5.2.0's NameServer ({@code NamesrvStartup -c file}) in its own JVM. */
-public final class OfficialNameServer implements NameServer {
+public final class OfficialNameServer extends NameServerProcess {
 
-    private final int port;
-    private final ManagedProcess process;
-
-    private OfficialNameServer(int port, ManagedProcess process) {
-        this.port = port;
-        this.process = process;
+    private OfficialNameServer(int port, List<String> command, Path dir) {
+        super("official-namesrv", port, command, dir);
     }
 
     public static OfficialNameServer start(Path dir) {
@@ -35,34 +31,11 @@ public final class OfficialNameServer implements NameServer {
                         // NameServer would pick up the broker's logback configuration.
                         "-Drmq.logback.configurationFile=rmq.namesrv.logback.xml"),
                 List.of("-c", configFile.toString()));
-        ManagedProcess process = ManagedProcess.start("official-namesrv", command, dir, dir.resolve("stdout.log"));
-        OfficialNameServer nameServer = new OfficialNameServer(port, process);
-        try {
-            process.awaitPortOpen(port, START_TIMEOUT);
-        } catch (RuntimeException | AssertionError e) {
-            process.close();
-            throw e;
-        }
-        return nameServer;
-    }
-
-    @Override
-    public String address() {
-        return "127.0.0.1:" + port;
+        return new OfficialNameServer(port, command, dir);
     }
 
     @Override
     public Kind kind() {
         return Kind.OFFICIAL;
-    }
-
-    @Override
-    public ManagedProcess process() {
-        return process;
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }
