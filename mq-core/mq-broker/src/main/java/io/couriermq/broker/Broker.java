@@ -30,6 +30,7 @@ import io.couriermq.broker.registry.NameServerRegistrar;
 import io.couriermq.broker.send.MessageFactory;
 import io.couriermq.broker.send.SendTopicResolver;
 import io.couriermq.broker.send.UniqueKeyGenerator;
+import io.couriermq.broker.send.UnservedFeatureRefusal;
 import io.couriermq.broker.subscription.SubscriptionGroupManager;
 import io.couriermq.broker.topic.TopicConfigManager;
 import io.couriermq.common.lifecycle.BackgroundService;
@@ -160,7 +161,13 @@ public final class Broker implements AutoCloseable {
                 config.brokerClusterName(), storeHost, new UniqueKeyGenerator(storeHost.getAddress(), clock));
         register(
                 SendMessageProcessor.CODES,
-                new SendMessageProcessor(new SendTopicResolver(config, topics), messages, store, storeHost, observer),
+                new SendMessageProcessor(
+                        new SendTopicResolver(config, topics),
+                        messages,
+                        List.of(new UnservedFeatureRefusal()),
+                        store,
+                        storeHost,
+                        observer),
                 send);
         register(
                 PullMessageProcessor.CODES,

@@ -1,14 +1,12 @@
 package io.couriermq.broker.processor;
 
 import io.couriermq.broker.metrics.BrokerObserver;
+import io.couriermq.broker.send.MessageDiversion;
 import io.couriermq.broker.send.MessageFactory;
 import io.couriermq.broker.send.SendRejection;
 import io.couriermq.broker.send.SendResponses;
 import io.couriermq.broker.send.SendTopicResolver;
 import io.couriermq.common.message.Message;
-import io.couriermq.common.message.MessageConst;
-import io.couriermq.common.message.MessageProperties;
-import io.couriermq.common.message.MessageSysFlag;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
@@ -20,8 +18,8 @@ import io.couriermq.store.AppendedRecord;
 import io.couriermq.store.MessageStore;
 import io.couriermq.store.PutResult;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,15 +40,18 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final MessageStore store;
     private final InetSocketAddress storeHost;
     private final BrokerObserver observer;
+    private final List<MessageDiversion> diversions;
 
     public SendMessageProcessor(
             SendTopicResolver topics,
             MessageFactory messages,
+            List<MessageDiversion> diversions,
             MessageStore store,
             InetSocketAddress storeHost,
             BrokerObserver observer) {
         this.topics = topics;
         this.messages = messages;
+        this.diversions = List.copyOf(diversions);
         this.store = store;
         this.storeHost = storeHost;
         this.observer = observer;
@@ -62,13 +63,13 @@ public final class SendMessageProcessor implements RequestProcessor {
         SendMessageRequestHeader header = request.decodeHeader(SendMessageRequestHeader.decoderFor(request.code()));
         List<Message> batch;
         try {
-            refuseFeaturesNotYetServed(header);
             TopicConfig topic = topics.topicFor(header);
             int queueId = topics.queueFor(topic, header.queueId());
             InetSocketAddress bornHost = hostOf(context.channel().remoteAddress());
-            batch = request.code() == RequestCode.SEND_BATCH_MESSAGE.code()
-                    ? messages.batch(header, queueId, request.body(), bornHost)
-                    : List.of(messages.single(header, queueId, request.body(), bornHost));
+            batch = divert(
+                    request.code() == RequestCode.SEND_BATCH_MESSAGE.code()
+                            ? messages.batch(header, queueId, request.body(), bornHost)
+                            : List.of(messages.single(header, queueId, request.body(), bornHost)));
         } catch (SendRejection rejection) {
             return SendResponses.rejected(request, rejection);
         }
@@ -88,6 +89,21 @@ public final class SendMessageProcessor implements RequestProcessor {
         return null;
     }
 
+    private List<Message> divert(List<Message> batch) {
+        if (diversions.isEmpty()) {
+            return batch;
+        }
+        List<Message> diverted = new ArrayList<>(batch.size());
+        for (Message message : batch) {
+            Message current = message;
+            for (MessageDiversion diversion : diversions) {
+                current = diversion.divert(current);
+            }
+            diverted.add(current);
+        }
+        return diverted;
+    }
+
     private void observe(String topic, PutResult result, long startNanos) {
         if (result.isOk()) {
             long bytes = result.records().stream()
@@ -96,29 +112,6 @@ public final class SendMessageProcessor implements RequestProcessor {
             observer.onMessagesStored(topic, result.records().size(), bytes, System.nanoTime() - startNanos);
         } else {
             observer.onPutFailed(topic, result.status().name());
-        }
-    }
-
-    /**
-     * Delayed and transactional messages need the schedule and half-message machinery (issue 6). Storing
-     * them as plain messages would deliver them early or before their commit, so they are refused.
-     */
-    private static void refuseFeaturesNotYetServed(SendMessageRequestHeader header) {
-        if ((header.sysFlag() & MessageSysFlag.TRANSACTION_PREPARED_TYPE) != 0) {
-            throw new SendRejection(
-                    ResponseCode.NO_PERMISSION, "this broker does not accept transactional (half) messages yet");
-        }
-        Map<String, String> properties = MessageProperties.decode(header.properties());
-        String delayLevel = properties.get(MessageConst.DELAY_TIME_LEVEL);
-        boolean delayed = delayLevel != null
-                && !delayLevel.isBlank()
-                && !delayLevel.trim().equals("0");
-        if (delayed
-                || properties.containsKey(MessageConst.TIMER_DELIVER_MS)
-                || properties.containsKey(MessageConst.TIMER_DELAY_SEC)
-                || properties.containsKey(MessageConst.TIMER_DELAY_MS)) {
-            throw new SendRejection(
-                    ResponseCode.MESSAGE_ILLEGAL, "this broker does not deliver delayed or timed messages yet");
         }
     }
 
