@@ -1,0 +1,123 @@
+package io.couriermq.client;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a {@link ClientRuntime} connects to and how. Producers and consumers built with the same runtime
+ * share its connections, route cache and heartbeats.
+ *
+ * @param nameServerAddresses NameServers as host:port, tried in order with failover
+ * @param instanceName distinguishes runtimes in one process; part of the client id brokers see
+ * @param clientIp the address put in the client id (and born host); the local host by default
+ * @param requestTimeoutMs default timeout of a request to a NameServer or broker
+ * @param ioThreads Netty event-loop threads
+ * @param routeRefreshIntervalMs how often routes of topics in use are refreshed
+ * @param heartbeatIntervalMs how often every broker of a route in use gets a heartbeat
+ */
+public record ClientConfig(
+        List<String> nameServerAddresses,
+        String instanceName,
+        String clientIp,
+        long requestTimeoutMs,
+        int ioThreads,
+        long routeRefreshIntervalMs,
+        long heartbeatIntervalMs) {
+
+    public ClientConfig {
+        nameServerAddresses = List.copyOf(nameServerAddresses);
+        if (nameServerAddresses.isEmpty()) {
+            throw new IllegalArgumentException("at least one NameServer address (host:port) is required");
+        }
+        for (String address : nameServerAddresses) {
+            if (address.isBlank() || address.lastIndexOf(':') <= 0) {
+                throw new IllegalArgumentException("NameServer address must be host:port, was '" + address + "'");
+            }
+        }
+        if (instanceName == null || instanceName.isBlank()) {
+            throw new IllegalArgumentException("instanceName must not be blank");
+        }
+        positive("requestTimeoutMs", requestTimeoutMs);
+        positive("ioThreads", ioThreads);
+        positive("routeRefreshIntervalMs", routeRefreshIntervalMs);
+        positive("heartbeatIntervalMs", heartbeatIntervalMs);
+    }
+
+    /** Settings with defaults for the NameServer list {@code "host:port;host:port"}. */
+    public static Builder builder(String nameServers) {
+        return new Builder(nameServers);
+    }
+
+    /** The id brokers know this runtime by: {@code ip@instanceName}, as the official client forms it. */
+    public String clientId() {
+        return clientIp + "@" + instanceName;
+    }
+
+    private static void positive(String name, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+
+    /** Builds a {@link ClientConfig}; every setting has a default except the NameServers. */
+    public static final class Builder {
+        private final List<String> nameServers;
+        private String instanceName = "DEFAULT";
+        private String clientIp = LocalAddress.guess();
+        private long requestTimeoutMs = 3_000;
+        private int ioThreads = 2;
+        private long routeRefreshIntervalMs = 30_000;
+        private long heartbeatIntervalMs = 30_000;
+
+        private Builder(String nameServers) {
+            if (nameServers == null || nameServers.isBlank()) {
+                throw new IllegalArgumentException("at least one NameServer address (host:port) is required");
+            }
+            this.nameServers = Arrays.stream(nameServers.split(";"))
+                    .map(String::trim)
+                    .filter(address -> !address.isEmpty())
+                    .toList();
+        }
+
+        public Builder instanceName(String instanceName) {
+            this.instanceName = instanceName;
+            return this;
+        }
+
+        public Builder clientIp(String clientIp) {
+            this.clientIp = clientIp;
+            return this;
+        }
+
+        public Builder requestTimeoutMs(long requestTimeoutMs) {
+            this.requestTimeoutMs = requestTimeoutMs;
+            return this;
+        }
+
+        public Builder ioThreads(int ioThreads) {
+            this.ioThreads = ioThreads;
+            return this;
+        }
+
+        public Builder routeRefreshIntervalMs(long routeRefreshIntervalMs) {
+            this.routeRefreshIntervalMs = routeRefreshIntervalMs;
+            return this;
+        }
+
+        public Builder heartbeatIntervalMs(long heartbeatIntervalMs) {
+            this.heartbeatIntervalMs = heartbeatIntervalMs;
+            return this;
+        }
+
+        public ClientConfig build() {
+            return new ClientConfig(
+                    nameServers,
+                    instanceName,
+                    clientIp,
+                    requestTimeoutMs,
+                    ioThreads,
+                    routeRefreshIntervalMs,
+                    heartbeatIntervalMs);
+        }
+    }
+}

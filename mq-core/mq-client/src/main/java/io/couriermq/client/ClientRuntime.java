@@ -1,0 +1,152 @@
+package io.couriermq.client;
+
+import io.couriermq.client.internal.BrokerRpc;
+import io.couriermq.client.internal.ClientMembers;
+import io.couriermq.client.internal.Heartbeats;
+import io.couriermq.client.internal.ServerRequests;
+import io.couriermq.client.route.NameServerClient;
+import io.couriermq.client.route.RouteCache;
+import io.couriermq.common.time.Clock;
+import io.couriermq.remoting.netty.NettyRemotingClient;
+import io.couriermq.remoting.netty.RemotingClientConfig;
+import io.couriermq.remoting.netty.RemotingServerConfig;
+import io.couriermq.remoting.rpc.ChannelEventListener;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connections, route cache, heartbeats and timers that producers and consumers of one configuration
+ * share. There is no process-wide instance: whoever creates a runtime owns it and closes it, and passes it
+ * to the producers and consumers that should share it (two runtimes with two configurations live side by
+ * side without affecting each other). A producer or consumer built without a runtime creates its own and
+ * closes it with itself.
+ */
+public final class ClientRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ClientRuntime.class);
+
+    private final ClientConfig config;
+    private final Clock clock;
+    private final NettyRemotingClient remoting;
+    private final RouteCache routes;
+    private final BrokerRpc brokers;
+    private final ClientMembers members;
+    private final Heartbeats heartbeats;
+    private final ScheduledExecutorService timers;
+    private final ExecutorService callbacks;
+    private volatile boolean closed;
+
+    private ClientRuntime(ClientConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.remoting = new NettyRemotingClient(
+                new RemotingClientConfig(
+                        config.ioThreads(),
+                        (int) Math.min(config.requestTimeoutMs(), 3_000),
+                        RemotingServerConfig.DEFAULT_MAX_FRAME_BYTES,
+                        120,
+                        true),
+                new ChannelEventListener() {});
+        this.routes =
+                new RouteCache(new NameServerClient(remoting, config.nameServerAddresses(), config.requestTimeoutMs()));
+        this.brokers = new BrokerRpc(remoting, config.requestTimeoutMs());
+        this.members = new ClientMembers(config.clientId());
+        this.heartbeats = new Heartbeats(brokers, routes, members);
+        this.timers =
+                Executors.newScheduledThreadPool(1, daemonThreads("courier-client-timer-" + config.instanceName()));
+        this.callbacks =
+                Executors.newFixedThreadPool(2, daemonThreads("courier-client-callback-" + config.instanceName()));
+        ServerRequests.register(remoting, members, callbacks);
+    }
+
+    /** A started runtime with the system clock. */
+    public static ClientRuntime start(ClientConfig config) {
+        return start(config, Clock.system());
+    }
+
+    public static ClientRuntime start(ClientConfig config, Clock clock) {
+        ClientRuntime runtime = new ClientRuntime(config, clock);
+        runtime.schedule(runtime.routes::refreshAll, config.routeRefreshIntervalMs());
+        runtime.schedule(runtime.heartbeats::sendToAll, config.heartbeatIntervalMs());
+        log.info("client runtime {} started, NameServers {}", config.clientId(), config.nameServerAddresses());
+        return runtime;
+    }
+
+    public ClientConfig config() {
+        return config;
+    }
+
+    public String clientId() {
+        return config.clientId();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public RouteCache routes() {
+        return routes;
+    }
+
+    public BrokerRpc brokers() {
+        return brokers;
+    }
+
+    public ClientMembers members() {
+        return members;
+    }
+
+    public Heartbeats heartbeats() {
+        return heartbeats;
+    }
+
+    /** Single-threaded timer for periodic client work (rebalance, offset commits, retries of pulls). */
+    public ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    /** Runs {@code task} every {@code intervalMs}; an exception is logged and the task keeps its schedule. */
+    public void schedule(Runnable task, long intervalMs) {
+        timers.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        log.warn("periodic client task failed", e);
+                    }
+                },
+                intervalMs,
+                intervalMs,
+                TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        timers.shutdownNow();
+        callbacks.shutdownNow();
+        remoting.close();
+        log.info("client runtime {} closed", config.clientId());
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
