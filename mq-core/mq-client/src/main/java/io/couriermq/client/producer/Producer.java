@@ -6,6 +6,7 @@ import io.couriermq.client.ClientRuntime;
 import io.couriermq.client.internal.BrokerRpc;
 import io.couriermq.client.internal.TransactionCheckHandler;
 import io.couriermq.client.message.OutgoingMessage;
+import io.couriermq.client.message.ReceivedMessage;
 import io.couriermq.client.producer.internal.BatchSplitter;
 import io.couriermq.client.producer.internal.FaultTracker;
 import io.couriermq.client.producer.internal.InFlightLimiter;
@@ -152,6 +153,33 @@ public class Producer implements AutoCloseable {
                     config.sendTimeoutMs())));
         }
         return results;
+    }
+
+    /**
+     * Sends {@code message} as a request and completes with the reply a consumer sends back (see {@link
+     * #reply}), or fails when none arrives within {@code timeoutMs}.
+     */
+    public CompletableFuture<ReceivedMessage> request(OutgoingMessage message, long timeoutMs) {
+        ensureOpen();
+        OutgoingMessage request = Replies.request(message, runtime.clientId(), timeoutMs);
+        String correlationId = request.property(Replies.CORRELATION_ID);
+        CompletableFuture<ReceivedMessage> reply = runtime.replies().register(correlationId, timeoutMs);
+        // the broker pushes the reply only to a client it knows from heartbeats
+        runtime.routes()
+                .route(message.topic())
+                .thenCompose(route -> runtime.heartbeats().sendToAll())
+                .thenCompose(known -> dispatch(request, 0, null, null))
+                .whenComplete((sent, failure) -> {
+                    if (failure != null) {
+                        runtime.replies().fail(correlationId, BrokerRpc.asClientException(failure));
+                    }
+                });
+        return reply;
+    }
+
+    /** Sends {@code body} as the reply to {@code request} (a message received from {@link #request}). */
+    public SendResult reply(ReceivedMessage request, byte[] body) {
+        return send(Replies.replyTo(request, body));
     }
 
     protected CompletableFuture<SendResult> dispatch(

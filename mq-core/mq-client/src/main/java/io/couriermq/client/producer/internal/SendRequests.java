@@ -4,6 +4,7 @@ import io.couriermq.client.ClientException;
 import io.couriermq.client.message.BodyCompression;
 import io.couriermq.client.message.OutgoingMessage;
 import io.couriermq.client.producer.ProducerConfig;
+import io.couriermq.client.producer.Replies;
 import io.couriermq.common.message.MessageConst;
 import io.couriermq.common.message.MessageProperties;
 import io.couriermq.common.message.UniqueKeyGenerator;
@@ -65,7 +66,10 @@ public final class SendRequests {
 
     public RemotingCommand single(Prepared prepared, MessageQueue queue) {
         OutgoingMessage message = prepared.message();
-        return RemotingCommand.request(RequestCode.SEND_MESSAGE_V2)
+        RequestCode code = Replies.REPLY_TYPE.equals(message.property(Replies.MESSAGE_TYPE))
+                ? RequestCode.SEND_REPLY_MESSAGE_V2
+                : RequestCode.SEND_MESSAGE_V2;
+        return RemotingCommand.request(code)
                 .header(header(message, queue, prepared.sysFlag(), prepared.properties(), false)
                         .v2())
                 .body(prepared.body())
