@@ -20,6 +20,7 @@ import io.couriermq.remoting.protocol.header.broker.SendMessageResponseHeader;
 import io.couriermq.remoting.protocol.header.namesrv.TopicRequestHeader;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -115,6 +116,14 @@ public final class RemotingProbe implements AutoCloseable {
             return List.of();
         }
         return MessageDecoder.decodeAll(ByteBuffer.wrap(response.body()));
+    }
+
+    /** {@link #pull}, each message's body read as UTF-8 text. */
+    public List<String> pullBodies(String brokerAddress, String brokerName, String topic, int queueId, long offset) {
+        return pull(brokerAddress, brokerName, topic, queueId, offset).stream()
+                .map(stored ->
+                        StandardCharsets.UTF_8.decode(stored.message().body()).toString())
+                .toList();
     }
 
     private RemotingCommand call(String address, RemotingCommand request, ResponseCode... accepted) {

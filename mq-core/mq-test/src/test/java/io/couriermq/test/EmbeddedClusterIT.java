@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import io.couriermq.common.message.StoredMessage;
 import io.couriermq.remoting.protocol.body.BrokerData;
 import io.couriermq.remoting.protocol.body.QueueData;
 import io.couriermq.remoting.protocol.body.TopicRouteData;
@@ -165,13 +164,9 @@ class EmbeddedClusterIT {
 
     /** The queue's bodies from offset 0, once dispatched (dispatch to the consume queue is asynchronous). */
     private List<String> bodiesFrom(String broker, String topic, int queueId) {
-        return await()
-                .atMost(Duration.ofSeconds(5))
-                .until(() -> probe.pull(cluster.brokerAddress(broker), broker, topic, queueId, 0), m -> !m.isEmpty())
-                .stream()
-                .map(StoredMessage::message)
-                .map(message -> StandardCharsets.UTF_8.decode(message.body()).toString())
-                .toList();
+        String address = cluster.brokerAddress(broker);
+        return await().atMost(Duration.ofSeconds(5))
+                .until(() -> probe.pullBodies(address, broker, topic, queueId, 0), bodies -> !bodies.isEmpty());
     }
 
     private Set<String> routedBrokers(String topic) {
