@@ -6,7 +6,7 @@ import io.couriermq.compat.harness.CompatCluster;
 import io.couriermq.compat.harness.RecordingProxy.Direction;
 import io.couriermq.compat.harness.RecordingProxy.Frame;
 import io.couriermq.harness.process.Broker;
-import io.couriermq.harness.process.NameServer;
+import io.couriermq.harness.process.ServerKind;
 import java.util.List;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.remoting.protocol.RequestCode;
@@ -92,7 +92,7 @@ class BinaryHeaderIT {
         assertThat(requests).allSatisfy(frame -> assertThat(frame.serializeType())
                 .as("serialize type of request %s", frame.code())
                 .isEqualTo(BINARY));
-        if (cluster.nameServer().kind() == NameServer.Kind.COURIER) {
+        if (cluster.nameServer().kind() == ServerKind.COURIER) {
             // Our NameServer answers in the request's type (the official 5.x one uses its own).
             assertThat(frames)
                     .filteredOn(frame -> frame.direction() == Direction.TO_CLIENT)

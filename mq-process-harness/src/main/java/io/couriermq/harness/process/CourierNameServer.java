@@ -40,7 +40,7 @@ public final class CourierNameServer extends NameServerProcess {
     }
 
     @Override
-    public Kind kind() {
-        return Kind.COURIER;
+    public ServerKind kind() {
+        return ServerKind.COURIER;
     }
 }

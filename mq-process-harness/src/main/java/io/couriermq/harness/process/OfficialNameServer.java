@@ -35,7 +35,7 @@ public final class OfficialNameServer extends NameServerProcess {
     }
 
     @Override
-    public Kind kind() {
-        return Kind.OFFICIAL;
+    public ServerKind kind() {
+        return ServerKind.OFFICIAL;
     }
 }
