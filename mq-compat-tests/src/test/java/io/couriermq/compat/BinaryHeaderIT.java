@@ -2,11 +2,11 @@ package io.couriermq.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.CompatCluster;
-import io.couriermq.compat.harness.NameServer;
 import io.couriermq.compat.harness.RecordingProxy.Direction;
 import io.couriermq.compat.harness.RecordingProxy.Frame;
+import io.couriermq.harness.process.Broker;
+import io.couriermq.harness.process.ServerKind;
 import java.util.List;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.remoting.protocol.RequestCode;
@@ -92,7 +92,7 @@ class BinaryHeaderIT {
         assertThat(requests).allSatisfy(frame -> assertThat(frame.serializeType())
                 .as("serialize type of request %s", frame.code())
                 .isEqualTo(BINARY));
-        if (cluster.nameServer().kind() == NameServer.Kind.COURIER) {
+        if (cluster.nameServer().kind() == ServerKind.COURIER) {
             // Our NameServer answers in the request's type (the official 5.x one uses its own).
             assertThat(frames)
                     .filteredOn(frame -> frame.direction() == Direction.TO_CLIENT)

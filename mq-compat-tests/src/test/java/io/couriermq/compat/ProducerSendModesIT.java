@@ -3,9 +3,10 @@ package io.couriermq.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.Clients;
 import io.couriermq.compat.harness.CompatCluster;
+import io.couriermq.harness.process.Broker;
+import io.couriermq.harness.process.ServerKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,7 +156,7 @@ class ProducerSendModesIT {
                     .as("consecutive offsets from the response's queueOffset")
                     .containsExactlyElementsOf(offsets(result.getQueueOffset(), batch.size()));
             assertThat(inOrder).extracting(MessageExt::getKeys).containsExactlyElementsOf(sent.keySet());
-            if (cluster.broker().kind() == Broker.Kind.COURIER) {
+            if (cluster.broker().kind() == ServerKind.COURIER) {
                 // Apache RocketMQ <= 5.3.2 gives every message of a batch the batch's UNIQ_KEY
                 // (apache/rocketmq#9416, remoting-protocol.md §4.7); ours keeps each message's own.
                 assertThat(inOrder).extracting(MessageExt::getMsgId).containsExactlyElementsOf(uniqKeys);

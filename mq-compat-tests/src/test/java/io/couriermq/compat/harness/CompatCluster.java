@@ -1,5 +1,9 @@
 package io.couriermq.compat.harness;
 
+import io.couriermq.harness.process.Broker;
+import io.couriermq.harness.process.NameServer;
+import io.couriermq.harness.process.ServerKind;
+import io.couriermq.harness.process.WorkDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +33,7 @@ public final class CompatCluster implements BeforeAllCallback, AfterAllCallback 
 
     public static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Broker.Kind brokerKind;
+    private final ServerKind brokerKind;
     private final Broker.Settings brokerSettings;
     private final boolean recordTraffic;
     private final List<Broker> brokers = new ArrayList<>();
@@ -38,7 +42,7 @@ public final class CompatCluster implements BeforeAllCallback, AfterAllCallback 
     private RecordingProxy proxy;
     private Admin admin;
 
-    private CompatCluster(Broker.Kind brokerKind, Broker.Settings brokerSettings, boolean recordTraffic) {
+    private CompatCluster(ServerKind brokerKind, Broker.Settings brokerSettings, boolean recordTraffic) {
         this.brokerKind = brokerKind;
         this.brokerSettings = brokerSettings;
         this.recordTraffic = recordTraffic;
@@ -46,17 +50,17 @@ public final class CompatCluster implements BeforeAllCallback, AfterAllCallback 
 
     /** The selected NameServer with the official broker: for the NameServer proofs. */
     public static CompatCluster of(Broker.Settings brokerSettings) {
-        return new CompatCluster(Broker.Kind.OFFICIAL, brokerSettings, false);
+        return new CompatCluster(ServerKind.OFFICIAL, brokerSettings, false);
     }
 
     /** Like {@link #of}, with a {@link RecordingProxy} in front of the NameServer for everyone. */
     public static CompatCluster recordingNameServerTraffic(Broker.Settings brokerSettings) {
-        return new CompatCluster(Broker.Kind.OFFICIAL, brokerSettings, true);
+        return new CompatCluster(ServerKind.OFFICIAL, brokerSettings, true);
     }
 
     /** The selected NameServer with the broker chosen by {@code -Dcompat.broker} (ours by default). */
     public static CompatCluster withSelectedBroker(Broker.Settings brokerSettings) {
-        return new CompatCluster(Broker.Kind.selected(), brokerSettings, false);
+        return new CompatCluster(ServerKind.selected(Broker.KIND_PROPERTY), brokerSettings, false);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.couriermq.compat.harness;
+package io.couriermq.harness.process;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -35,7 +35,7 @@ public final class OfficialNameServer extends NameServerProcess {
     }
 
     @Override
-    public Kind kind() {
-        return Kind.OFFICIAL;
+    public ServerKind kind() {
+        return ServerKind.OFFICIAL;
     }
 }

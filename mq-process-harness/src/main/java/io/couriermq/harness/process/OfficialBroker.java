@@ -1,8 +1,7 @@
-package io.couriermq.compat.harness;
+package io.couriermq.harness.process;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,23 +16,12 @@ public final class OfficialBroker extends BrokerProcess {
     public static OfficialBroker start(String nameServerAddress, Path dir, Settings settings) {
         int listenPort = FreePorts.brokerListenPort();
         Path store = dir.resolve("store");
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("brokerClusterName", settings.clusterName());
-        config.put("brokerName", settings.brokerName());
-        config.put("brokerId", "0");
-        config.put("namesrvAddr", nameServerAddress);
-        config.put("brokerIP1", "127.0.0.1");
+        Map<String, String> config = commonConfig(settings, nameServerAddress, listenPort, store);
         config.put("brokerIP2", "127.0.0.1");
         config.put("bindAddress", "127.0.0.1");
-        config.put("listenPort", Integer.toString(listenPort));
         // Without this the HA acceptor takes listenPort+1, which we never checked.
         config.put("haListenPort", Integer.toString(FreePorts.any()));
-        config.put("storePathRootDir", store.toString());
         config.put("storePathCommitLog", store.resolve("commitlog").toString());
-        // 64 MiB segments instead of 1 GiB: room for the 4 MiB maximum message, small on disk.
-        config.put("mappedFileSizeCommitLog", Integer.toString(64 * 1024 * 1024));
-        config.put("autoCreateTopicEnable", "true");
-        config.put("autoCreateSubscriptionGroup", "true");
         config.putAll(settings.properties());
         Path configFile = dir.resolve("broker.properties");
         WorkDir.writeProperties(configFile, config);
@@ -53,7 +41,7 @@ public final class OfficialBroker extends BrokerProcess {
     }
 
     @Override
-    public Kind kind() {
-        return Kind.OFFICIAL;
+    public ServerKind kind() {
+        return ServerKind.OFFICIAL;
     }
 }

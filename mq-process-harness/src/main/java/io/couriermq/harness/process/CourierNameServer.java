@@ -1,4 +1,4 @@
-package io.couriermq.compat.harness;
+package io.couriermq.harness.process;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ public final class CourierNameServer extends NameServerProcess {
     }
 
     @Override
-    public Kind kind() {
-        return Kind.COURIER;
+    public ServerKind kind() {
+        return ServerKind.COURIER;
     }
 }

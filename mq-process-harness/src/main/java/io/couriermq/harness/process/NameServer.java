@@ -1,8 +1,7 @@
-package io.couriermq.compat.harness;
+package io.couriermq.harness.process;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 
 /** A NameServer running in its own process, ours or the official one. */
 public interface NameServer extends AutoCloseable {
@@ -18,27 +17,16 @@ public interface NameServer extends AutoCloseable {
     /** {@code 127.0.0.1:port}, as clients and brokers are configured with it. */
     String address();
 
-    Kind kind();
+    ServerKind kind();
 
     ManagedProcess process();
 
     @Override
     void close();
 
-    enum Kind {
-        COURIER,
-        OFFICIAL;
-
-        /** The kind chosen by the {@value #KIND_PROPERTY} system property; ours by default. */
-        public static Kind selected() {
-            String value = System.getProperty(KIND_PROPERTY, "courier").trim();
-            return Kind.valueOf(value.isEmpty() ? "COURIER" : value.toUpperCase(Locale.ROOT));
-        }
-    }
-
     /** Starts the NameServer kind chosen by {@value #KIND_PROPERTY}, its files under {@code dir}. */
     static NameServer startSelected(Path dir) {
-        return switch (Kind.selected()) {
+        return switch (ServerKind.selected(KIND_PROPERTY)) {
             case COURIER -> CourierNameServer.start(dir);
             case OFFICIAL -> OfficialNameServer.start(dir);
         };

@@ -1,8 +1,10 @@
-package io.couriermq.compat.harness;
+package io.couriermq.harness.process;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A broker running as a child process: how it is launched, stopped, restarted on the same port and
@@ -23,6 +25,29 @@ abstract class BrokerProcess implements Broker {
         this.dir = dir;
         this.store = store;
         this.command = List.copyOf(command);
+    }
+
+    /** 64 MiB commit-log segments instead of 1 GiB: room for the 4 MiB maximum message, small on disk. */
+    static final int COMMIT_LOG_SEGMENT = 64 * 1024 * 1024;
+
+    /**
+     * The broker.conf entries both brokers read alike: a master named by {@code settings}, registering
+     * {@code 127.0.0.1:listenPort} with {@code nameServerAddress}, its store under {@code store},
+     * topics and groups created on first use. Callers add their own keys, then {@code settings.properties()}.
+     */
+    static Map<String, String> commonConfig(Settings settings, String nameServerAddress, int listenPort, Path store) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("brokerClusterName", settings.clusterName());
+        config.put("brokerName", settings.brokerName());
+        config.put("brokerId", "0");
+        config.put("namesrvAddr", nameServerAddress);
+        config.put("brokerIP1", "127.0.0.1");
+        config.put("listenPort", Integer.toString(listenPort));
+        config.put("storePathRootDir", store.toString());
+        config.put("mappedFileSizeCommitLog", Integer.toString(COMMIT_LOG_SEGMENT));
+        config.put("autoCreateTopicEnable", "true");
+        config.put("autoCreateSubscriptionGroup", "true");
+        return config;
     }
 
     /** Starts the process (again, for a restart) and returns when its port is open. */

@@ -1,8 +1,7 @@
-package io.couriermq.compat.harness;
+package io.couriermq.harness.process;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +10,6 @@ import java.util.Map;
  * in its own JVM, registering with the NameServer under test (not {@code --standalone}).
  */
 public final class CourierBroker extends BrokerProcess {
-
-    /** 64 MiB segments instead of 1 GiB: room for the 4 MiB maximum message, small on disk. */
-    static final int COMMIT_LOG_SEGMENT = 64 * 1024 * 1024;
 
     private CourierBroker(Settings settings, int listenPort, Path dir, Path store, List<String> command) {
         super(settings, listenPort, dir, store, command);
@@ -33,17 +29,7 @@ public final class CourierBroker extends BrokerProcess {
         }
         int listenPort = FreePorts.any();
         Path store = dir.resolve("store");
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("brokerClusterName", settings.clusterName());
-        config.put("brokerName", settings.brokerName());
-        config.put("brokerId", "0");
-        config.put("namesrvAddr", nameServerAddress);
-        config.put("brokerIP1", "127.0.0.1");
-        config.put("listenPort", Integer.toString(listenPort));
-        config.put("storePathRootDir", store.toString());
-        config.put("mappedFileSizeCommitLog", Integer.toString(COMMIT_LOG_SEGMENT));
-        config.put("autoCreateTopicEnable", "true");
-        config.put("autoCreateSubscriptionGroup", "true");
+        Map<String, String> config = commonConfig(settings, nameServerAddress, listenPort, store);
         config.putAll(settings.properties());
         Path configFile = dir.resolve("broker.conf");
         WorkDir.writeProperties(configFile, config);
@@ -55,7 +41,7 @@ public final class CourierBroker extends BrokerProcess {
     }
 
     @Override
-    public Kind kind() {
-        return Kind.COURIER;
+    public ServerKind kind() {
+        return ServerKind.COURIER;
     }
 }

@@ -1,9 +1,8 @@
-package io.couriermq.compat.harness;
+package io.couriermq.harness.process;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /** A broker running in its own process: ours (the mq-broker-boot jar) or Apache RocketMQ 5.2.0's. */
@@ -24,7 +23,7 @@ public interface Broker extends AutoCloseable {
 
     String brokerName();
 
-    Kind kind();
+    ServerKind kind();
 
     /** The current process; a new one after {@link #restart()}. */
     ManagedProcess process();
@@ -42,19 +41,8 @@ public interface Broker extends AutoCloseable {
     @Override
     void close();
 
-    enum Kind {
-        COURIER,
-        OFFICIAL;
-
-        /** The kind chosen by the {@value #KIND_PROPERTY} system property; ours by default. */
-        public static Kind selected() {
-            String value = System.getProperty(KIND_PROPERTY, "courier").trim();
-            return Kind.valueOf(value.isEmpty() ? "COURIER" : value.toUpperCase(Locale.ROOT));
-        }
-    }
-
     /** Starts a broker of {@code kind} registering with {@code nameServerAddress}, its files under {@code dir}. */
-    static Broker start(Kind kind, String nameServerAddress, Path dir, Settings settings) {
+    static Broker start(ServerKind kind, String nameServerAddress, Path dir, Settings settings) {
         return switch (kind) {
             case COURIER -> CourierBroker.start(nameServerAddress, dir, settings);
             case OFFICIAL -> OfficialBroker.start(nameServerAddress, dir, settings);
