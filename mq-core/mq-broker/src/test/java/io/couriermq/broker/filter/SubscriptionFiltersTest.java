@@ -9,6 +9,7 @@ import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.body.ExpressionType;
 import io.couriermq.remoting.protocol.body.SubscriptionData;
 import io.couriermq.store.MessageFilter;
+import java.nio.ByteBuffer;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -70,13 +71,13 @@ class SubscriptionFiltersTest {
         return new SubscriptionData("T", expression, Set.of(), Set.of(), 1, ExpressionType.SQL92, false);
     }
 
-    private static java.nio.ByteBuffer record(String a) {
+    private static ByteBuffer record(String a) {
         Message.Builder message =
                 Message.builder("T", 0).body(new byte[] {1, 2, 3}).tags("TagA");
         if (a != null) {
             message.property("a", a);
         }
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1024);
+        ByteBuffer buffer = ByteBuffer.allocate(1024);
         buffer.position(7); // a record is found at the slice's position, wherever that is
         int size = MessageEncoder.encode(message.build(), buffer, 1024);
         return buffer.duplicate().position(7).limit(7 + size);

@@ -1,5 +1,7 @@
 package io.couriermq.filter.sql92;
 
+import java.util.Locale;
+
 /**
  * A value in a condition: a message property or a constant. Every value is text (property values
  * are strings on the wire); constants keep their kind so the parser can check how they are used.
@@ -37,7 +39,7 @@ sealed interface Operand {
         public String toString() {
             return kind == Kind.STRING
                     ? "'" + value + "'"
-                    : String.valueOf(value).toUpperCase(java.util.Locale.ROOT);
+                    : String.valueOf(value).toUpperCase(Locale.ROOT);
         }
     }
 

@@ -2,6 +2,7 @@ package io.couriermq.filter.sql92;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -124,7 +125,7 @@ final class Parser {
         if (type.isTextMatch()) {
             Operand value = requireProperty(left, leftToken, advance());
             Token pattern =
-                    expect(TokenType.STRING, "a string after " + token.text().toUpperCase(java.util.Locale.ROOT));
+                    expect(TokenType.STRING, "a string after " + token.text().toUpperCase(Locale.ROOT));
             return new Condition.TextMatch(value, type, pattern.text(), negated);
         }
         if (type == TokenType.IDENTIFIER || type == TokenType.PLUS || type == TokenType.MINUS) {
@@ -207,7 +208,7 @@ final class Parser {
     private static Operand requireProperty(Operand operand, Token operandToken, Token operator) {
         if (!(operand instanceof Operand.Property)) {
             throw new FilterParseException(
-                    operator.text().toUpperCase(java.util.Locale.ROOT) + " needs a property on its left, not "
+                    operator.text().toUpperCase(Locale.ROOT) + " needs a property on its left, not "
                             + operandToken.describe(),
                     operandToken.position());
         }

@@ -8,10 +8,6 @@ record Token(TokenType type, String text, int position) {
 
     /** How an error message shows this token. */
     String describe() {
-        return switch (type) {
-            case END -> "the end of the expression";
-            case STRING -> "'" + text + "'";
-            default -> "'" + text + "'";
-        };
+        return type == TokenType.END ? "the end of the expression" : "'" + text + "'";
     }
 }

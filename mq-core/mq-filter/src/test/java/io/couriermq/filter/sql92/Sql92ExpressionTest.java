@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class Sql92ExpressionTest {
@@ -12,7 +13,7 @@ class Sql92ExpressionTest {
     void oneCompiledExpressionServesManyMessages() {
         Sql92Expression filter = Sql92Expression.compile("a between 0 and 3");
 
-        assertThat(java.util.stream.IntStream.range(0, 10)
+        assertThat(IntStream.range(0, 10)
                         .filter(a -> filter.matches(Map.of("a", Integer.toString(a))::get)))
                 .containsExactly(0, 1, 2, 3);
         assertThat(filter.matches(Map.<String, String>of()::get)).isFalse();
