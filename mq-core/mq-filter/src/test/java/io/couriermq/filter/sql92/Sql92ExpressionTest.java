@@ -13,8 +13,7 @@ class Sql92ExpressionTest {
     void oneCompiledExpressionServesManyMessages() {
         Sql92Expression filter = Sql92Expression.compile("a between 0 and 3");
 
-        assertThat(IntStream.range(0, 10)
-                        .filter(a -> filter.matches(Map.of("a", Integer.toString(a))::get)))
+        assertThat(IntStream.range(0, 10).filter(a -> filter.matches(Map.of("a", Integer.toString(a))::get)))
                 .containsExactly(0, 1, 2, 3);
         assertThat(filter.matches(Map.<String, String>of()::get)).isFalse();
         assertThat(filter.source()).isEqualTo("a between 0 and 3");
