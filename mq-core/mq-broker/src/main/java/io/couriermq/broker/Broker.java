@@ -12,6 +12,8 @@ import io.couriermq.broker.client.ProducerGroupRegistry;
 import io.couriermq.broker.client.RebalanceLockManager;
 import io.couriermq.broker.config.BrokerConfig;
 import io.couriermq.broker.config.BrokerSettings;
+import io.couriermq.broker.filter.SqlFilterCache;
+import io.couriermq.broker.filter.SubscriptionFilters;
 import io.couriermq.broker.longpolling.PullHoldService;
 import io.couriermq.broker.metrics.BrokerObserver;
 import io.couriermq.broker.metrics.TransferCounter;
@@ -156,6 +158,8 @@ public final class Broker implements AutoCloseable {
         ExecutorService pull = server.newProcessorExecutor("broker-pull", 4, config.pullThreadPoolQueueCapacity());
         ExecutorService admin = server.newProcessorExecutor("broker-admin", 2, 1_000);
         holds = new PullHoldService(clock, 1_000, pull);
+        SubscriptionFilters subscriptionFilters =
+                new SubscriptionFilters(config.enablePropertyFilter(), new SqlFilterCache(10_000));
         store.addDispatchListener(holds);
         MessageFactory messages = new MessageFactory(
                 config.brokerClusterName(), storeHost, new UniqueKeyGenerator(storeHost.getAddress(), clock));
@@ -172,11 +176,19 @@ public final class Broker implements AutoCloseable {
         register(
                 PullMessageProcessor.CODES,
                 new PullMessageProcessor(
-                        topics, consumers::subscription, store, offsets, holds, clock, observer, pulledOffsets),
+                        topics,
+                        consumers::subscription,
+                        store,
+                        offsets,
+                        holds,
+                        clock,
+                        observer,
+                        pulledOffsets,
+                        subscriptionFilters),
                 pull);
         register(
                 ClientManageProcessor.CODES,
-                new ClientManageProcessor(producers, consumers, subscriptionGroups, topics),
+                new ClientManageProcessor(producers, consumers, subscriptionGroups, topics, subscriptionFilters),
                 client);
         ConsumerGroupProcessor groups =
                 new ConsumerGroupProcessor(consumers, producers, new RebalanceLockManager(clock));

@@ -66,7 +66,9 @@ class BrokerIT {
                         "mappedFileSizeCommitLog",
                         String.valueOf(8 << 20),
                         "mappedFileSizeConsumeQueue",
-                        String.valueOf(20 * 1000)),
+                        String.valueOf(20 * 1000),
+                        "enablePropertyFilter",
+                        "true"),
                 storeDir,
                 "127.0.0.1");
         broker = new Broker(settings, Clock.system());
@@ -166,6 +168,62 @@ class BrokerIT {
                 ByteBuffer.wrap(pullAfterDispatch("Orders", 0, 3, "TagB").body()));
 
         assertThat(tagB).extracting(m -> m.message().tags()).containsExactly("TagB");
+    }
+
+    @Test
+    void sql92IsEvaluatedOnTheBrokerSoFilteredMessagesNeverCrossTheNetwork() {
+        for (int a = 0; a < 10; a++) {
+            send(
+                    "Sql",
+                    0,
+                    "m" + a,
+                    "a\u0001" + a + "\u0002TAGS\u0001" + (a % 2 == 0 ? "even" : "odd") + "\u0002",
+                    SerializeType.JSON);
+        }
+        send("Sql", 0, "no-a", "", SerializeType.JSON);
+        await().atMost(Duration.ofSeconds(5)).until(() -> broker.store().maxOffset("Sql", 0) == 11);
+
+        RemotingCommand response =
+                client.invokeSync(address, sqlPull("Sql", 0, "a between 0 and 3 AND TAGS = 'odd'"), 5_000);
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS.code());
+        assertThat(MessageDecoder.decodeAll(ByteBuffer.wrap(response.body())))
+                .extracting(m -> m.message().properties().get("a"))
+                .containsExactly("1", "3");
+        assertThat(response.decodeHeader(PullMessageResponseHeader::decode).nextBeginOffset())
+                .as("every entry was examined")
+                .isEqualTo(11);
+        RemotingCommand none = client.invokeSync(address, sqlPull("Sql", 0, "a > 100"), 5_000);
+        assertThat(none.code()).isEqualTo(ResponseCode.PULL_RETRY_IMMEDIATELY.code());
+    }
+
+    @Test
+    void aPullWithAnInvalidSql92ExpressionIsRefusedWithThePositionOfTheError() {
+        send("Sql", 0, "x", "a\u00011\u0002", SerializeType.JSON);
+
+        RemotingCommand response = client.invokeSync(address, sqlPull("Sql", 0, "a > 1 and"), 5_000);
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUBSCRIPTION_PARSE_FAILED.code());
+        assertThat(response.remark()).contains("at position 10");
+    }
+
+    private static RemotingCommand sqlPull(String topic, int queueId, String expression) {
+        return RemotingCommand.request(RequestCode.LITE_PULL_MESSAGE)
+                .header(new PullMessageRequestHeader(
+                        "cg",
+                        topic,
+                        queueId,
+                        0,
+                        32,
+                        PullSysFlag.SUBSCRIPTION,
+                        0,
+                        0,
+                        expression,
+                        0,
+                        "SQL92",
+                        null,
+                        "broker-a"))
+                .build();
     }
 
     @Test

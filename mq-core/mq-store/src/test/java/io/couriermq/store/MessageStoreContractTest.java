@@ -230,6 +230,24 @@ public abstract class MessageStoreContractTest {
     }
 
     @Test
+    void theTimeRangeOfAKeyQueryIsExactToTheMillisecond() {
+        put(message("TopicA", 0, "first", null, "k"));
+        clock.advanceMillis(300);
+        put(message("TopicA", 0, "second", null, "k"));
+        awaitMaxOffset("TopicA", 0, 2);
+
+        try (QueryResult later = store.queryByKey("TopicA", "k", 10, START_MS + 1, Long.MAX_VALUE)) {
+            assertThat(later.records()).extracting(StoreTestSupport::body).containsExactly("second");
+        }
+        try (QueryResult earlier = store.queryByKey("TopicA", "k", 10, 0, START_MS + 299)) {
+            assertThat(earlier.records()).extracting(StoreTestSupport::body).containsExactly("first");
+        }
+        try (QueryResult before = store.queryByKey("TopicA", "k", 10, 0, START_MS - 1)) {
+            assertThat(before.records()).isEmpty();
+        }
+    }
+
+    @Test
     void keysWithTheSameHashAreToldApart() {
         assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
         put(message("TopicA", 0, "aa", null, "Aa"));

@@ -10,6 +10,8 @@ import java.util.List;
  * @param namesrvAddr NameServer addresses separated by ';'
  * @param brokerIP1 the address clients and NameServers are told to use
  * @param registerNameServerPeriod how often the broker re-registers, ms (clamped to 10-60 s as RocketMQ does)
+ * @param enablePropertyFilter whether consumers may subscribe with SQL92 expressions (off by default, as in
+ *     RocketMQ: evaluating them costs a property decode per examined message)
  */
 public record BrokerConfig(
         String namesrvAddr,
@@ -27,7 +29,8 @@ public record BrokerConfig(
         int sendThreadPoolQueueCapacity,
         int pullThreadPoolQueueCapacity,
         long flushConsumerOffsetInterval,
-        long clientChannelMaxIdleTimeSeconds) {
+        long clientChannelMaxIdleTimeSeconds,
+        boolean enablePropertyFilter) {
 
     public BrokerConfig {
         if (brokerName == null || brokerName.isBlank()) {

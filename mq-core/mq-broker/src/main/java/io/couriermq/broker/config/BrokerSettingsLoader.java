@@ -54,6 +54,8 @@ public final class BrokerSettingsLoader {
         BROKER_KEYS.put(
                 "clientChannelMaxIdleTimeSeconds",
                 (d, v) -> d.clientChannelMaxIdleTimeSeconds = parseLong("clientChannelMaxIdleTimeSeconds", v));
+        BROKER_KEYS.put(
+                "enablePropertyFilter", (d, v) -> d.enablePropertyFilter = parseBoolean("enablePropertyFilter", v));
 
         STORE_KEYS.put(
                 "mappedFileSizeCommitLog", (b, v) -> b.mappedFileSizeCommitLog(parseInt("mappedFileSizeCommitLog", v)));
@@ -152,6 +154,7 @@ public final class BrokerSettingsLoader {
         int pullThreadPoolQueueCapacity = 100_000;
         long flushConsumerOffsetInterval = 5_000;
         long clientChannelMaxIdleTimeSeconds = 120;
+        boolean enablePropertyFilter = false;
 
         Draft(String defaultBrokerIp) {
             this.brokerIP1 = defaultBrokerIp;
@@ -174,7 +177,8 @@ public final class BrokerSettingsLoader {
                     sendThreadPoolQueueCapacity,
                     pullThreadPoolQueueCapacity,
                     flushConsumerOffsetInterval,
-                    clientChannelMaxIdleTimeSeconds);
+                    clientChannelMaxIdleTimeSeconds,
+                    enablePropertyFilter);
         }
     }
 }

@@ -3,6 +3,8 @@ package io.couriermq.broker.processor;
 import io.couriermq.broker.client.ClientIdentity;
 import io.couriermq.broker.client.ConsumerGroupRegistry;
 import io.couriermq.broker.client.ProducerGroupRegistry;
+import io.couriermq.broker.filter.FilterRefusal;
+import io.couriermq.broker.filter.SubscriptionFilters;
 import io.couriermq.broker.subscription.SubscriptionGroupManager;
 import io.couriermq.broker.topic.TopicConfigManager;
 import io.couriermq.remoting.protocol.RemotingCommand;
@@ -11,7 +13,6 @@ import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.body.CheckClientRequestBody;
 import io.couriermq.remoting.protocol.body.ConsumerData;
-import io.couriermq.remoting.protocol.body.ExpressionType;
 import io.couriermq.remoting.protocol.body.HeartbeatData;
 import io.couriermq.remoting.protocol.body.MessageModel;
 import io.couriermq.remoting.protocol.body.ProducerData;
@@ -20,6 +21,7 @@ import io.couriermq.remoting.protocol.body.SubscriptionData;
 import io.couriermq.remoting.protocol.header.broker.UnregisterClientRequestHeader;
 import io.couriermq.remoting.rpc.RequestContext;
 import io.couriermq.remoting.rpc.RequestProcessor;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,7 +31,9 @@ import java.util.List;
  *
  * <p>Heartbeats are answered SUCCESS without the 5.x heartbeat-V2 ext fields, so clients always send
  * full heartbeats; the response carries our version ordinal, which clients store as the broker's
- * version (§1.6).
+ * version (§1.6). A consumer group whose SQL92 expression does not compile is not registered and the
+ * heartbeat is answered SUBSCRIPTION_PARSE_FAILED naming it (the official broker registers it and
+ * lets every pull fail later); the client's other groups are registered as usual.
  */
 public final class ClientManageProcessor implements RequestProcessor {
     public static final List<RequestCode> CODES =
@@ -39,16 +43,19 @@ public final class ClientManageProcessor implements RequestProcessor {
     private final ConsumerGroupRegistry consumers;
     private final SubscriptionGroupManager subscriptionGroups;
     private final TopicConfigManager topics;
+    private final SubscriptionFilters filters;
 
     public ClientManageProcessor(
             ProducerGroupRegistry producers,
             ConsumerGroupRegistry consumers,
             SubscriptionGroupManager subscriptionGroups,
-            TopicConfigManager topics) {
+            TopicConfigManager topics,
+            SubscriptionFilters filters) {
         this.producers = producers;
         this.consumers = consumers;
         this.subscriptionGroups = subscriptionGroups;
         this.topics = topics;
+        this.filters = filters;
     }
 
     @Override
@@ -69,8 +76,15 @@ public final class ClientManageProcessor implements RequestProcessor {
         }
         ClientIdentity client =
                 new ClientIdentity(context.channel(), heartbeat.clientId(), request.language(), request.version());
+        List<String> refused = new ArrayList<>();
         for (ConsumerData consumer : heartbeat.consumerDataSet()) {
             prepareGroup(consumer);
+            try {
+                consumer.subscriptionDataSet().forEach(s -> filters.checkSyntax(consumer.groupName(), s));
+            } catch (FilterRefusal refusal) {
+                refused.add(refusal.getMessage());
+                continue;
+            }
             consumers.register(client, consumer, heartbeat.withoutSub());
         }
         for (ProducerData producer : heartbeat.producerDataSet()) {
@@ -80,6 +94,11 @@ public final class ClientManageProcessor implements RequestProcessor {
             producers.register(producer.groupName(), client);
         }
         forgetIfClosedMeanwhile(client);
+        if (!refused.isEmpty()) {
+            return RemotingCommand.responseTo(request, ResponseCode.SUBSCRIPTION_PARSE_FAILED)
+                    .remark(String.join("; ", refused))
+                    .build();
+        }
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS).build();
     }
 
@@ -127,10 +146,9 @@ public final class ClientManageProcessor implements RequestProcessor {
     }
 
     /**
-     * TAG and SQL92 expressions are accepted. The syntax of a SQL92 expression is checked by the filter
-     * module (issue 6), which plugs in here; until then a SQL92 consumer starts and its expression is
-     * first evaluated when it pulls. Any other expression type is refused so the consumer fails to start
-     * with a reason instead of receiving nothing.
+     * A consumer with a non-TAG expression asks at start whether its pulls will be served: SUCCESS, or
+     * the refusal (SQL92 disabled, an expression that does not compile with its position and problem,
+     * an unknown type) that makes its start fail with our remark instead of receiving nothing.
      */
     private RemotingCommand checkClientConfig(RemotingCommand request) {
         CheckClientRequestBody body = RemotingJson.decode(request.body(), CheckClientRequestBody.class);
@@ -138,13 +156,13 @@ public final class ClientManageProcessor implements RequestProcessor {
         if (subscription == null) {
             return RemotingCommand.responseTo(request, ResponseCode.SUCCESS).build();
         }
-        String type = subscription.expressionType();
-        if (ExpressionType.isTagType(type) || ExpressionType.SQL92.equals(type)) {
-            return RemotingCommand.responseTo(request, ResponseCode.SUCCESS).build();
+        try {
+            filters.check(body.group(), subscription);
+        } catch (FilterRefusal refusal) {
+            return RemotingCommand.responseTo(request, refusal.code())
+                    .remark(refusal.getMessage())
+                    .build();
         }
-        return RemotingCommand.responseTo(request, ResponseCode.SUBSCRIPTION_PARSE_FAILED)
-                .remark("the expression type " + type + " of group " + body.group() + " on topic "
-                        + subscription.topic() + " is not supported; use TAG or SQL92")
-                .build();
+        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS).build();
     }
 }

@@ -1,13 +1,14 @@
 package io.couriermq.broker.processor;
 
 import io.couriermq.broker.admin.PulledOffsets;
+import io.couriermq.broker.filter.FilterRefusal;
+import io.couriermq.broker.filter.SubscriptionFilters;
 import io.couriermq.broker.longpolling.HeldPull;
 import io.couriermq.broker.longpolling.PullHoldService;
 import io.couriermq.broker.metrics.BrokerObserver;
 import io.couriermq.broker.offset.ConsumerOffsetManager;
 import io.couriermq.broker.pull.PullOutcome;
 import io.couriermq.broker.pull.SubscriptionLookup;
-import io.couriermq.broker.pull.TagFilter;
 import io.couriermq.broker.topic.TopicConfigManager;
 import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.protocol.BufferBody;
@@ -15,7 +16,6 @@ import io.couriermq.remoting.protocol.Permission;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
-import io.couriermq.remoting.protocol.body.ExpressionType;
 import io.couriermq.remoting.protocol.body.SubscriptionData;
 import io.couriermq.remoting.protocol.body.TopicConfig;
 import io.couriermq.remoting.protocol.header.broker.PullMessageRequestHeader;
@@ -24,6 +24,7 @@ import io.couriermq.remoting.protocol.header.broker.PullSysFlag;
 import io.couriermq.remoting.rpc.RequestContext;
 import io.couriermq.remoting.rpc.RequestProcessor;
 import io.couriermq.store.GetResult;
+import io.couriermq.store.MessageFilter;
 import io.couriermq.store.MessageStore;
 import io.couriermq.store.RecordSlice;
 import java.nio.ByteBuffer;
@@ -31,8 +32,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * PULL_MESSAGE and LITE_PULL_MESSAGE: read a queue from an offset through the subscription's tag
- * filter and answer with the stored records themselves (zero-copy slices, released after the write).
+ * PULL_MESSAGE and LITE_PULL_MESSAGE: read a queue from an offset through the subscription's filter
+ * (tag hashes, or a SQL92 expression on each record's properties) and answer with the stored records themselves (zero-copy slices, released after the write).
  * A pull that finds nothing new is held (long polling) until a message arrives or its suspend time
  * passes, then runs once more and is answered whatever it finds.
  */
@@ -50,6 +51,7 @@ public final class PullMessageProcessor implements RequestProcessor {
     private final Clock clock;
     private final BrokerObserver observer;
     private final PulledOffsets pulledOffsets;
+    private final SubscriptionFilters filters;
 
     public PullMessageProcessor(
             TopicConfigManager topics,
@@ -59,7 +61,8 @@ public final class PullMessageProcessor implements RequestProcessor {
             PullHoldService holds,
             Clock clock,
             BrokerObserver observer,
-            PulledOffsets pulledOffsets) {
+            PulledOffsets pulledOffsets,
+            SubscriptionFilters filters) {
         this.topics = topics;
         this.subscriptions = subscriptions;
         this.store = store;
@@ -68,6 +71,7 @@ public final class PullMessageProcessor implements RequestProcessor {
         this.clock = clock;
         this.observer = observer;
         this.pulledOffsets = pulledOffsets;
+        this.filters = filters;
     }
 
     @Override
@@ -98,21 +102,19 @@ public final class PullMessageProcessor implements RequestProcessor {
                     "queueId[" + header.queueId() + "] is illegal, topic:[" + header.topic()
                             + "] topicConfig.readQueueNums:[" + topic.get().readQueueNums() + "]");
         }
-        SubscriptionData subscription;
+        MessageFilter filter;
         try {
-            subscription = subscriptionOf(header);
+            filter = filters.forPull(header.consumerGroup(), subscriptionOf(header));
         } catch (PullRefusal refusal) {
             return error(request, refusal.code, refusal.getMessage());
+        } catch (FilterRefusal refusal) {
+            return error(request, refusal.code(), refusal.getMessage());
         }
         if (firstRun && PullSysFlag.hasCommitOffset(header.sysFlag()) && header.commitOffset() >= 0) {
             offsets.commit(header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
         }
-        GetResult result = store.getMessages(
-                header.topic(),
-                header.queueId(),
-                header.queueOffset(),
-                header.maxMsgNums(),
-                TagFilter.of(subscription));
+        GetResult result =
+                store.getMessages(header.topic(), header.queueId(), header.queueOffset(), header.maxMsgNums(), filter);
         PullOutcome outcome = PullOutcome.of(result, header.queueOffset());
         if (outcome.code() == ResponseCode.PULL_NOT_FOUND && firstRun && PullSysFlag.hasSuspend(header.sysFlag())) {
             result.close();
@@ -162,12 +164,8 @@ public final class PullMessageProcessor implements RequestProcessor {
 
     private SubscriptionData subscriptionOf(PullMessageRequestHeader header) {
         if (PullSysFlag.hasSubscription(header.sysFlag())) {
-            if (!ExpressionType.isTagType(header.expressionType())) {
-                throw new PullRefusal(
-                        ResponseCode.SUBSCRIPTION_PARSE_FAILED,
-                        "this broker does not filter by " + header.expressionType() + " expressions yet");
-            }
-            return TagFilter.parse(header.topic(), header.subscription(), header.subVersion());
+            return filters.fromPullHeader(
+                    header.topic(), header.expressionType(), header.subscription(), header.subVersion());
         }
         SubscriptionData registered = subscriptions
                 .find(header.consumerGroup(), header.topic())
@@ -179,11 +177,6 @@ public final class PullMessageProcessor implements RequestProcessor {
             throw new PullRefusal(
                     ResponseCode.SUBSCRIPTION_NOT_LATEST,
                     "the subscription of " + header.consumerGroup() + " to " + header.topic() + " is not the latest");
-        }
-        if (!ExpressionType.isTagType(registered.expressionType())) {
-            throw new PullRefusal(
-                    ResponseCode.SUBSCRIPTION_PARSE_FAILED,
-                    "this broker does not filter by " + registered.expressionType() + " expressions yet");
         }
         return registered;
     }

@@ -10,6 +10,8 @@ import io.couriermq.broker.client.FakeRequestContext;
 import io.couriermq.broker.client.ProducerGroupRegistry;
 import io.couriermq.broker.config.BrokerConfig;
 import io.couriermq.broker.config.BrokerSettingsLoader;
+import io.couriermq.broker.filter.SqlFilterCache;
+import io.couriermq.broker.filter.SubscriptionFilters;
 import io.couriermq.broker.subscription.SubscriptionGroupManager;
 import io.couriermq.broker.topic.TopicConfigManager;
 import io.couriermq.common.time.ManualClock;
@@ -190,14 +192,51 @@ class ClientManageProcessorTest {
     }
 
     @Test
-    void checkClientConfigAcceptsTagAndSql92AndRefusesOtherTypes() {
+    void checkClientConfigRefusesSql92WhenThePropertyFilterIsDisabledAsTheOfficialBrokerDoes() {
         ClientManageProcessor processor = processor(Map.of());
 
-        assertThat(checkClientConfig(processor, "TAG").code()).isEqualTo(ResponseCode.SUCCESS.code());
-        assertThat(checkClientConfig(processor, "SQL92").code()).isEqualTo(ResponseCode.SUCCESS.code());
-        RemotingCommand refused = checkClientConfig(processor, "GROOVY");
+        assertThat(checkClientConfig(processor, "TAG", "*").code()).isEqualTo(ResponseCode.SUCCESS.code());
+        RemotingCommand refused = checkClientConfig(processor, "SQL92", "a > 1");
+        assertThat(refused.code()).isEqualTo(ResponseCode.SYSTEM_ERROR.code());
+        assertThat(refused.remark()).contains("SQL92").contains("enablePropertyFilter");
+    }
+
+    @Test
+    void checkClientConfigCompilesSql92AndNamesThePositionOfAnError() {
+        ClientManageProcessor processor = processor(Map.of("enablePropertyFilter", "true"));
+
+        assertThat(checkClientConfig(processor, "SQL92", "a between 0 and 3").code())
+                .isEqualTo(ResponseCode.SUCCESS.code());
+        RemotingCommand refused = checkClientConfig(processor, "SQL92", "(a > 1");
         assertThat(refused.code()).isEqualTo(ResponseCode.SUBSCRIPTION_PARSE_FAILED.code());
-        assertThat(refused.remark()).contains("GROOVY").contains("cg").contains("TopicTest");
+        assertThat(refused.remark())
+                .contains("expected ')' at position 7")
+                .contains("cg")
+                .contains("TopicTest");
+        RemotingCommand unknownType = checkClientConfig(processor, "GROOVY", "a > 1");
+        assertThat(unknownType.code()).isEqualTo(ResponseCode.SUBSCRIPTION_PARSE_FAILED.code());
+        assertThat(unknownType.remark()).contains("GROOVY").contains("cg").contains("TopicTest");
+    }
+
+    @Test
+    void aHeartbeatWithAnInvalidSql92ExpressionIsRefusedAndThatGroupNotRegistered() {
+        ClientManageProcessor processor = processor(Map.of("enablePropertyFilter", "true"));
+        String invalid = HEARTBEAT_520.replace(
+                "\"expressionType\":\"TAG\",\"subString\":\"TagA || TagB\"",
+                "\"expressionType\":\"SQL92\",\"subString\":\"a >> 3\"");
+
+        RemotingCommand response = heartbeat(processor, invalid, 453);
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUBSCRIPTION_PARSE_FAILED.code());
+        assertThat(response.remark()).contains("cg").contains("TopicTest").contains("at position 4");
+        assertThat(consumers.consumerIds("cg")).isEmpty();
+        assertThat(producers.anyProducerChannel("pg"))
+                .as("the rest of the heartbeat counts")
+                .contains(channel);
+        String valid = invalid.replace("a >> 3", "a > 3");
+        assertThat(heartbeat(processor, valid, 453).code()).isEqualTo(ResponseCode.SUCCESS.code());
+        assertThat(consumers.subscription("cg", "TopicTest").orElseThrow().subString())
+                .isEqualTo("a > 3");
     }
 
     @Test
@@ -215,9 +254,10 @@ class ClientManageProcessorTest {
         return processor.process(new FakeRequestContext(channel), request);
     }
 
-    private RemotingCommand checkClientConfig(ClientManageProcessor processor, String type) {
+    private RemotingCommand checkClientConfig(ClientManageProcessor processor, String type, String expression) {
         String body = "{\"clientId\":\"cid\",\"group\":\"cg\",\"subscriptionData\":{\"classFilterMode\":false,"
-                + "\"codeSet\":[],\"expressionType\":\"" + type + "\",\"subString\":\"a > 1\",\"subVersion\":1,"
+                + "\"codeSet\":[],\"expressionType\":\"" + type + "\",\"subString\":\"" + expression
+                + "\",\"subVersion\":1,"
                 + "\"tagsSet\":[],\"topic\":\"TopicTest\"}}";
         RemotingCommand request = RemotingCommand.request(RequestCode.CHECK_CLIENT_CONFIG)
                 .body(body.getBytes(UTF_8))
@@ -230,6 +270,11 @@ class ClientManageProcessorTest {
                 .broker();
         topics = new TopicConfigManager(config, dir, clock);
         groups = new SubscriptionGroupManager(config, dir, clock);
-        return new ClientManageProcessor(producers, consumers, groups, topics);
+        return new ClientManageProcessor(
+                producers,
+                consumers,
+                groups,
+                topics,
+                new SubscriptionFilters(config.enablePropertyFilter(), new SqlFilterCache(100)));
     }
 }

@@ -11,6 +11,8 @@ import io.couriermq.broker.client.ProducerGroupRegistry;
 import io.couriermq.broker.client.RebalanceLockManager;
 import io.couriermq.broker.config.BrokerConfig;
 import io.couriermq.broker.config.BrokerSettingsLoader;
+import io.couriermq.broker.filter.SqlFilterCache;
+import io.couriermq.broker.filter.SubscriptionFilters;
 import io.couriermq.broker.subscription.SubscriptionGroupManager;
 import io.couriermq.broker.topic.TopicConfigManager;
 import io.couriermq.common.time.Clock;
@@ -70,8 +72,12 @@ class ClientManagementIT {
                 RemotingServerConfig.defaults(0).withBindAddress("127.0.0.1"),
                 new ClientChannelEvents(producers, consumers));
         ExecutorService executor = server.newProcessorExecutor("client-manage", 2, 64);
-        ClientManageProcessor clientManage =
-                new ClientManageProcessor(producers, consumers, groups, new TopicConfigManager(config, dir, clock));
+        ClientManageProcessor clientManage = new ClientManageProcessor(
+                producers,
+                consumers,
+                groups,
+                new TopicConfigManager(config, dir, clock),
+                new SubscriptionFilters(false, new SqlFilterCache(100)));
         ConsumerGroupProcessor consumerGroups =
                 new ConsumerGroupProcessor(consumers, producers, new RebalanceLockManager(clock));
         ClientManageProcessor.CODES.forEach(code -> server.registerProcessor(code, clientManage, executor));

@@ -44,6 +44,33 @@ public final class MessageProperties {
         return properties;
     }
 
+    /**
+     * The value of one property, read from the properties string without building a map (the pull-time
+     * filter looks up a few names per examined message). Like {@link #decode}, a later duplicate wins.
+     */
+    public static String find(String text, String name) {
+        if (text == null || text.isEmpty() || name.isEmpty()) {
+            return null;
+        }
+        String value = null;
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf(PROPERTY_SEPARATOR, start);
+            if (end < 0) {
+                end = text.length();
+            }
+            int separator = start + name.length();
+            if (separator < end
+                    && text.charAt(separator) == NAME_VALUE_SEPARATOR
+                    && text.startsWith(name, start)
+                    && end - start >= 3) {
+                value = text.substring(separator + 1, end);
+            }
+            start = end + 1;
+        }
+        return value;
+    }
+
     private static void putPair(String text, int start, int end, Map<String, String> properties) {
         // A pair needs at least "a\u0001b"; shorter fragments come from sloppy encoders and are skipped.
         if (end - start < 3) {

@@ -23,6 +23,16 @@ class MessagePropertiesTest {
     }
 
     @Test
+    void findReadsOneValueExactlyAsDecodeWould() {
+        String text = "A\u00011\u0002x\u0002AB\u00012\u0002A\u00013\u0002e\u0001\u0002ee\u0001\u0002B\u0001v";
+        Map<String, String> decoded = MessageProperties.decode(text);
+        for (String name : new String[] {"A", "AB", "B", "e", "ee", "x", "missing", "\u0001"}) {
+            assertThat(MessageProperties.find(text, name)).as(name).isEqualTo(decoded.get(name));
+        }
+        assertThat(MessageProperties.find("", "A")).isNull();
+    }
+
+    @Test
     void tagsHashIsStringHashCodeAndZeroWithoutTags() {
         assertThat(Message.tagsHashCode("TagA")).isEqualTo("TagA".hashCode());
         assertThat(Message.tagsHashCode(null)).isZero();

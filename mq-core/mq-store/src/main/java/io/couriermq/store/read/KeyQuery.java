@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Lookup by key: the index proposes commit-log offsets, and each candidate is checked against the record
- * itself (topic, KEYS, UNIQ_KEY), so hash collisions and index entries left by a crash never surface.
+ * itself (topic, KEYS, UNIQ_KEY, store time), so hash collisions and index entries left by a crash never
+ * surface, and the time range is exact to the millisecond although the index keeps whole seconds.
  */
 public final class KeyQuery {
     private final CommitLog commitLog;
@@ -31,7 +32,7 @@ public final class KeyQuery {
                 break;
             }
             RecordSlice slice = commitLog.read(offset);
-            if (slice != null && matches(slice, topic, key)) {
+            if (slice != null && matches(slice, topic, key, beginMs, endMs)) {
                 found.add(slice);
             } else if (slice != null) {
                 slice.close();
@@ -40,9 +41,10 @@ public final class KeyQuery {
         return new QueryResult(found, index.lastUpdateTimestampMs(), index.lastUpdateCommitLogOffset());
     }
 
-    private static boolean matches(RecordSlice slice, String topic, String key) {
+    private static boolean matches(RecordSlice slice, String topic, String key, long beginMs, long endMs) {
         RecordView record = RecordView.at(slice.buffer(), 0);
-        if (!record.topic().equals(topic)) {
+        long storedAt = record.storeTimestampMs();
+        if (storedAt < beginMs || storedAt > endMs || !record.topic().equals(topic)) {
             return false;
         }
         Map<String, String> properties = record.properties();
