@@ -202,7 +202,7 @@ public final class PullConsumer implements AutoCloseable {
 
     /** The group's committed offset of {@code queue} on its broker, if any. */
     public OptionalLong committed(MessageQueue queue) {
-        long offset = requests.queryOffset(config.group(), queue);
+        long offset = requests.queryOffset(config.group(), queue, true);
         return offset < 0 ? OptionalLong.empty() : OptionalLong.of(offset);
     }
 

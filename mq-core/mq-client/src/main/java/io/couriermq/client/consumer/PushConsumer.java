@@ -13,6 +13,7 @@ import io.couriermq.client.consumer.internal.MessageSendBack;
 import io.couriermq.client.consumer.internal.OffsetStore;
 import io.couriermq.client.consumer.internal.OrderlyConsumeService;
 import io.couriermq.client.consumer.internal.PeriodicTask;
+import io.couriermq.client.consumer.internal.ProcessQueue;
 import io.couriermq.client.consumer.internal.PullLoop;
 import io.couriermq.client.consumer.internal.PushRebalance;
 import io.couriermq.client.consumer.internal.QueueAllocator;
@@ -26,7 +27,7 @@ import io.couriermq.remoting.protocol.body.ConsumerData;
 import io.couriermq.remoting.protocol.body.MessageQueue;
 import io.couriermq.remoting.protocol.body.SubscriptionData;
 import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -151,7 +152,8 @@ public final class PushConsumer implements AutoCloseable {
     }
 
     /** A consumer with an orderly listener on a runtime the caller owns (and may share). */
-    public static PushConsumer create(ClientRuntime runtime, ConsumerConfig config, OrderlyMessageListener listener) {
+    public static PushConsumer createOrderly(
+            ClientRuntime runtime, ConsumerConfig config, OrderlyMessageListener listener) {
         return new PushConsumer(runtime, false, config, listener);
     }
 
@@ -160,7 +162,9 @@ public final class PushConsumer implements AutoCloseable {
         return new PushConsumer(ClientRuntime.start(client), true, config, listener);
     }
 
-    public static PushConsumer create(ClientConfig client, ConsumerConfig config, OrderlyMessageListener listener) {
+    /** An orderly consumer with its own runtime for {@code client}, closed with the consumer. */
+    public static PushConsumer createOrderly(
+            ClientConfig client, ConsumerConfig config, OrderlyMessageListener listener) {
         return new PushConsumer(ClientRuntime.start(client), true, config, listener);
     }
 
@@ -212,11 +216,9 @@ public final class PushConsumer implements AutoCloseable {
         return this;
     }
 
-    /** The queues this instance consumes now, with the offset each will commit next. */
-    public Map<MessageQueue, Long> assignment() {
-        return offsets.snapshot().entrySet().stream()
-                .filter(entry -> assigned.get(entry.getKey()) != null)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    /** The queues this instance consumes now (including the group's retry queue). */
+    public Set<MessageQueue> assignment() {
+        return assigned.all().stream().map(ProcessQueue::queue).collect(Collectors.toSet());
     }
 
     public ConsumerConfig config() {

@@ -32,7 +32,7 @@ public final class BrokerOffsetStore implements OffsetStore {
 
     @Override
     public long readStored(MessageQueue queue) {
-        long offset = requests.queryOffset(group, queue);
+        long offset = requests.queryOffset(group, queue, false);
         if (offset >= 0) {
             offsets.put(queue, offset);
         }

@@ -64,14 +64,21 @@ public final class ConsumerRequests {
         return brokers.invoke(address, request, timeoutMs);
     }
 
-    /** The group's committed offset of the queue, or -1 when the broker has none (QUERY_NOT_FOUND). */
-    public long queryOffset(String group, MessageQueue queue) {
+    /**
+     * The group's committed offset of the queue, or -1 when the broker has none (QUERY_NOT_FOUND). The
+     * broker answers 0 for a queue still holding its first message unless {@code strict}.
+     */
+    public long queryOffset(String group, MessageQueue queue, boolean strict) {
         RemotingCommand response = BrokerRpc.join(brokers.invoke(
                 masterOf(queue.brokerName()),
                 request(
                         RequestCode.QUERY_CONSUMER_OFFSET,
                         new QueryConsumerOffsetRequestHeader(
-                                group, queue.topic(), queue.queueId(), null, queue.brokerName())),
+                                group,
+                                queue.topic(),
+                                queue.queueId(),
+                                strict ? Boolean.FALSE : null,
+                                queue.brokerName())),
                 brokers.defaultTimeoutMs()));
         if (response.code() == ResponseCode.QUERY_NOT_FOUND.code()) {
             return -1;
