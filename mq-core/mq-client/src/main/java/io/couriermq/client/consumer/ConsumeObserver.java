@@ -16,7 +16,7 @@ public interface ConsumeObserver {
      * A listener call finished.
      *
      * @param result {@code SUCCESS}, {@code RECONSUME_LATER}, {@code SUSPEND_CURRENT_QUEUE_A_MOMENT} or
-     *     {@code EXCEPTION} (the listener threw)
+     *     {@code EXCEPTION} (the listener threw) or {@code NULL} (it returned null; treated as a failure)
      */
     default void onConsumed(String group, ReceivedMessage message, String result, long durationNanos) {}
 

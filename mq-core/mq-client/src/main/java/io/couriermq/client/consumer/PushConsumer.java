@@ -243,8 +243,8 @@ public final class PushConsumer implements AutoCloseable {
                 lockRefresher.shutdown();
             }
             offsetPersister.shutdown();
+            persistOffsetsAndWait();
             rebalance.releaseAll();
-            persistOffsets();
             runtime.members().removeConsumer(config.group());
             runtime.heartbeats().unregister(runtime.clientId(), null, config.group());
         }
@@ -266,6 +266,14 @@ public final class PushConsumer implements AutoCloseable {
             offsets.persistAll();
         } catch (RuntimeException e) {
             log.warn("group {}: offsets not persisted: {}", config.group(), e.toString());
+        }
+    }
+
+    private void persistOffsetsAndWait() {
+        try {
+            offsets.persistAllAndWait();
+        } catch (RuntimeException e) {
+            log.warn("group {}: offsets not persisted at shutdown: {}", config.group(), e.toString());
         }
     }
 

@@ -1,9 +1,15 @@
 package io.couriermq.client.consumer.internal;
 
 import io.couriermq.remoting.protocol.body.MessageQueue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BrokerOffsetStore implements OffsetStore {
     private static final Logger log = LoggerFactory.getLogger(BrokerOffsetStore.class);
+
+    private static final long SHUTDOWN_WRITE_TIMEOUT_MS = 3_000;
 
     private final String group;
     private final ConsumerRequests requests;
@@ -52,6 +60,26 @@ public final class BrokerOffsetStore implements OffsetStore {
     public void persistAll() {
         for (MessageQueue queue : Set.copyOf(changed)) {
             persist(queue);
+        }
+    }
+
+    @Override
+    public void persistAllAndWait() {
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        offsets.forEach((queue, offset) -> {
+            changed.remove(queue);
+            writes.add(requests.updateOffset(group, queue, offset, false).exceptionally(failure -> {
+                log.warn("offset {} of {} for group {} not written: {}", offset, queue, group, failure.getMessage());
+                return null;
+            }));
+        });
+        try {
+            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                    .get(SHUTDOWN_WRITE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("group {}: not every offset was confirmed written at shutdown: {}", group, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -28,7 +28,7 @@ public final class ConcurrentConsumeService implements ConsumeService {
     private final boolean broadcasting;
     private final ConcurrentMessageListener listener;
     private final OffsetStore offsets;
-    private final MessageSendBack sendBack;
+    private final SendBack sendBack;
     private final ConsumeObserver observer;
     private final ScheduledExecutorService timers;
     private final ExecutorService pool;
@@ -41,7 +41,7 @@ public final class ConcurrentConsumeService implements ConsumeService {
             boolean broadcasting,
             ConcurrentMessageListener listener,
             OffsetStore offsets,
-            MessageSendBack sendBack,
+            SendBack sendBack,
             ConsumeObserver observer,
             ScheduledExecutorService timers,
             int threads,

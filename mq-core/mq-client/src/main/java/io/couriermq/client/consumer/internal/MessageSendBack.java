@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * the client's own SEND to {@code %RETRY%<group>} with delay {@code 3 + reconsumeTimes}. Returns false
  * when both failed; the caller then keeps the message and consumes it again locally.
  */
-public final class MessageSendBack {
+public final class MessageSendBack implements SendBack {
     private static final Logger log = LoggerFactory.getLogger(MessageSendBack.class);
 
     private final String group;
@@ -30,6 +30,7 @@ public final class MessageSendBack {
         this.retrySender = retrySender;
     }
 
+    @Override
     public boolean sendBack(ReceivedMessage message, int delayLevel) {
         try {
             RemotingCommand request = RemotingCommand.request(RequestCode.CONSUMER_SEND_MSG_BACK)

@@ -25,6 +25,11 @@ public interface OffsetStore {
     /** Writes every offset that changed since the last write. */
     void persistAll();
 
+    /** Writes every offset held and waits until written (shutdown: nothing may be lost to a oneway). */
+    default void persistAllAndWait() {
+        persistAll();
+    }
+
     /** Writes the offset of one queue now (a queue being given up). */
     void persist(MessageQueue queue);
 

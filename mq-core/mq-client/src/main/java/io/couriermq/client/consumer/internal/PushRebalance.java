@@ -152,9 +152,8 @@ public final class PushRebalance implements Runnable {
                 continue;
             }
             ProcessQueue processQueue = new ProcessQueue(queue, offset);
-            if (locks != null) {
-                processQueue.locked(true, clock.millis());
-            }
+            // locked at the broker just above; without broker locks (broadcasting) the queue is ours alone
+            processQueue.locked(true, clock.millis());
             assigned.put(processQueue);
             added.add(processQueue);
         }
