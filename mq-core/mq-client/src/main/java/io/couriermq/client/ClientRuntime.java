@@ -3,6 +3,7 @@ package io.couriermq.client;
 import io.couriermq.client.internal.BrokerRpc;
 import io.couriermq.client.internal.ClientMembers;
 import io.couriermq.client.internal.Heartbeats;
+import io.couriermq.client.internal.PendingReplies;
 import io.couriermq.client.internal.ServerRequests;
 import io.couriermq.client.route.NameServerClient;
 import io.couriermq.client.route.RouteCache;
@@ -37,6 +38,7 @@ public final class ClientRuntime implements AutoCloseable {
     private final BrokerRpc brokers;
     private final ClientMembers members;
     private final Heartbeats heartbeats;
+    private final PendingReplies replies = new PendingReplies();
     private final ScheduledExecutorService timers;
     private final ExecutorService callbacks;
     private volatile boolean closed;
@@ -61,7 +63,7 @@ public final class ClientRuntime implements AutoCloseable {
                 Executors.newScheduledThreadPool(1, daemonThreads("courier-client-timer-" + config.instanceName()));
         this.callbacks =
                 Executors.newFixedThreadPool(2, daemonThreads("courier-client-callback-" + config.instanceName()));
-        ServerRequests.register(remoting, members, callbacks);
+        ServerRequests.register(remoting, members, replies, clock, callbacks);
     }
 
     /** A started runtime with the system clock. */
@@ -103,6 +105,11 @@ public final class ClientRuntime implements AutoCloseable {
 
     public Heartbeats heartbeats() {
         return heartbeats;
+    }
+
+    /** Requests of this runtime's producers waiting for replies. */
+    public PendingReplies replies() {
+        return replies;
     }
 
     /** Single-threaded timer for periodic client work (rebalance, offset commits, retries of pulls). */

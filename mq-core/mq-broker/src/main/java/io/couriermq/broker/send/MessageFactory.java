@@ -3,6 +3,7 @@ package io.couriermq.broker.send;
 import io.couriermq.common.message.Message;
 import io.couriermq.common.message.MessageConst;
 import io.couriermq.common.message.MessageProperties;
+import io.couriermq.common.message.UniqueKeyGenerator;
 import io.couriermq.common.message.codec.BatchCodec;
 import io.couriermq.common.message.codec.BatchEntry;
 import io.couriermq.remoting.protocol.ResponseCode;

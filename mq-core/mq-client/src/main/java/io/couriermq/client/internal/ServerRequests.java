@@ -1,10 +1,13 @@
 package io.couriermq.client.internal;
 
+import io.couriermq.client.message.ReceivedMessage;
 import io.couriermq.common.message.MessageConst;
 import io.couriermq.common.message.codec.MessageDecoder;
+import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.netty.NettyRemotingClient;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
+import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.header.broker.NotifyConsumerIdsChangedRequestHeader;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +20,31 @@ public final class ServerRequests {
 
     private ServerRequests() {}
 
-    public static void register(NettyRemotingClient remoting, ClientMembers members, ExecutorService callbacks) {
+    public static void register(
+            NettyRemotingClient remoting,
+            ClientMembers members,
+            PendingReplies replies,
+            Clock clock,
+            ExecutorService callbacks) {
+        remoting.registerProcessor(
+                RequestCode.PUSH_REPLY_MESSAGE_TO_CLIENT.code(),
+                (context, request) -> {
+                    try {
+                        ReceivedMessage reply = PushedReply.decode(request, clock.millis());
+                        replies.complete(reply.property(PushedReply.CORRELATION_ID), reply);
+                        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS)
+                                .build();
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "unreadable reply pushed by {}",
+                                context.channel().remoteAddress(),
+                                e);
+                        return RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR)
+                                .remark("unreadable reply: " + e.getMessage())
+                                .build();
+                    }
+                },
+                callbacks);
         remoting.registerProcessor(
                 RequestCode.NOTIFY_CONSUMER_IDS_CHANGED.code(),
                 (context, request) -> {

@@ -1,4 +1,4 @@
-package io.couriermq.broker.send;
+package io.couriermq.common.message;
 
 import io.couriermq.common.time.Clock;
 import java.net.InetAddress;
@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Message ids for messages that arrive without UNIQ_KEY, in the client's format (remoting-protocol
+ * Message ids (UNIQ_KEY) for producers, and for messages that arrive at a broker without one, in the client's format (remoting-protocol
  * §4.5): address, process id and a random instance part, then milliseconds since the start of the
  * month and a counter — 32 upper-case hex characters for IPv4.
  */

@@ -1,0 +1,237 @@
+package io.couriermq.client.producer;
+
+import io.couriermq.client.ClientConfig;
+import io.couriermq.client.ClientException;
+import io.couriermq.client.ClientRuntime;
+import io.couriermq.client.internal.BrokerRpc;
+import io.couriermq.client.internal.TransactionCheckHandler;
+import io.couriermq.client.message.OutgoingMessage;
+import io.couriermq.client.message.ReceivedMessage;
+import io.couriermq.client.producer.internal.BatchSplitter;
+import io.couriermq.client.producer.internal.FaultTracker;
+import io.couriermq.client.producer.internal.InFlightLimiter;
+import io.couriermq.client.producer.internal.PublishTargets;
+import io.couriermq.client.producer.internal.QueueChooser;
+import io.couriermq.client.producer.internal.SendPipeline;
+import io.couriermq.client.producer.internal.SendRequests;
+import io.couriermq.common.message.UniqueKeyGenerator;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends messages: sync ({@link #send}), async ({@link #sendAsync}, a future, with a bounded number in
+ * flight), oneway, batches (split to the size limit), and ordered sends through a {@link
+ * MessageQueueSelector} or a sharding key. Retriable failures are retried on another broker within the
+ * send timeout; brokers that failed or were slow are avoided for a while. Thread-safe; one per group
+ * and runtime.
+ */
+public class Producer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Producer.class);
+
+    private final ClientRuntime runtime;
+    private final boolean ownsRuntime;
+    private final ProducerConfig config;
+    private final SendRequests requests;
+    private final SendPipeline pipeline;
+    private final InFlightLimiter inFlight;
+    private volatile boolean closed;
+
+    protected Producer(
+            ClientRuntime runtime,
+            boolean ownsRuntime,
+            ProducerConfig config,
+            ProducerObserver observer,
+            TransactionCheckHandler checks) {
+        this.runtime = runtime;
+        this.ownsRuntime = ownsRuntime;
+        this.config = config;
+        this.requests = new SendRequests(config, idGenerator(runtime), runtime.clock());
+        FaultTracker faults = new FaultTracker(runtime.clock());
+        this.pipeline = new SendPipeline(
+                runtime.brokers(),
+                new PublishTargets(runtime.routes(), config.defaultTopicQueues()),
+                new QueueChooser(faults, config.faultAvoidance()),
+                faults,
+                observer,
+                runtime.clock(),
+                config.retries());
+        this.inFlight = new InFlightLimiter(config.maxInFlight());
+        runtime.members().addProducer(config.group(), checks);
+    }
+
+    /** A producer on a shared runtime (the caller closes the runtime). */
+    public static Producer start(ClientRuntime runtime, ProducerConfig config) {
+        return start(runtime, config, ProducerObserver.NONE);
+    }
+
+    public static Producer start(ClientRuntime runtime, ProducerConfig config, ProducerObserver observer) {
+        return new Producer(runtime, false, config, observer, null);
+    }
+
+    /** A producer with its own runtime for {@code nameServers} ("host:port;host:port"), closed with it. */
+    public static Producer start(String nameServers, ProducerConfig config) {
+        ClientRuntime runtime = ClientRuntime.start(ClientConfig.builder(nameServers)
+                .instanceName("producer-" + config.group() + "-"
+                        + ProcessHandle.current().pid())
+                .build());
+        return new Producer(runtime, true, config, ProducerObserver.NONE, null);
+    }
+
+    public ProducerConfig config() {
+        return config;
+    }
+
+    /** Sends and waits for the broker's answer. */
+    public SendResult send(OutgoingMessage message) {
+        return BrokerRpc.join(dispatch(message, 0, null, null));
+    }
+
+    /**
+     * Sends without blocking on the answer. When {@code maxInFlight} sends are already waiting, this call
+     * waits for a free slot (up to the send timeout) instead of queueing without bound.
+     */
+    public CompletableFuture<SendResult> sendAsync(OutgoingMessage message) {
+        ensureOpen();
+        try {
+            inFlight.acquire(config.sendTimeoutMs());
+        } catch (ClientException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<SendResult> result;
+        try {
+            result = dispatch(message, 0, null, null);
+        } catch (RuntimeException e) {
+            inFlight.release();
+            return CompletableFuture.failedFuture(e);
+        }
+        return result.whenComplete((sent, failure) -> inFlight.release());
+    }
+
+    /** Sends without waiting for any answer; completes when the request is written. */
+    public CompletableFuture<Void> sendOneway(OutgoingMessage message) {
+        ensureOpen();
+        SendRequests.Prepared prepared = requests.prepare(message, 0);
+        return pipeline.sendOneway(
+                new SendPipeline.Send(message, prepared.uniqueKey(), queue -> requests.single(prepared, queue), null));
+    }
+
+    /** Ordered send: {@code selector} picks the queue; no retry on another queue (it would break the order). */
+    public SendResult send(OutgoingMessage message, MessageQueueSelector selector, Object argument) {
+        return BrokerRpc.join(sendAsync(message, selector, argument));
+    }
+
+    public CompletableFuture<SendResult> sendAsync(
+            OutgoingMessage message, MessageQueueSelector selector, Object argument) {
+        return dispatch(message, 0, selector, argument);
+    }
+
+    /** Ordered send by key: messages with the same key go to the same queue. */
+    public SendResult sendOrderly(OutgoingMessage message, String shardingKey) {
+        return send(message, MessageQueueSelector.byHashOfArgument(), shardingKey);
+    }
+
+    /**
+     * Sends a batch (one topic, no delays), split into requests of at most {@code maxBatchBytes}; returns
+     * one result per request, in order. A failed request fails the call; earlier requests stay sent.
+     */
+    public List<SendResult> send(List<OutgoingMessage> messages) {
+        ensureOpen();
+        List<SendResult> results = new ArrayList<>();
+        for (List<OutgoingMessage> part : BatchSplitter.split(messages, config.maxBatchBytes())) {
+            SendRequests.PreparedBatch batch = requests.prepareBatch(part);
+            results.add(BrokerRpc.join(pipeline.send(
+                    new SendPipeline.Send(
+                            part.get(0),
+                            String.join(",", batch.uniqueKeys()),
+                            queue -> requests.batch(batch, queue),
+                            null),
+                    config.sendTimeoutMs())));
+        }
+        return results;
+    }
+
+    /**
+     * Sends {@code message} as a request and completes with the reply a consumer sends back (see {@link
+     * #reply}), or fails when none arrives within {@code timeoutMs}.
+     */
+    public CompletableFuture<ReceivedMessage> request(OutgoingMessage message, long timeoutMs) {
+        ensureOpen();
+        OutgoingMessage request = Replies.request(message, runtime.clientId(), timeoutMs);
+        String correlationId = request.property(Replies.CORRELATION_ID);
+        CompletableFuture<ReceivedMessage> reply = runtime.replies().register(correlationId, timeoutMs);
+        // the broker pushes the reply only to a client it knows from heartbeats
+        runtime.routes()
+                .route(message.topic())
+                .thenCompose(route -> runtime.heartbeats().sendToAll())
+                .thenCompose(known -> dispatch(request, 0, null, null))
+                .whenComplete((sent, failure) -> {
+                    if (failure != null) {
+                        runtime.replies().fail(correlationId, BrokerRpc.asClientException(failure));
+                    }
+                });
+        return reply;
+    }
+
+    /** Sends {@code body} as the reply to {@code request} (a message received from {@link #request}). */
+    public SendResult reply(ReceivedMessage request, byte[] body) {
+        return send(Replies.replyTo(request, body));
+    }
+
+    protected CompletableFuture<SendResult> dispatch(
+            OutgoingMessage message, int extraSysFlag, MessageQueueSelector selector, Object argument) {
+        ensureOpen();
+        SendRequests.Prepared prepared = requests.prepare(message, extraSysFlag);
+        return pipeline.send(
+                new SendPipeline.Send(
+                        prepared.message(),
+                        prepared.uniqueKey(),
+                        queue -> requests.single(prepared, queue),
+                        selector == null ? null : (queues, m) -> selector.select(queues, m, argument)),
+                config.sendTimeoutMs());
+    }
+
+    protected ClientRuntime runtime() {
+        return runtime;
+    }
+
+    /** Async sends waiting for an answer now. */
+    public int inFlight() {
+        return inFlight.inFlight();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        runtime.members().removeProducer(config.group());
+        try {
+            runtime.heartbeats().unregister(runtime.clientId(), config.group(), null);
+        } catch (RuntimeException e) {
+            log.debug("unregistering producer group {} failed: {}", config.group(), e.getMessage());
+        }
+        if (ownsRuntime) {
+            runtime.close();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed || runtime.isClosed()) {
+            throw new ClientException("producer " + config.group() + " is closed", -1, false);
+        }
+    }
+
+    private static UniqueKeyGenerator idGenerator(ClientRuntime runtime) {
+        try {
+            return new UniqueKeyGenerator(InetAddress.getByName(runtime.config().clientIp()), runtime.clock());
+        } catch (UnknownHostException e) {
+            return new UniqueKeyGenerator(InetAddress.getLoopbackAddress(), runtime.clock());
+        }
+    }
+}
