@@ -112,7 +112,8 @@ public final class OrderlyConsumeService implements ConsumeService {
         try {
             while (!processQueue.isDropped() && !pool.isShutdown()) {
                 if (!processQueue.isLocked(clock.millis(), lockExpiryMs)) {
-                    delayMs = LOCK_RETRY_MS;
+                    // the lock refresh may win it back; nothing to wait for when nothing is cached
+                    delayMs = processQueue.isEmpty() ? -1 : LOCK_RETRY_MS;
                     break;
                 }
                 ReceivedMessage message = processQueue.first();
@@ -134,7 +135,10 @@ public final class OrderlyConsumeService implements ConsumeService {
         }
         if (delayMs > 0) {
             scheduleLater(processQueue, delayMs);
-        } else if (delayMs == 0 || (!processQueue.isEmpty() && !processQueue.isDropped())) {
+        } else if (delayMs == 0
+                || (!processQueue.isEmpty()
+                        && !processQueue.isDropped()
+                        && processQueue.isLocked(clock.millis(), lockExpiryMs))) {
             schedule(processQueue);
         }
     }
