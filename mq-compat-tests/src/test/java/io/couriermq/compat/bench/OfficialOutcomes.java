@@ -9,6 +9,7 @@ import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.remoting.exception.RemotingConnectException;
 import org.apache.rocketmq.remoting.exception.RemotingTimeoutException;
+import org.apache.rocketmq.remoting.exception.RemotingTooMuchRequestException;
 import org.apache.rocketmq.remoting.protocol.ResponseCode;
 
 /**
@@ -26,7 +27,9 @@ final class OfficialOutcomes {
             if (cause instanceof MQBrokerException broker) {
                 return new Outcome(name(broker.getResponseCode()));
             }
-            if (cause instanceof RemotingTimeoutException) {
+            // Also an async send whose timeout ran out while it waited in the client's async executor
+            // ("invokeAsync call the addr[...] timeout"): for the caller it is a send that timed out.
+            if (cause instanceof RemotingTimeoutException || cause instanceof RemotingTooMuchRequestException) {
                 return new Outcome("TIMEOUT");
             }
             if (cause instanceof RemotingConnectException) {
