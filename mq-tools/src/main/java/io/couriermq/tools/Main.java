@@ -1,6 +1,7 @@
 package io.couriermq.tools;
 
 import io.couriermq.tools.bench.BenchCommand;
+import io.couriermq.tools.bench.transport.ToolTransports;
 import java.util.Arrays;
 
 /** Entry point of {@code mq-tools.jar}: {@code bench <mode> [options]}. */
@@ -21,6 +22,6 @@ public final class Main {
             console.info(BenchCommand.usage());
             return USAGE;
         }
-        return new BenchCommand(console).run(Arrays.copyOfRange(args, 1, args.length));
+        return new BenchCommand(console, new ToolTransports()).run(Arrays.copyOfRange(args, 1, args.length));
     }
 }

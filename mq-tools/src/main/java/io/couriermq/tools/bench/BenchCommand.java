@@ -12,7 +12,7 @@ import io.couriermq.tools.bench.stats.BenchResult;
 import io.couriermq.tools.bench.stats.BenchStats;
 import io.couriermq.tools.bench.stats.ProgressReporter;
 import io.couriermq.tools.bench.transport.BenchTransport;
-import io.couriermq.tools.bench.transport.RemotingBenchTransport;
+import io.couriermq.tools.bench.transport.TransportFactory;
 import java.util.Optional;
 
 /** {@code bench <mode> ...}: parse, find (or create) the topic, run the mode, print the RESULT line. */
@@ -21,9 +21,11 @@ public final class BenchCommand {
     private static final long PROGRESS_SECONDS = 5;
 
     private final Console console;
+    private final TransportFactory transports;
 
-    public BenchCommand(Console console) {
+    public BenchCommand(Console console, TransportFactory transports) {
         this.console = console;
+        this.transports = transports;
     }
 
     public static String usage() {
@@ -40,7 +42,17 @@ public final class BenchCommand {
             console.info(usage());
             return Main.USAGE;
         }
-        try (BenchTransport transport = new RemotingBenchTransport(options.nameServer(), options.group(), 2)) {
+        BenchTransport opened;
+        try {
+            opened = transports.open(options);
+        } catch (UsageException e) {
+            console.info("error: " + e.getMessage());
+            return Main.USAGE;
+        } catch (RuntimeException e) {
+            console.info("bench " + options.mode().cliName() + " failed to start its transport: " + e.getMessage());
+            return FAILED;
+        }
+        try (BenchTransport transport = opened) {
             return run(options, transport);
         } catch (RuntimeException e) {
             console.info("bench " + options.mode().cliName() + " failed: " + e.getMessage());

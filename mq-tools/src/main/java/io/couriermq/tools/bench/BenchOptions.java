@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param group consumer group (pulls) and producer group (sends)
  * @param queues queues per broker when the tool creates the topic
  * @param fromOffset consume from this offset instead of each queue's minimum; -1 for the minimum
+ * @param transport how to talk to the brokers ({@code --transport}); null for the launcher's default
  */
 public record BenchOptions(
         BenchMode mode,
@@ -32,7 +33,8 @@ public record BenchOptions(
         int ratePerSecond,
         String group,
         int queues,
-        long fromOffset) {
+        long fromOffset,
+        String transport) {
 
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
 

@@ -19,7 +19,8 @@ public final class BenchOptionsParser {
             "rate",
             "group",
             "queues",
-            "from-offset");
+            "from-offset",
+            "transport");
 
     private BenchOptionsParser() {}
 
@@ -37,7 +38,9 @@ public final class BenchOptionsParser {
                 "  --rate N          messages per second in latency mode, default 1000",
                 "  --group G         producer and consumer group, default bench_group",
                 "  --queues N        queues per broker when the topic is created, default 8",
-                "  --from-offset N   consume from this offset instead of each queue's minimum");
+                "  --from-offset N   consume from this offset instead of each queue's minimum",
+                "  --transport T     client (our client library; default for sending modes) or remoting (raw",
+                "                    requests; default for consume)");
     }
 
     public static BenchOptions parse(String[] args) {
@@ -64,7 +67,8 @@ public final class BenchOptionsParser {
                 positiveInt(values, "rate", 1000),
                 values.getOrDefault("group", "bench_group"),
                 positiveInt(values, "queues", 8),
-                values.containsKey("from-offset") ? positiveLong(values, "from-offset", 0) : -1);
+                values.containsKey("from-offset") ? positiveLong(values, "from-offset", 0) : -1,
+                values.get("transport"));
     }
 
     private static Map<String, String> pairs(String[] args) {

@@ -95,6 +95,35 @@ class BenchIT {
     }
 
     @Test
+    void theDefaultClientTransportSendsToTheQueueTheRunnerPicks() {
+        Map<String, String> sync = bench("produce-sync", "--messages", "200", "--threads", "4");
+        Map<String, String> async = bench("produce-async", "--messages", "200", "--in-flight", "20");
+
+        assertThat(sync).containsEntry("messages", "200").containsEntry("errors", "0");
+        assertThat(async).containsEntry("messages", "200").containsEntry("errors", "0");
+        assertThat(IntStream.range(0, 4).mapToLong(queueId -> broker.store().maxOffset(TOPIC, queueId)))
+                .as("round robin over 4 queues, through the selector: 100 messages in each")
+                .containsOnly(100L);
+    }
+
+    @Test
+    void theRemotingTransportStillSendsAndAnUnknownTransportIsBadUsage() {
+        Map<String, String> sync =
+                bench("produce-sync", "--messages", "100", "--threads", "2", "--transport", "remoting");
+        Map<String, String> async = bench("produce-async", "--messages", "100", "--transport", "remoting");
+        assertThat(sync).containsEntry("messages", "100").containsEntry("errors", "0");
+        assertThat(async).containsEntry("messages", "100").containsEntry("errors", "0");
+
+        int exit = Main.run(
+                new String[] {
+                    "bench", "produce-sync", "--namesrv", nameServerAddress, "--topic", TOPIC, "--transport", "carrier"
+                },
+                console());
+        assertThat(exit).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--transport must be client or remoting");
+    }
+
+    @Test
     void latencyIsMeasuredEndToEnd() {
         Map<String, String> latency = bench("latency", "--messages", "100", "--rate", "500", "--size", "64");
 

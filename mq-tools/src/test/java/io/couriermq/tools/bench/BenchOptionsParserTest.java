@@ -54,12 +54,27 @@ class BenchOptionsParserTest {
             "--queues",
             "2",
             "--from-offset",
-            "5"
+            "5",
+            "--transport",
+            "remoting"
         });
 
         assertThat(options)
                 .isEqualTo(new BenchOptions(
-                        BenchMode.LATENCY, "h:1", "T", 4, 64, Duration.ofMillis(1500), 10, 7, 3, 50, "G", 2, 5));
+                        BenchMode.LATENCY,
+                        "h:1",
+                        "T",
+                        4,
+                        64,
+                        Duration.ofMillis(1500),
+                        10,
+                        7,
+                        3,
+                        50,
+                        "G",
+                        2,
+                        5,
+                        "remoting"));
     }
 
     @Test

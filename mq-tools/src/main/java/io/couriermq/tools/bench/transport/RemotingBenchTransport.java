@@ -50,7 +50,7 @@ public final class RemotingBenchTransport implements BenchTransport {
             return Optional.empty();
         }
         expectSuccess(response, "GET_ROUTEINFO_BY_TOPIC " + topic + " at " + nameServer);
-        return Optional.of(TopicRoute.of(RemotingJson.decode(response.body(), TopicRouteData.class)));
+        return Optional.of(RemotingRoutes.toBenchRoute(RemotingJson.decode(response.body(), TopicRouteData.class)));
     }
 
     @Override

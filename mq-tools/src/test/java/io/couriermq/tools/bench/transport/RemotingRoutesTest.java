@@ -1,4 +1,4 @@
-package io.couriermq.tools.bench;
+package io.couriermq.tools.bench.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,12 +7,15 @@ import io.couriermq.remoting.protocol.Permission;
 import io.couriermq.remoting.protocol.body.BrokerData;
 import io.couriermq.remoting.protocol.body.QueueData;
 import io.couriermq.remoting.protocol.body.TopicRouteData;
+import io.couriermq.tools.bench.BenchQueue;
+import io.couriermq.tools.bench.QueueSelector;
+import io.couriermq.tools.bench.TopicRoute;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class TopicRouteTest {
+class RemotingRoutesTest {
     private static final TopicRouteData ROUTE = new TopicRouteData(
             null,
             List.of(
@@ -29,7 +32,7 @@ class TopicRouteTest {
 
     @Test
     void writableQueuesAreThoseOfWritableMastersInBrokerOrder() {
-        assertThat(TopicRoute.of(ROUTE).writableQueues())
+        assertThat(RemotingRoutes.toBenchRoute(ROUTE).writableQueues())
                 .containsExactly(
                         new BenchQueue("broker-a", "a:1", 0),
                         new BenchQueue("broker-a", "a:1", 1),
@@ -39,7 +42,7 @@ class TopicRouteTest {
 
     @Test
     void readableQueuesCountReadQueuesAndIncludeReadOnlyBrokers() {
-        assertThat(TopicRoute.of(ROUTE).readableQueues())
+        assertThat(RemotingRoutes.toBenchRoute(ROUTE).readableQueues())
                 .extracting(BenchQueue::toString)
                 .containsExactly(
                         "broker-a@a:1#0",
@@ -53,7 +56,8 @@ class TopicRouteTest {
 
     @Test
     void theSelectorGoesRoundRobin() {
-        QueueSelector selector = new QueueSelector(TopicRoute.of(ROUTE).writableQueues());
+        QueueSelector selector =
+                new QueueSelector(RemotingRoutes.toBenchRoute(ROUTE).writableQueues());
 
         List<Integer> picked = IntStream.range(0, 6)
                 .mapToObj(i -> selector.next())
@@ -65,7 +69,7 @@ class TopicRouteTest {
 
     @Test
     void aRouteWithoutWritableQueuesCannotBeSentTo() {
-        TopicRoute empty = TopicRoute.of(new TopicRouteData(null, List.of(), List.of(), Map.of()));
+        TopicRoute empty = RemotingRoutes.toBenchRoute(new TopicRouteData(null, List.of(), List.of(), Map.of()));
 
         assertThat(empty.writableQueues()).isEmpty();
         assertThatThrownBy(() -> new QueueSelector(empty.writableQueues())).hasMessageContaining("no writable queue");
