@@ -17,6 +17,7 @@ import io.couriermq.broker.metrics.BrokerObserver;
 import io.couriermq.broker.metrics.TransferCounter;
 import io.couriermq.broker.offset.ConsumerOffsetManager;
 import io.couriermq.broker.offset.OffsetPersistService;
+import io.couriermq.broker.pending.PendingDeliveryProcessor;
 import io.couriermq.broker.processor.BrokerStatsProcessor;
 import io.couriermq.broker.processor.ClientManageProcessor;
 import io.couriermq.broker.processor.ConsumerGroupProcessor;
@@ -27,6 +28,10 @@ import io.couriermq.broker.processor.SendMessageProcessor;
 import io.couriermq.broker.processor.SubscriptionGroupAdminProcessor;
 import io.couriermq.broker.processor.TopicAdminProcessor;
 import io.couriermq.broker.registry.NameServerRegistrar;
+import io.couriermq.broker.retry.ConsumerSendBackProcessor;
+import io.couriermq.broker.retry.DeadLetterResendProcessor;
+import io.couriermq.broker.retry.RetryTopicSendDiversion;
+import io.couriermq.broker.schedule.DelayLevelScheduling;
 import io.couriermq.broker.send.MessageFactory;
 import io.couriermq.broker.send.SendTopicResolver;
 import io.couriermq.broker.send.UniqueKeyGenerator;
@@ -78,6 +83,7 @@ public final class Broker implements AutoCloseable {
     private OffsetPersistService offsetPersist;
     private NameServerRegistrar registrar;
     private RuntimeInfoSampler runtimeSampler;
+    private DelayLevelScheduling delayLevels;
     private final PulledOffsets pulledOffsets = new PulledOffsets();
 
     public Broker(BrokerSettings settings, Clock clock) {
@@ -113,6 +119,7 @@ public final class Broker implements AutoCloseable {
         offsets = new ConsumerOffsetManager(configDir);
         subscriptionGroups = new SubscriptionGroupManager(config, configDir, clock);
         producers = new ProducerGroupRegistry(clock);
+        delayLevels = DelayLevelScheduling.start(store, topics, config.delayLevels(), configDir, clock);
         server = new NettyRemotingServer(remotingConfig(), new ChannelEventListener() {
             @Override
             public void onClosed(RemotingChannel channel) {
@@ -157,6 +164,7 @@ public final class Broker implements AutoCloseable {
         ExecutorService admin = server.newProcessorExecutor("broker-admin", 2, 1_000);
         holds = new PullHoldService(clock, 1_000, pull);
         store.addDispatchListener(holds);
+        RebalanceLockManager locks = new RebalanceLockManager(clock);
         MessageFactory messages = new MessageFactory(
                 config.brokerClusterName(), storeHost, new UniqueKeyGenerator(storeHost.getAddress(), clock));
         register(
@@ -164,7 +172,10 @@ public final class Broker implements AutoCloseable {
                 new SendMessageProcessor(
                         new SendTopicResolver(config, topics),
                         messages,
-                        List.of(new UnservedFeatureRefusal()),
+                        List.of(
+                                new UnservedFeatureRefusal(),
+                                new RetryTopicSendDiversion(subscriptionGroups, topics, locks::hasLiveLocks),
+                                delayLevels.diversion()),
                         store,
                         storeHost,
                         observer),
@@ -178,11 +189,14 @@ public final class Broker implements AutoCloseable {
                 ClientManageProcessor.CODES,
                 new ClientManageProcessor(producers, consumers, subscriptionGroups, topics),
                 client);
-        ConsumerGroupProcessor groups =
-                new ConsumerGroupProcessor(consumers, producers, new RebalanceLockManager(clock));
+        ConsumerGroupProcessor groups = new ConsumerGroupProcessor(consumers, producers, locks);
         register(ConsumerGroupProcessor.CLIENT_CODES, groups, client);
         register(ConsumerGroupProcessor.ADMIN_CODES, groups, admin);
         register(ConsumerOffsetProcessor.CODES, new ConsumerOffsetProcessor(topics, offsets, store), client);
+        register(
+                ConsumerSendBackProcessor.CODES,
+                new ConsumerSendBackProcessor(subscriptionGroups, topics, store, delayLevels.diversion()),
+                send);
         registerAdminProcessors(admin, pull);
     }
 
@@ -211,6 +225,8 @@ public final class Broker implements AutoCloseable {
                 SubscriptionGroupAdminProcessor.CODES,
                 new SubscriptionGroupAdminProcessor(subscriptionGroups, offsets),
                 admin);
+        register(PendingDeliveryProcessor.CODES, new PendingDeliveryProcessor(List.of(delayLevels.pending())), admin);
+        register(DeadLetterResendProcessor.CODES, new DeadLetterResendProcessor(topics, store), admin);
     }
 
     private void register(List<RequestCode> codes, RequestProcessor processor, ExecutorService executor) {
@@ -278,6 +294,9 @@ public final class Broker implements AutoCloseable {
             server.shutdown();
         }
         stopQuietly(offsetPersist);
+        if (delayLevels != null) {
+            delayLevels.shutdown();
+        }
         if (store != null) {
             store.shutdown();
         }
@@ -290,6 +309,7 @@ public final class Broker implements AutoCloseable {
         runtimeSampler = null;
         server = null;
         offsetPersist = null;
+        delayLevels = null;
         store = null;
         outbound = null;
         log.info("broker {} stopped", config.brokerName());

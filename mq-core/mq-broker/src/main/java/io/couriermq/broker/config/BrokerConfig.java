@@ -10,6 +10,7 @@ import java.util.List;
  * @param namesrvAddr NameServer addresses separated by ';'
  * @param brokerIP1 the address clients and NameServers are told to use
  * @param registerNameServerPeriod how often the broker re-registers, ms (clamped to 10-60 s as RocketMQ does)
+ * @param messageDelayLevel the delay of each level, e.g. {@code 1s 5s 10s ... 2h} (see {@link DelayLevels})
  */
 public record BrokerConfig(
         String namesrvAddr,
@@ -27,7 +28,8 @@ public record BrokerConfig(
         int sendThreadPoolQueueCapacity,
         int pullThreadPoolQueueCapacity,
         long flushConsumerOffsetInterval,
-        long clientChannelMaxIdleTimeSeconds) {
+        long clientChannelMaxIdleTimeSeconds,
+        String messageDelayLevel) {
 
     public BrokerConfig {
         if (brokerName == null || brokerName.isBlank()) {
@@ -52,6 +54,7 @@ public record BrokerConfig(
         if (brokerPermission < 0 || brokerPermission > 7) {
             throw new InvalidConfigException("brokerPermission must be 0..7, was " + brokerPermission);
         }
+        delayLevels(messageDelayLevel);
         registerNameServerPeriod = Math.max(10_000, Math.min(60_000, registerNameServerPeriod));
     }
 
@@ -64,6 +67,15 @@ public record BrokerConfig(
                 .map(String::trim)
                 .filter(address -> !address.isEmpty())
                 .toList();
+    }
+
+    /** The parsed {@link #messageDelayLevel}. */
+    public DelayLevels delayLevels() {
+        return delayLevels(messageDelayLevel);
+    }
+
+    private static DelayLevels delayLevels(String text) {
+        return DelayLevels.parse(text);
     }
 
     /** The address this broker registers under: {@code brokerIP1:listenPort}. */
