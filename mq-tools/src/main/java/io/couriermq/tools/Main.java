@@ -1,10 +1,11 @@
 package io.couriermq.tools;
 
+import io.couriermq.tools.admin.DelayAdminCommand;
 import io.couriermq.tools.bench.BenchCommand;
 import io.couriermq.tools.bench.transport.ToolTransports;
 import java.util.Arrays;
 
-/** Entry point of {@code mq-tools.jar}: {@code bench <mode> [options]}. */
+/** Entry point of {@code mq-tools.jar}: {@code bench <mode> [options]}, {@code pending ...}, {@code dlq ...}. */
 public final class Main {
     /** Exit code for bad arguments. */
     public static final int USAGE = 2;
@@ -17,9 +18,14 @@ public final class Main {
 
     /** Runs a tool and returns its exit code: 0 success, 1 failure, 2 bad arguments. */
     public static int run(String[] args, Console console) {
+        if (args.length > 0 && DelayAdminCommand.TOOLS.contains(args[0])) {
+            return new DelayAdminCommand(console).run(args[0], Arrays.copyOfRange(args, 1, args.length));
+        }
         if (args.length == 0 || !args[0].equals("bench")) {
             console.info("usage: java -jar mq-tools.jar bench <mode> [options]");
             console.info(BenchCommand.usage());
+            console.info("   or: java -jar mq-tools.jar pending|dlq ...");
+            console.info(DelayAdminCommand.usage());
             return USAGE;
         }
         return new BenchCommand(console, new ToolTransports()).run(Arrays.copyOfRange(args, 1, args.length));

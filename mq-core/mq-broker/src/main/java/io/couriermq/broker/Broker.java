@@ -19,6 +19,7 @@ import io.couriermq.broker.metrics.BrokerObserver;
 import io.couriermq.broker.metrics.TransferCounter;
 import io.couriermq.broker.offset.ConsumerOffsetManager;
 import io.couriermq.broker.offset.OffsetPersistService;
+import io.couriermq.broker.pending.PendingDeliveryProcessor;
 import io.couriermq.broker.processor.BrokerStatsProcessor;
 import io.couriermq.broker.processor.ClientManageProcessor;
 import io.couriermq.broker.processor.ConsumerGroupProcessor;
@@ -29,6 +30,10 @@ import io.couriermq.broker.processor.SendMessageProcessor;
 import io.couriermq.broker.processor.SubscriptionGroupAdminProcessor;
 import io.couriermq.broker.processor.TopicAdminProcessor;
 import io.couriermq.broker.registry.NameServerRegistrar;
+import io.couriermq.broker.retry.ConsumerSendBackProcessor;
+import io.couriermq.broker.retry.DeadLetterResendProcessor;
+import io.couriermq.broker.retry.RetryTopicSendDiversion;
+import io.couriermq.broker.schedule.DelayLevelScheduling;
 import io.couriermq.broker.send.MessageFactory;
 import io.couriermq.broker.send.SendTopicResolver;
 import io.couriermq.broker.send.UnservedFeatureRefusal;
@@ -80,6 +85,7 @@ public final class Broker implements AutoCloseable {
     private OffsetPersistService offsetPersist;
     private NameServerRegistrar registrar;
     private RuntimeInfoSampler runtimeSampler;
+    private DelayLevelScheduling delayLevels;
     private final PulledOffsets pulledOffsets = new PulledOffsets();
 
     public Broker(BrokerSettings settings, Clock clock) {
@@ -115,6 +121,7 @@ public final class Broker implements AutoCloseable {
         offsets = new ConsumerOffsetManager(configDir);
         subscriptionGroups = new SubscriptionGroupManager(config, configDir, clock);
         producers = new ProducerGroupRegistry(clock);
+        delayLevels = DelayLevelScheduling.start(store, topics, config.delayLevels(), configDir, clock);
         server = new NettyRemotingServer(remotingConfig(), new ChannelEventListener() {
             @Override
             public void onClosed(RemotingChannel channel) {
@@ -161,6 +168,7 @@ public final class Broker implements AutoCloseable {
         SubscriptionFilters subscriptionFilters =
                 new SubscriptionFilters(config.enablePropertyFilter(), new SqlFilterCache(10_000));
         store.addDispatchListener(holds);
+        RebalanceLockManager locks = new RebalanceLockManager(clock);
         MessageFactory messages = new MessageFactory(
                 config.brokerClusterName(), storeHost, new UniqueKeyGenerator(storeHost.getAddress(), clock));
         register(
@@ -168,7 +176,10 @@ public final class Broker implements AutoCloseable {
                 new SendMessageProcessor(
                         new SendTopicResolver(config, topics),
                         messages,
-                        List.of(new UnservedFeatureRefusal()),
+                        List.of(
+                                new UnservedFeatureRefusal(),
+                                new RetryTopicSendDiversion(subscriptionGroups, topics, locks::hasLiveLocks),
+                                delayLevels.diversion()),
                         store,
                         storeHost,
                         observer),
@@ -190,11 +201,14 @@ public final class Broker implements AutoCloseable {
                 ClientManageProcessor.CODES,
                 new ClientManageProcessor(producers, consumers, subscriptionGroups, topics, subscriptionFilters),
                 client);
-        ConsumerGroupProcessor groups =
-                new ConsumerGroupProcessor(consumers, producers, new RebalanceLockManager(clock));
+        ConsumerGroupProcessor groups = new ConsumerGroupProcessor(consumers, producers, locks);
         register(ConsumerGroupProcessor.CLIENT_CODES, groups, client);
         register(ConsumerGroupProcessor.ADMIN_CODES, groups, admin);
         register(ConsumerOffsetProcessor.CODES, new ConsumerOffsetProcessor(topics, offsets, store), client);
+        register(
+                ConsumerSendBackProcessor.CODES,
+                new ConsumerSendBackProcessor(subscriptionGroups, topics, store, delayLevels.diversion()),
+                send);
         registerAdminProcessors(admin, pull);
     }
 
@@ -223,6 +237,8 @@ public final class Broker implements AutoCloseable {
                 SubscriptionGroupAdminProcessor.CODES,
                 new SubscriptionGroupAdminProcessor(subscriptionGroups, offsets),
                 admin);
+        register(PendingDeliveryProcessor.CODES, new PendingDeliveryProcessor(List.of(delayLevels.pending())), admin);
+        register(DeadLetterResendProcessor.CODES, new DeadLetterResendProcessor(topics, store), admin);
     }
 
     private void register(List<RequestCode> codes, RequestProcessor processor, ExecutorService executor) {
@@ -290,6 +306,9 @@ public final class Broker implements AutoCloseable {
             server.shutdown();
         }
         stopQuietly(offsetPersist);
+        if (delayLevels != null) {
+            delayLevels.shutdown();
+        }
         if (store != null) {
             store.shutdown();
         }
@@ -336,6 +355,7 @@ public final class Broker implements AutoCloseable {
         runtimeSampler = null;
         server = null;
         offsetPersist = null;
+        delayLevels = null;
         store = null;
         outbound = null;
     }

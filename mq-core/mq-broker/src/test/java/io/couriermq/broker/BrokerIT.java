@@ -261,8 +261,9 @@ class BrokerIT {
         assertThat(badQueue.code()).isEqualTo(ResponseCode.SYSTEM_ERROR.code());
         assertThat(badQueue.remark()).contains("queueId[99]");
 
-        RemotingCommand delayed = send("Orders", 0, "later", "DELAY\u00012\u0002", SerializeType.JSON);
-        assertThat(delayed.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL.code());
+        RemotingCommand badDelay = send("Orders", 0, "later", "DELAY\u0001two\u0002", SerializeType.JSON);
+        assertThat(badDelay.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL.code());
+        assertThat(badDelay.remark()).contains("DELAY");
 
         RemotingCommand tooBig = client.invokeSync(
                 address,

@@ -12,6 +12,7 @@ import java.util.List;
  * @param registerNameServerPeriod how often the broker re-registers, ms (clamped to 10-60 s as RocketMQ does)
  * @param enablePropertyFilter whether consumers may subscribe with SQL92 expressions (off by default, as in
  *     RocketMQ: evaluating them costs a property decode per examined message)
+ * @param messageDelayLevel the delay of each level, e.g. {@code 1s 5s 10s ... 2h} (see {@link DelayLevels})
  */
 public record BrokerConfig(
         String namesrvAddr,
@@ -30,7 +31,8 @@ public record BrokerConfig(
         int pullThreadPoolQueueCapacity,
         long flushConsumerOffsetInterval,
         long clientChannelMaxIdleTimeSeconds,
-        boolean enablePropertyFilter) {
+        boolean enablePropertyFilter,
+        String messageDelayLevel) {
 
     public BrokerConfig {
         if (brokerName == null || brokerName.isBlank()) {
@@ -55,6 +57,7 @@ public record BrokerConfig(
         if (brokerPermission < 0 || brokerPermission > 7) {
             throw new InvalidConfigException("brokerPermission must be 0..7, was " + brokerPermission);
         }
+        delayLevels(messageDelayLevel);
         registerNameServerPeriod = Math.max(10_000, Math.min(60_000, registerNameServerPeriod));
     }
 
@@ -67,6 +70,15 @@ public record BrokerConfig(
                 .map(String::trim)
                 .filter(address -> !address.isEmpty())
                 .toList();
+    }
+
+    /** The parsed {@link #messageDelayLevel}. */
+    public DelayLevels delayLevels() {
+        return delayLevels(messageDelayLevel);
+    }
+
+    private static DelayLevels delayLevels(String text) {
+        return DelayLevels.parse(text);
     }
 
     /** The address this broker registers under: {@code brokerIP1:listenPort}. */

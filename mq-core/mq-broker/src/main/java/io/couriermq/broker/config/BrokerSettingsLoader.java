@@ -56,6 +56,7 @@ public final class BrokerSettingsLoader {
                 (d, v) -> d.clientChannelMaxIdleTimeSeconds = parseLong("clientChannelMaxIdleTimeSeconds", v));
         BROKER_KEYS.put(
                 "enablePropertyFilter", (d, v) -> d.enablePropertyFilter = parseBoolean("enablePropertyFilter", v));
+        BROKER_KEYS.put("messageDelayLevel", (d, v) -> d.messageDelayLevel = v.trim());
 
         STORE_KEYS.put(
                 "mappedFileSizeCommitLog", (b, v) -> b.mappedFileSizeCommitLog(parseInt("mappedFileSizeCommitLog", v)));
@@ -155,6 +156,7 @@ public final class BrokerSettingsLoader {
         long flushConsumerOffsetInterval = 5_000;
         long clientChannelMaxIdleTimeSeconds = 120;
         boolean enablePropertyFilter = false;
+        String messageDelayLevel = DelayLevels.DEFAULT_TEXT;
 
         Draft(String defaultBrokerIp) {
             this.brokerIP1 = defaultBrokerIp;
@@ -178,7 +180,8 @@ public final class BrokerSettingsLoader {
                     pullThreadPoolQueueCapacity,
                     flushConsumerOffsetInterval,
                     clientChannelMaxIdleTimeSeconds,
-                    enablePropertyFilter);
+                    enablePropertyFilter,
+                    messageDelayLevel);
         }
     }
 }

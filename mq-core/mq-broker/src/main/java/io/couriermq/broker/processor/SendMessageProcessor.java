@@ -62,9 +62,10 @@ public final class SendMessageProcessor implements RequestProcessor {
         long startNanos = System.nanoTime();
         SendMessageRequestHeader header = request.decodeHeader(SendMessageRequestHeader.decoderFor(request.code()));
         List<Message> batch;
+        int queueId;
         try {
             TopicConfig topic = topics.topicFor(header);
-            int queueId = topics.queueFor(topic, header.queueId());
+            queueId = topics.queueFor(topic, header.queueId());
             InetSocketAddress bornHost = hostOf(context.channel().remoteAddress());
             batch = divert(
                     request.code() == RequestCode.SEND_BATCH_MESSAGE.code()
@@ -83,7 +84,7 @@ public final class SendMessageProcessor implements RequestProcessor {
                         .build());
             } else {
                 observe(header.topic(), result, startNanos);
-                context.respond(SendResponses.of(request, result, batch, storeHost));
+                context.respond(SendResponses.of(request, result, batch, queueId, storeHost));
             }
         });
         return null;

@@ -15,8 +15,13 @@ import java.util.stream.Collectors;
 public final class SendResponses {
     private SendResponses() {}
 
+    /** {@code queueId} is the queue the producer addressed, also when a diversion parked the message elsewhere. */
     public static RemotingCommand of(
-            RemotingCommand request, PutResult result, List<Message> messages, InetSocketAddress storeHost) {
+            RemotingCommand request,
+            PutResult result,
+            List<Message> messages,
+            int queueId,
+            InetSocketAddress storeHost) {
         ResponseCode code =
                 switch (result.status()) {
                     case PUT_OK -> ResponseCode.SUCCESS;
@@ -34,7 +39,7 @@ public final class SendResponses {
         AppendedRecord first = result.records().get(0);
         return response.header(new SendMessageResponseHeader(
                         msgIds,
-                        messages.get(0).queueId(),
+                        queueId,
                         first.queueOffset(),
                         messages.get(0).uniqueKey(),
                         null,

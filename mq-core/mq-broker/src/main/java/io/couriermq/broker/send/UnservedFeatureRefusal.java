@@ -6,7 +6,7 @@ import io.couriermq.common.message.MessageSysFlag;
 import io.couriermq.remoting.protocol.ResponseCode;
 
 /**
- * Refuses the kinds of message this broker cannot serve yet. Storing a delayed message as a plain one
+ * Refuses the kinds of message this broker cannot serve yet. Storing a timed message as a plain one
  * would deliver it early, and a half message before its commit, so they are refused with a clear remark
  * until their diversion exists.
  */
@@ -18,16 +18,10 @@ public final class UnservedFeatureRefusal implements MessageDiversion {
             throw new SendRejection(
                     ResponseCode.NO_PERMISSION, "this broker does not accept transactional (half) messages yet");
         }
-        String delayLevel = message.property(MessageConst.DELAY_TIME_LEVEL);
-        boolean delayed = delayLevel != null
-                && !delayLevel.isBlank()
-                && !delayLevel.trim().equals("0");
-        if (delayed
-                || message.property(MessageConst.TIMER_DELIVER_MS) != null
+        if (message.property(MessageConst.TIMER_DELIVER_MS) != null
                 || message.property(MessageConst.TIMER_DELAY_SEC) != null
                 || message.property(MessageConst.TIMER_DELAY_MS) != null) {
-            throw new SendRejection(
-                    ResponseCode.MESSAGE_ILLEGAL, "this broker does not deliver delayed or timed messages yet");
+            throw new SendRejection(ResponseCode.MESSAGE_ILLEGAL, "this broker does not deliver timed messages yet");
         }
         return message;
     }

@@ -73,7 +73,17 @@ public enum RequestCode {
     GET_TOPIC_CONFIG(351),
     LITE_PULL_MESSAGE(361),
     QUERY_ASSIGNMENT(400),
-    BROKER_HEARTBEAT(904);
+    BROKER_HEARTBEAT(904),
+    // CourierMQ extensions (no RocketMQ counterpart): pending delayed deliveries, 9100-9149.
+    /** Lists messages waiting for a delayed delivery to a topic (ext fields topic, limit; JSON body). */
+    QUERY_PENDING_DELIVERIES(9100),
+    /** Cancels one waiting delayed message by UNIQ_KEY or offset message id (ext field msgId). */
+    CANCEL_PENDING_DELIVERY(9101),
+    // CourierMQ extensions: dead letters, 9150-9159.
+    /** Re-sends one dead letter (ext field msgId: its offset message id) to its original topic. */
+    RESEND_DEAD_LETTER(9150),
+    /** Re-sends the dead letters of a DLQ queue in [beginOffset, endOffset) (ext fields group, queueId). */
+    RESEND_DEAD_LETTERS_IN_RANGE(9151);
 
     private static final Map<Integer, RequestCode> BY_CODE = new HashMap<>();
 

@@ -1,0 +1,165 @@
+package io.couriermq.broker.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.couriermq.broker.Broker;
+import io.couriermq.broker.config.BrokerSettings;
+import io.couriermq.broker.config.BrokerSettingsLoader;
+import io.couriermq.common.message.MessageConst;
+import io.couriermq.common.message.MessageProperties;
+import io.couriermq.common.message.StoredMessage;
+import io.couriermq.common.message.codec.MessageDecoder;
+import io.couriermq.common.time.ManualClock;
+import io.couriermq.remoting.netty.NettyRemotingClient;
+import io.couriermq.remoting.netty.RemotingClientConfig;
+import io.couriermq.remoting.protocol.RemotingCommand;
+import io.couriermq.remoting.protocol.RequestCode;
+import io.couriermq.remoting.protocol.ResponseCode;
+import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
+import io.couriermq.remoting.rpc.ChannelEventListener;
+import io.couriermq.store.GetResult;
+import io.couriermq.store.MessageFilter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A whole broker over a real store and sockets, restarted in process over the same directory: delayed
+ * messages still pending are delivered after the restart, delivered ones are not delivered again, and a
+ * cancellation made before the restart holds. Time is a manual clock; the delivery thread is real.
+ */
+class DelayedDeliveryRestartIT {
+    private static final String TOPIC = "Delayed";
+
+    @TempDir
+    Path storeDir;
+
+    private final ManualClock clock = new ManualClock(System.nanoTime() / 1_000_000 + 1_700_000_000_000L);
+    private Broker broker;
+    private NettyRemotingClient client;
+
+    @BeforeEach
+    void start() {
+        broker = startBroker();
+        client = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        broker.shutdown();
+    }
+
+    @Test
+    void pendingDelaysSurviveARestartAndDeliveredOnesAreNotDeliveredAgain() {
+        send("a", 2);
+        send("b", 2);
+        send("late", 4);
+        send("cancelled", 4);
+
+        RemotingCommand pending = invoke(RemotingCommand.request(RequestCode.QUERY_PENDING_DELIVERIES)
+                .extField("topic", TOPIC)
+                .build());
+        assertThat(pending.code()).isEqualTo(ResponseCode.SUCCESS.code());
+        assertThat(new String(pending.body(), StandardCharsets.UTF_8))
+                .contains("UNIQ-a", "UNIQ-b", "UNIQ-late", "UNIQ-cancelled", "delayLevel=4");
+        RemotingCommand cancel = invoke(RemotingCommand.request(RequestCode.CANCEL_PENDING_DELIVERY)
+                .extField("msgId", "UNIQ-cancelled")
+                .build());
+        assertThat(cancel.code()).isEqualTo(ResponseCode.SUCCESS.code());
+
+        clock.advanceMillis(5_000);
+        await("level 2 delivered")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> delivered().size() == 2);
+
+        broker.shutdown();
+        broker = startBroker();
+        clock.advanceMillis(25_000);
+
+        await("level 4 delivered after the restart")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> delivered().size() >= 3);
+        await("nothing more")
+                .during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> delivered().size() == 3);
+        assertThat(delivered()).containsExactly("a", "b", "late");
+        RemotingCommand cancelDelivered = invoke(RemotingCommand.request(RequestCode.CANCEL_PENDING_DELIVERY)
+                .extField("msgId", "UNIQ-a")
+                .build());
+        assertThat(cancelDelivered.code()).isEqualTo(ResponseCode.QUERY_NOT_FOUND.code());
+    }
+
+    private Broker startBroker() {
+        BrokerSettings settings = BrokerSettingsLoader.load(
+                Map.of(
+                        "listenPort",
+                        "0",
+                        "mappedFileSizeCommitLog",
+                        String.valueOf(8 << 20),
+                        "mappedFileSizeConsumeQueue",
+                        String.valueOf(20 * 1000)),
+                storeDir,
+                "127.0.0.1");
+        Broker started = new Broker(settings, clock);
+        started.start();
+        return started;
+    }
+
+    private void send(String key, int level) {
+        Map<String, String> properties = Map.of(
+                MessageConst.KEYS,
+                key,
+                MessageConst.UNIQUE_CLIENT_MESSAGE_ID_KEY,
+                "UNIQ-" + key,
+                MessageConst.DELAY_TIME_LEVEL,
+                Integer.toString(level));
+        SendMessageRequestHeader header = new SendMessageRequestHeader(
+                "pg",
+                TOPIC,
+                "TBW102",
+                4,
+                0,
+                0,
+                clock.millis(),
+                0,
+                MessageProperties.encode(properties),
+                0,
+                false,
+                null,
+                false,
+                "broker-a");
+        RemotingCommand response = invoke(RemotingCommand.request(RequestCode.SEND_MESSAGE_V2)
+                .header(header.v2())
+                .body(key.getBytes(StandardCharsets.UTF_8))
+                .build());
+        assertThat(response.code()).as("send of %s", key).isEqualTo(ResponseCode.SUCCESS.code());
+        assertThat(response.extField("queueId"))
+                .as("the queue the producer addressed")
+                .isEqualTo("0");
+    }
+
+    private RemotingCommand invoke(RemotingCommand request) {
+        return client.invokeSync("127.0.0.1:" + broker.listenPort(), request, 5_000);
+    }
+
+    private List<String> delivered() {
+        List<String> keys = new ArrayList<>();
+        try (GetResult result = broker.store().getMessages(TOPIC, 0, 0, 100, MessageFilter.ALL)) {
+            result.records().forEach(slice -> {
+                StoredMessage message = MessageDecoder.decode(slice.buffer(), 0);
+                keys.add(message.message().property(MessageConst.KEYS));
+            });
+        }
+        return keys;
+    }
+}
