@@ -1,7 +1,7 @@
 package io.couriermq.compat;
 
-import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.CompatCluster;
+import io.couriermq.harness.process.Broker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

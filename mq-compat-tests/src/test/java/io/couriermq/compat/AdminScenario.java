@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.couriermq.compat.harness.Admin;
-import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.CompatCluster;
+import io.couriermq.harness.process.Broker;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;

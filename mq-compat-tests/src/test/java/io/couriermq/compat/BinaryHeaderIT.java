@@ -2,11 +2,11 @@ package io.couriermq.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.CompatCluster;
-import io.couriermq.compat.harness.NameServer;
 import io.couriermq.compat.harness.RecordingProxy.Direction;
 import io.couriermq.compat.harness.RecordingProxy.Frame;
+import io.couriermq.harness.process.Broker;
+import io.couriermq.harness.process.NameServer;
 import java.util.List;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.remoting.protocol.RequestCode;

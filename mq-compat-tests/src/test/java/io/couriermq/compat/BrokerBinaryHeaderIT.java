@@ -2,8 +2,8 @@ package io.couriermq.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.CompatCluster;
+import io.couriermq.harness.process.Broker;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.remoting.protocol.SerializeType;
 import org.junit.jupiter.api.BeforeAll;

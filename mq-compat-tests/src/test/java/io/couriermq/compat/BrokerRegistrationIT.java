@@ -3,8 +3,8 @@ package io.couriermq.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.couriermq.compat.harness.Admin;
-import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.CompatCluster;
+import io.couriermq.harness.process.Broker;
 import java.util.Map;
 import org.apache.rocketmq.common.topic.TopicValidator;
 import org.apache.rocketmq.remoting.protocol.body.ClusterInfo;

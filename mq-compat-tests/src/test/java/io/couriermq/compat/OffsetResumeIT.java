@@ -2,9 +2,9 @@ package io.couriermq.compat;
 
 import static org.awaitility.Awaitility.await;
 
-import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.Clients;
 import io.couriermq.compat.harness.CompatCluster;
+import io.couriermq.harness.process.Broker;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,8 +3,8 @@ package io.couriermq.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.CompatCluster;
+import io.couriermq.harness.process.Broker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -2,6 +2,7 @@ package io.couriermq.compat.harness;
 
 import static org.awaitility.Awaitility.await;
 
+import io.couriermq.harness.process.Broker;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

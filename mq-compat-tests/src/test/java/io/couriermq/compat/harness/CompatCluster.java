@@ -1,5 +1,8 @@
 package io.couriermq.compat.harness;
 
+import io.couriermq.harness.process.Broker;
+import io.couriermq.harness.process.NameServer;
+import io.couriermq.harness.process.WorkDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -284,6 +284,40 @@ public final class Broker implements AutoCloseable {
         if (outbound != null) {
             outbound.close();
         }
+        forgetParts();
+        log.info("broker {} stopped", config.brokerName());
+    }
+
+    /**
+     * Stops as abruptly as one JVM allows, for crash tests: no goodbye to the NameServers (they notice
+     * the closed connection), every client connection closed with nothing answered, and no clean store
+     * shutdown (the abort marker stays, so the next start over this store recovers as after a crash).
+     * Unlike a killed process, committed consumer offsets are still written once as their service stops.
+     */
+    public synchronized void halt() {
+        if (registrar != null) {
+            registrar.shutdown();
+        }
+        if (server != null) {
+            server.abort();
+        }
+        if (outbound != null) {
+            outbound.close();
+        }
+        stopQuietly(holds);
+        stopQuietly(clientExpiry);
+        stopQuietly(runtimeSampler);
+        stopQuietly(offsetPersist);
+        if (store instanceof FileMessageStore files) {
+            files.halt();
+        } else if (store != null) {
+            store.shutdown();
+        }
+        forgetParts();
+        log.warn("broker {} halted without a clean shutdown", config.brokerName());
+    }
+
+    private void forgetParts() {
         registrar = null;
         holds = null;
         clientExpiry = null;
@@ -292,7 +326,6 @@ public final class Broker implements AutoCloseable {
         offsetPersist = null;
         store = null;
         outbound = null;
-        log.info("broker {} stopped", config.brokerName());
     }
 
     private static void stopQuietly(BackgroundService service) {

@@ -149,6 +149,24 @@ public final class NettyRemotingServer implements AutoCloseable {
         log.info("remoting server on port {} stopped", port);
     }
 
+    /**
+     * Stops at once, as a killed process would: the listener and every connection are closed with
+     * nothing answered, queued requests are dropped. For crash tests that run servers in one JVM.
+     */
+    public synchronized void abort() {
+        if (serverChannel == null) {
+            return;
+        }
+        int port = localPort();
+        serverChannel.close().syncUninterruptibly();
+        channels.close().awaitUninterruptibly();
+        executors.forEach(ExecutorService::shutdownNow);
+        responses.failAll("server aborted");
+        shutdownEventLoops();
+        serverChannel = null;
+        log.warn("remoting server on port {} aborted", port);
+    }
+
     @Override
     public void close() {
         shutdown();

@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Shutdown stops accepting, answers what is in progress, fails its own pending calls, then closes. */
+/**
+ * Shutdown stops accepting, answers what is in progress, fails its own pending calls, then closes.
+ * Abort, the in-process stand-in for a killed server, answers nothing.
+ */
 class GracefulShutdownIT {
     private final CountDownLatch processing = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
@@ -42,6 +45,35 @@ class GracefulShutdownIT {
 
     @Test
     void requestInProgressWhenShutdownStartsStillGetsItsResponse() throws Exception {
+        CompletableFuture<RemotingCommand> inFlight = sendBeingProcessed();
+
+        CompletableFuture<Void> shutdown = CompletableFuture.runAsync(remoting.server::shutdown, background);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !accepts(remoting.port()));
+        assertThat(inFlight).isNotDone();
+        release.countDown();
+
+        RemotingCommand response = inFlight.get(5, TimeUnit.SECONDS);
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS.code());
+        assertThat(response.remark()).isEqualTo("stored");
+        shutdown.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void abortClosesAtOnceAndLeavesTheRequestInProgressUnanswered() throws Exception {
+        CompletableFuture<RemotingCommand> inFlight = sendBeingProcessed();
+
+        remoting.server.abort();
+
+        assertThat(accepts(remoting.port())).isFalse();
+        assertThat(inFlight)
+                .failsWithin(5, TimeUnit.SECONDS)
+                .withThrowableThat()
+                .havingCause()
+                .isInstanceOf(RemotingException.class);
+    }
+
+    /** A send whose processor is running and waits for {@code release}. */
+    private CompletableFuture<RemotingCommand> sendBeingProcessed() throws InterruptedException {
         remoting = new LocalRemoting();
         remoting.register(RequestCode.SEND_MESSAGE_V2.code(), (context, request) -> {
             processing.countDown();
@@ -55,16 +87,7 @@ class GracefulShutdownIT {
                 RemotingCommand.request(RequestCode.SEND_MESSAGE_V2).build(),
                 10_000);
         assertThat(processing.await(5, TimeUnit.SECONDS)).isTrue();
-
-        CompletableFuture<Void> shutdown = CompletableFuture.runAsync(remoting.server::shutdown, background);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !accepts(remoting.port()));
-        assertThat(inFlight).isNotDone();
-        release.countDown();
-
-        RemotingCommand response = inFlight.get(5, TimeUnit.SECONDS);
-        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS.code());
-        assertThat(response.remark()).isEqualTo("stored");
-        shutdown.get(5, TimeUnit.SECONDS);
+        return inFlight;
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.couriermq.compat.harness;
+package io.couriermq.harness.process;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.couriermq.compat.harness;
+package io.couriermq.harness.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,8 +34,11 @@ public final class Jvm {
     }
 
     /**
-     * The test dependency classpath written by maven-dependency-plugin. The test JVM's own
-     * {@code java.class.path} may be a manifest-only jar under failsafe, so it is not used.
+     * The official servers' classpath, as written by maven-dependency-plugin build-classpath to the file
+     * named by {@code compat.classpath.file}: mq-compat-tests writes its own test classpath there;
+     * mq-client-compat-tests points it at mq-official-classpath's file, so no RocketMQ jar is on its
+     * own classpath. The test JVM's {@code java.class.path} may be a manifest-only jar under failsafe,
+     * so it is not used.
      */
     public static String officialClasspath() {
         Path file = Path.of(System.getProperty(
@@ -43,7 +46,8 @@ public final class Jvm {
                 moduleDir().resolve("target/compat-classpath.txt").toString()));
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException(
-                    "classpath file " + file + " missing; run 'mvn generate-test-resources' in mq-compat-tests first");
+                    "classpath file " + file + " missing: build the module that writes it first (mq-compat-tests:"
+                            + " mvn generate-test-resources; mq-official-classpath: mvn package)");
         }
         try {
             return Files.readString(file).strip();
