@@ -1,0 +1,156 @@
+package io.couriermq.client.consumer.internal;
+
+import io.couriermq.client.message.ReceivedMessage;
+import io.couriermq.remoting.protocol.body.MessageQueue;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The messages of one assigned queue that were pulled and are not consumed yet, by queue offset. It
+ * answers the two questions the consumer asks all the time: may this queue be pulled again (flow
+ * control on count and bytes) and which offset may be committed — the smallest offset still in flight,
+ * or one past the highest offset ever taken in when nothing is (remoting-protocol §6.5 "Offsets"), so a
+ * slow message holds the commit back and a restart re-delivers it rather than losing it.
+ *
+ * <p>Thread-safe: pull callbacks add, listener threads remove.
+ */
+public final class ProcessQueue {
+    private final MessageQueue queue;
+    private final TreeMap<Long, ReceivedMessage> inFlight = new TreeMap<>();
+    private long cachedBytes;
+    private long highestOffset = -1;
+    private volatile long nextPullOffset;
+    private volatile boolean dropped;
+    private volatile boolean locked;
+    private volatile long lastLockMs;
+    /** Held by the orderly consumer while a listener call for this queue runs. */
+    private final ReentrantLock consumeLock = new ReentrantLock();
+    /** Set while an orderly consume task for this queue is queued or running: one at a time. */
+    private final AtomicBoolean orderlyTaskScheduled = new AtomicBoolean();
+
+    private long attemptOffset = -1;
+    private int attempts;
+
+    public ProcessQueue(MessageQueue queue, long nextPullOffset) {
+        this.queue = queue;
+        this.nextPullOffset = nextPullOffset;
+    }
+
+    public MessageQueue queue() {
+        return queue;
+    }
+
+    /** Takes in pulled messages; ones already in flight (a duplicate pull) are ignored. */
+    public synchronized void add(List<ReceivedMessage> messages) {
+        for (ReceivedMessage message : messages) {
+            if (inFlight.putIfAbsent(message.queueOffset(), message) == null) {
+                cachedBytes += message.body().length;
+                highestOffset = Math.max(highestOffset, message.queueOffset());
+            }
+        }
+    }
+
+    /**
+     * Removes consumed (or sent back) messages and returns the offset that may now be committed, or -1
+     * when nothing was ever taken in.
+     */
+    public synchronized long remove(List<ReceivedMessage> messages) {
+        for (ReceivedMessage message : messages) {
+            ReceivedMessage removed = inFlight.remove(message.queueOffset());
+            if (removed != null) {
+                cachedBytes -= removed.body().length;
+            }
+        }
+        return committableOffset();
+    }
+
+    /** Smallest in-flight offset, else one past the highest taken in; -1 when nothing was taken in. */
+    public synchronized long committableOffset() {
+        if (!inFlight.isEmpty()) {
+            return inFlight.firstKey();
+        }
+        return highestOffset < 0 ? -1 : highestOffset + 1;
+    }
+
+    /** The in-flight message with the smallest offset (the next one an orderly listener gets), or null. */
+    public synchronized ReceivedMessage first() {
+        Map.Entry<Long, ReceivedMessage> first = inFlight.firstEntry();
+        return first == null ? null : first.getValue();
+    }
+
+    public synchronized int cachedCount() {
+        return inFlight.size();
+    }
+
+    public synchronized long cachedBytes() {
+        return cachedBytes;
+    }
+
+    public synchronized boolean isEmpty() {
+        return inFlight.isEmpty();
+    }
+
+    /** True when the queue holds as many messages or bytes as allowed: do not pull it now. */
+    public synchronized boolean isFull(int maxMessages, long maxBytes) {
+        return inFlight.size() >= maxMessages || cachedBytes >= maxBytes;
+    }
+
+    /** Counts one more orderly attempt at {@code offset} and returns it (1 for the first). */
+    public synchronized int nextAttempt(long offset) {
+        if (attemptOffset != offset) {
+            attemptOffset = offset;
+            attempts = 0;
+        }
+        return ++attempts;
+    }
+
+    public long nextPullOffset() {
+        return nextPullOffset;
+    }
+
+    public void nextPullOffset(long offset) {
+        this.nextPullOffset = offset;
+    }
+
+    /** Stops all work on the queue: no more pulls, no more commits from listener threads. */
+    public void drop() {
+        dropped = true;
+    }
+
+    public boolean isDropped() {
+        return dropped;
+    }
+
+    public void locked(boolean locked, long nowMs) {
+        this.locked = locked;
+        if (locked) {
+            this.lastLockMs = nowMs;
+        }
+    }
+
+    /** Holds the broker lock and refreshed it within {@code expiryMs}. */
+    public boolean isLocked(long nowMs, long expiryMs) {
+        return locked && nowMs - lastLockMs <= expiryMs;
+    }
+
+    /** True if the caller may schedule the orderly task (none is queued or running). */
+    public boolean markOrderlyTaskScheduled() {
+        return orderlyTaskScheduled.compareAndSet(false, true);
+    }
+
+    public void clearOrderlyTaskScheduled() {
+        orderlyTaskScheduled.set(false);
+    }
+
+    public ReentrantLock consumeLock() {
+        return consumeLock;
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessQueue[" + queue + ", next " + nextPullOffset + (dropped ? ", dropped" : "") + "]";
+    }
+}
