@@ -51,6 +51,9 @@ abstract class ClientScenarios {
     static final Map<String, String> BROKER_SETTINGS = Map.of(
             "transactionCheckInterval", "1000",
             "transactionTimeOut", "1000",
+            // the official broker writes END_TRANSACTION's op records in batches (3 s by default); a
+            // check-back before that re-checks, and re-commits, a message already committed
+            "transactionOpBatchInterval", "100",
             "enablePropertyFilter", "true");
 
     private ClusterUnderTest cluster;

@@ -68,7 +68,7 @@ abstract class RebalanceScenarios {
                     inbox.duplicates(),
                     sender.outcomes().size() - sent.size());
             assertThat(received).as("every acknowledged message arrives").containsAll(sent);
-            assertThat(sent).hasSizeGreaterThan(500);
+            assertThat(sent).as("the load ran through both rebalances").hasSizeGreaterThan(100);
         }
     }
 
