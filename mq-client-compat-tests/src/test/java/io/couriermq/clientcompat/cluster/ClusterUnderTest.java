@@ -4,6 +4,7 @@ import io.couriermq.harness.process.WorkDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The servers a scenario runs against: CourierMQ's ({@link CourierCluster}, in this JVM) or Apache
@@ -53,10 +54,18 @@ public interface ClusterUnderTest extends AutoCloseable {
 
     /** Starts a cluster of {@code kind} with {@code brokers} masters; files under {@code target/compat-work/name}. */
     static ClusterUnderTest start(Kind kind, int brokers, String name) {
+        return start(kind, brokers, name, Map.of());
+    }
+
+    /**
+     * As {@link #start(Kind, int, String)}, every broker configured with {@code brokerSettings} as
+     * broker.conf keys (both brokers read the same keys, e.g. {@code transactionCheckInterval}).
+     */
+    static ClusterUnderTest start(Kind kind, int brokers, String name, Map<String, String> brokerSettings) {
         Path dir = WorkDir.fresh(name + "-" + kind.name().toLowerCase(Locale.ROOT));
         return switch (kind) {
-            case COURIER -> CourierCluster.start(brokers, dir);
-            case ROCKETMQ -> RocketMQCluster.start(brokers, dir);
+            case COURIER -> CourierCluster.start(brokers, dir, brokerSettings);
+            case ROCKETMQ -> RocketMQCluster.start(brokers, dir, brokerSettings);
         };
     }
 }

@@ -3,6 +3,7 @@ package io.couriermq.clientcompat.cluster;
 import io.couriermq.test.EmbeddedCluster;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** CourierMQ: mq-test's {@link EmbeddedCluster}, real NameServer and brokers in this JVM. */
 public final class CourierCluster implements ClusterUnderTest {
@@ -12,9 +13,12 @@ public final class CourierCluster implements ClusterUnderTest {
         this.cluster = cluster;
     }
 
-    static CourierCluster start(int brokers, Path dir) {
-        return new CourierCluster(
-                EmbeddedCluster.builder().brokers(brokers).parentDirectory(dir).start());
+    static CourierCluster start(int brokers, Path dir, Map<String, String> brokerSettings) {
+        return new CourierCluster(EmbeddedCluster.builder()
+                .brokers(brokers)
+                .brokerSettings(brokerSettings)
+                .parentDirectory(dir)
+                .start());
     }
 
     /** The embedded cluster itself, for scenarios that look inside our broker. */

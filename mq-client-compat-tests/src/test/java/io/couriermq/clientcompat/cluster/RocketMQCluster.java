@@ -33,12 +33,12 @@ public final class RocketMQCluster implements ClusterUnderTest {
         this.nameServer = nameServer;
     }
 
-    static RocketMQCluster start(int brokerCount, Path dir) {
+    static RocketMQCluster start(int brokerCount, Path dir, Map<String, String> brokerSettings) {
         RocketMQCluster cluster = new RocketMQCluster(OfficialNameServer.start(dir.resolve("namesrv")));
         try {
             for (int i = 0; i < brokerCount; i++) {
                 String name = "broker-" + (char) ('a' + i);
-                Broker.Settings settings = new Broker.Settings(CLUSTER_NAME, name, Map.of(), null);
+                Broker.Settings settings = new Broker.Settings(CLUSTER_NAME, name, brokerSettings, null);
                 cluster.brokers.put(
                         name, OfficialBroker.start(cluster.nameServerAddress(), dir.resolve(name), settings));
             }

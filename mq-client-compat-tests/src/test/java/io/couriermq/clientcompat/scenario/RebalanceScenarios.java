@@ -1,0 +1,100 @@
+package io.couriermq.clientcompat.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.couriermq.client.ClientRuntime;
+import io.couriermq.client.consumer.ConsumeResult;
+import io.couriermq.client.consumer.PushConsumer;
+import io.couriermq.client.producer.Producer;
+import io.couriermq.client.producer.ProducerConfig;
+import io.couriermq.clientcompat.cluster.ClusterUnderTest;
+import io.couriermq.remoting.protocol.body.MessageQueue;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Issue 5's rebalance proof: under steady sends, a third consumer joins a group of two and then one of
+ * the first two leaves. No message may be lost; duplicates are allowed only around the rebalances and
+ * are counted in the output.
+ */
+abstract class RebalanceScenarios {
+    private static final Logger log = LoggerFactory.getLogger(RebalanceScenarios.class);
+    private static final int QUEUES = 8;
+
+    protected abstract ClusterUnderTest.Kind kind();
+
+    @Test
+    void aConsumerJoiningAndOneLeavingUnderLoadLosesNothing() throws Exception {
+        try (ClusterUnderTest cluster =
+                        ClusterUnderTest.start(kind(), 2, getClass().getSimpleName());
+                Clients clients = new Clients(cluster, Files.createTempDirectory("rebalance-offsets"))) {
+            String topic = "Rebalance";
+            cluster.createTopic(topic, QUEUES / 2);
+            Inbox inbox = new Inbox();
+            PushConsumer first = consumer(clients, inbox);
+            PushConsumer second = consumer(clients, inbox);
+            awaitBalanced(List.of(first, second));
+            ClientRuntime producerRuntime = clients.runtime();
+            Producer producer = clients.closeLater(Producer.start(
+                    producerRuntime, ProducerConfig.builder("rebalance-p").build()));
+
+            SteadySender sender = new SteadySender(producer, topic, 5);
+            Thread.sleep(3_000);
+            PushConsumer third = consumer(clients, inbox);
+            awaitBalanced(List.of(first, second, third));
+            Thread.sleep(3_000);
+            first.close();
+            awaitBalanced(List.of(second, third));
+            Thread.sleep(2_000);
+            sender.close();
+
+            List<String> sent = sender.sentBodies();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> inbox.distinctBodies().containsAll(sent));
+            Set<String> received = new HashSet<>(inbox.distinctBodies());
+            log.info(
+                    "REBALANCE {}: sent {}, received {} distinct in {} deliveries, duplicates {}, failed sends {}",
+                    cluster.description(),
+                    sent.size(),
+                    received.size(),
+                    inbox.size(),
+                    inbox.duplicates(),
+                    sender.outcomes().size() - sent.size());
+            assertThat(received).as("every acknowledged message arrives").containsAll(sent);
+            assertThat(sent).as("the load ran through both rebalances").hasSizeGreaterThan(100);
+        }
+    }
+
+    private static PushConsumer consumer(Clients clients, Inbox inbox) {
+        PushConsumer consumer = clients.closeLater(PushConsumer.create(
+                clients.runtime(), clients.consumer("g-rebalance").build(), (message, context) -> {
+                    inbox.add(message);
+                    return ConsumeResult.SUCCESS;
+                }));
+        return consumer.subscribe("Rebalance", "*").start();
+    }
+
+    /** Every live consumer holds some queues and together they hold each queue once. */
+    private static void awaitBalanced(List<PushConsumer> consumers) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Set<Object> all = new HashSet<>();
+            int total = 0;
+            for (PushConsumer consumer : consumers) {
+                Set<MessageQueue> queues = ClientScenarios.queuesOf(consumer, "Rebalance");
+                if (queues.isEmpty()) {
+                    return false;
+                }
+                all.addAll(queues);
+                total += queues.size();
+            }
+            return all.size() == QUEUES && total == QUEUES;
+        });
+    }
+}
