@@ -43,12 +43,19 @@ public record ClientConfig(
         positive("heartbeatIntervalMs", heartbeatIntervalMs);
     }
 
+    /** The instance name when none is given; each runtime then gets a unique id of its own. */
+    public static final String DEFAULT_INSTANCE_NAME = "DEFAULT";
+
     /** Settings with defaults for the NameServer list {@code "host:port;host:port"}. */
     public static Builder builder(String nameServers) {
         return new Builder(nameServers);
     }
 
-    /** The id brokers know this runtime by: {@code ip@instanceName}, as the official client forms it. */
+    /**
+     * {@code ip@instanceName}, as the official client forms a client id; stable across restarts, so
+     * broadcasting consumers key their local offset files by it. The id a runtime announces is {@link
+     * ClientRuntime#clientId()}.
+     */
     public String clientId() {
         return clientIp + "@" + instanceName;
     }
@@ -62,7 +69,7 @@ public record ClientConfig(
     /** Builds a {@link ClientConfig}; every setting has a default except the NameServers. */
     public static final class Builder {
         private final List<String> nameServers;
-        private String instanceName = "DEFAULT";
+        private String instanceName = DEFAULT_INSTANCE_NAME;
         private String clientIp = LocalAddress.guess();
         private long requestTimeoutMs = 3_000;
         private int ioThreads = 2;

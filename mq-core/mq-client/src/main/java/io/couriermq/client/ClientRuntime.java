@@ -31,7 +31,11 @@ import org.slf4j.LoggerFactory;
 public final class ClientRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClientRuntime.class);
 
+    /** Numbers the runtimes of this process that kept the default instance name. */
+    private static final AtomicInteger DEFAULT_NAMED = new AtomicInteger();
+
     private final ClientConfig config;
+    private final String clientId;
     private final Clock clock;
     private final NettyRemotingClient remoting;
     private final RouteCache routes;
@@ -45,6 +49,9 @@ public final class ClientRuntime implements AutoCloseable {
 
     private ClientRuntime(ClientConfig config, Clock clock) {
         this.config = config;
+        this.clientId = config.instanceName().equals(ClientConfig.DEFAULT_INSTANCE_NAME)
+                ? config.clientIp() + "@" + ProcessHandle.current().pid() + "#" + DEFAULT_NAMED.incrementAndGet()
+                : config.clientId();
         this.clock = clock;
         this.remoting = new NettyRemotingClient(
                 new RemotingClientConfig(
@@ -57,7 +64,7 @@ public final class ClientRuntime implements AutoCloseable {
         this.routes =
                 new RouteCache(new NameServerClient(remoting, config.nameServerAddresses(), config.requestTimeoutMs()));
         this.brokers = new BrokerRpc(remoting, config.requestTimeoutMs());
-        this.members = new ClientMembers(config.clientId());
+        this.members = new ClientMembers(clientId);
         this.heartbeats = new Heartbeats(brokers, routes, members);
         this.timers =
                 Executors.newScheduledThreadPool(1, daemonThreads("courier-client-timer-" + config.instanceName()));
@@ -75,7 +82,7 @@ public final class ClientRuntime implements AutoCloseable {
         ClientRuntime runtime = new ClientRuntime(config, clock);
         runtime.schedule(runtime.routes::refreshAll, config.routeRefreshIntervalMs());
         runtime.schedule(runtime.heartbeats::sendToAll, config.heartbeatIntervalMs());
-        log.info("client runtime {} started, NameServers {}", config.clientId(), config.nameServerAddresses());
+        log.info("client runtime {} started, NameServers {}", runtime.clientId, config.nameServerAddresses());
         return runtime;
     }
 
@@ -83,8 +90,13 @@ public final class ClientRuntime implements AutoCloseable {
         return config;
     }
 
+    /**
+     * The id brokers know this runtime by. Two runtimes in one process must differ (a consumer group
+     * allocates queues by client id), so a runtime with the default instance name gets the process id and
+     * a sequence number instead; name the instance to keep the id stable across restarts.
+     */
     public String clientId() {
-        return config.clientId();
+        return clientId;
     }
 
     public Clock clock() {
@@ -145,7 +157,7 @@ public final class ClientRuntime implements AutoCloseable {
         timers.shutdownNow();
         callbacks.shutdownNow();
         remoting.close();
-        log.info("client runtime {} closed", config.clientId());
+        log.info("client runtime {} closed", clientId);
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

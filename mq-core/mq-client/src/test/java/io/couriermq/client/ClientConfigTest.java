@@ -25,4 +25,20 @@ class ClientConfigTest {
         assertThatThrownBy(() -> ClientConfig.builder("h:1").requestTimeoutMs(0).build())
                 .hasMessageContaining("requestTimeoutMs");
     }
+
+    @Test
+    void runtimesWithTheDefaultInstanceNameGetDistinctIdsAndNamedOnesKeepTheirs() {
+        ClientConfig defaults =
+                ClientConfig.builder("127.0.0.1:1").clientIp("10.0.0.9").build();
+        ClientConfig named = ClientConfig.builder("127.0.0.1:1")
+                .clientIp("10.0.0.9")
+                .instanceName("orders")
+                .build();
+        try (ClientRuntime first = ClientRuntime.start(defaults);
+                ClientRuntime second = ClientRuntime.start(defaults);
+                ClientRuntime orders = ClientRuntime.start(named)) {
+            assertThat(first.clientId()).startsWith("10.0.0.9@").isNotEqualTo(second.clientId());
+            assertThat(orders.clientId()).isEqualTo("10.0.0.9@orders");
+        }
+    }
 }

@@ -73,7 +73,8 @@ public final class PushConsumer implements AutoCloseable {
         boolean orderly = listener instanceof OrderlyMessageListener;
         ConsumerRequests requests = new ConsumerRequests(runtime.brokers(), runtime.routes());
         this.offsets = config.isBroadcasting()
-                ? new LocalFileOffsetStore(config.offsetStoreDir(), runtime.clientId(), group)
+                ? new LocalFileOffsetStore(
+                        config.offsetStoreDir(), runtime.config().clientId(), group)
                 : new BrokerOffsetStore(group, requests);
         RetryMessageSender retrySender = new RetryMessageSender(requests, runtime.clock());
         this.locks = orderly && !config.isBroadcasting()
