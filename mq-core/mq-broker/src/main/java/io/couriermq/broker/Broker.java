@@ -17,10 +17,13 @@ import io.couriermq.broker.metrics.BrokerObserver;
 import io.couriermq.broker.metrics.TransferCounter;
 import io.couriermq.broker.offset.ConsumerOffsetManager;
 import io.couriermq.broker.offset.OffsetPersistService;
+import io.couriermq.broker.pending.CompositePendingDeliveries;
+import io.couriermq.broker.pending.PendingDeliveries;
 import io.couriermq.broker.processor.BrokerStatsProcessor;
 import io.couriermq.broker.processor.ClientManageProcessor;
 import io.couriermq.broker.processor.ConsumerGroupProcessor;
 import io.couriermq.broker.processor.ConsumerOffsetProcessor;
+import io.couriermq.broker.processor.PendingDeliveriesProcessor;
 import io.couriermq.broker.processor.PullMessageProcessor;
 import io.couriermq.broker.processor.QueryMessageProcessor;
 import io.couriermq.broker.processor.SendMessageProcessor;
@@ -32,6 +35,8 @@ import io.couriermq.broker.send.SendTopicResolver;
 import io.couriermq.broker.send.UniqueKeyGenerator;
 import io.couriermq.broker.send.UnservedFeatureRefusal;
 import io.couriermq.broker.subscription.SubscriptionGroupManager;
+import io.couriermq.broker.timer.TimerDiversion;
+import io.couriermq.broker.timer.TimerService;
 import io.couriermq.broker.topic.TopicConfigManager;
 import io.couriermq.common.lifecycle.BackgroundService;
 import io.couriermq.common.time.Clock;
@@ -59,6 +64,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Broker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Broker.class);
+    /** The longest a due timed message waits for the timer's next round. */
+    private static final long TIMER_ROUND_MS = 10;
 
     private final BrokerSettings settings;
     private final Clock clock;
@@ -78,6 +85,8 @@ public final class Broker implements AutoCloseable {
     private OffsetPersistService offsetPersist;
     private NameServerRegistrar registrar;
     private RuntimeInfoSampler runtimeSampler;
+    private TimerService timer;
+    private PendingDeliveries pendingDeliveries;
     private final PulledOffsets pulledOffsets = new PulledOffsets();
 
     public Broker(BrokerSettings settings, Clock clock) {
@@ -157,6 +166,11 @@ public final class Broker implements AutoCloseable {
         ExecutorService admin = server.newProcessorExecutor("broker-admin", 2, 1_000);
         holds = new PullHoldService(clock, 1_000, pull);
         store.addDispatchListener(holds);
+        timer = new TimerService(
+                store, clock, settings.store().storePathRootDir().resolve("timer"), TIMER_ROUND_MS);
+        store.addDispatchListener(timer);
+        timer.start();
+        pendingDeliveries = new CompositePendingDeliveries(List.of(timer.pendingDeliveries()));
         MessageFactory messages = new MessageFactory(
                 config.brokerClusterName(), storeHost, new UniqueKeyGenerator(storeHost.getAddress(), clock));
         register(
@@ -164,7 +178,7 @@ public final class Broker implements AutoCloseable {
                 new SendMessageProcessor(
                         new SendTopicResolver(config, topics),
                         messages,
-                        List.of(new UnservedFeatureRefusal()),
+                        List.of(new UnservedFeatureRefusal(), new TimerDiversion(clock, config.timerMaxDelaySec())),
                         store,
                         storeHost,
                         observer),
@@ -207,6 +221,7 @@ public final class Broker implements AutoCloseable {
                         pulledOffsets),
                 admin);
         register(QueryMessageProcessor.CODES, new QueryMessageProcessor(store), admin);
+        register(PendingDeliveriesProcessor.CODES, new PendingDeliveriesProcessor(pendingDeliveries), admin);
         register(
                 SubscriptionGroupAdminProcessor.CODES,
                 new SubscriptionGroupAdminProcessor(subscriptionGroups, offsets),
@@ -252,6 +267,11 @@ public final class Broker implements AutoCloseable {
         return consumers;
     }
 
+    /** Messages waiting for a later delivery (timers; delay levels join here), for the admin view. */
+    public PendingDeliveries pendingDeliveries() {
+        return pendingDeliveries;
+    }
+
     public SubscriptionGroupManager subscriptionGroups() {
         return subscriptionGroups;
     }
@@ -278,6 +298,7 @@ public final class Broker implements AutoCloseable {
             server.shutdown();
         }
         stopQuietly(offsetPersist);
+        stopQuietly(timer);
         if (store != null) {
             store.shutdown();
         }
@@ -290,6 +311,7 @@ public final class Broker implements AutoCloseable {
         runtimeSampler = null;
         server = null;
         offsetPersist = null;
+        timer = null;
         store = null;
         outbound = null;
         log.info("broker {} stopped", config.brokerName());

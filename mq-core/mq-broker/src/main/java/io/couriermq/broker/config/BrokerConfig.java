@@ -10,6 +10,7 @@ import java.util.List;
  * @param namesrvAddr NameServer addresses separated by ';'
  * @param brokerIP1 the address clients and NameServers are told to use
  * @param registerNameServerPeriod how often the broker re-registers, ms (clamped to 10-60 s as RocketMQ does)
+ * @param timerMaxDelaySec the furthest ahead a timed message may be scheduled, seconds (3 days by default)
  */
 public record BrokerConfig(
         String namesrvAddr,
@@ -27,7 +28,8 @@ public record BrokerConfig(
         int sendThreadPoolQueueCapacity,
         int pullThreadPoolQueueCapacity,
         long flushConsumerOffsetInterval,
-        long clientChannelMaxIdleTimeSeconds) {
+        long clientChannelMaxIdleTimeSeconds,
+        long timerMaxDelaySec) {
 
     public BrokerConfig {
         if (brokerName == null || brokerName.isBlank()) {
@@ -51,6 +53,9 @@ public record BrokerConfig(
         }
         if (brokerPermission < 0 || brokerPermission > 7) {
             throw new InvalidConfigException("brokerPermission must be 0..7, was " + brokerPermission);
+        }
+        if (timerMaxDelaySec < 1) {
+            throw new InvalidConfigException("timerMaxDelaySec must be positive, was " + timerMaxDelaySec);
         }
         registerNameServerPeriod = Math.max(10_000, Math.min(60_000, registerNameServerPeriod));
     }

@@ -54,6 +54,7 @@ public final class BrokerSettingsLoader {
         BROKER_KEYS.put(
                 "clientChannelMaxIdleTimeSeconds",
                 (d, v) -> d.clientChannelMaxIdleTimeSeconds = parseLong("clientChannelMaxIdleTimeSeconds", v));
+        BROKER_KEYS.put("timerMaxDelaySec", (d, v) -> d.timerMaxDelaySec = parseLong("timerMaxDelaySec", v));
 
         STORE_KEYS.put(
                 "mappedFileSizeCommitLog", (b, v) -> b.mappedFileSizeCommitLog(parseInt("mappedFileSizeCommitLog", v)));
@@ -152,6 +153,7 @@ public final class BrokerSettingsLoader {
         int pullThreadPoolQueueCapacity = 100_000;
         long flushConsumerOffsetInterval = 5_000;
         long clientChannelMaxIdleTimeSeconds = 120;
+        long timerMaxDelaySec = 259_200;
 
         Draft(String defaultBrokerIp) {
             this.brokerIP1 = defaultBrokerIp;
@@ -174,7 +176,8 @@ public final class BrokerSettingsLoader {
                     sendThreadPoolQueueCapacity,
                     pullThreadPoolQueueCapacity,
                     flushConsumerOffsetInterval,
-                    clientChannelMaxIdleTimeSeconds);
+                    clientChannelMaxIdleTimeSeconds,
+                    timerMaxDelaySec);
         }
     }
 }

@@ -22,12 +22,8 @@ public final class UnservedFeatureRefusal implements MessageDiversion {
         boolean delayed = delayLevel != null
                 && !delayLevel.isBlank()
                 && !delayLevel.trim().equals("0");
-        if (delayed
-                || message.property(MessageConst.TIMER_DELIVER_MS) != null
-                || message.property(MessageConst.TIMER_DELAY_SEC) != null
-                || message.property(MessageConst.TIMER_DELAY_MS) != null) {
-            throw new SendRejection(
-                    ResponseCode.MESSAGE_ILLEGAL, "this broker does not deliver delayed or timed messages yet");
+        if (delayed) {
+            throw new SendRejection(ResponseCode.MESSAGE_ILLEGAL, "this broker does not deliver delayed messages yet");
         }
         return message;
     }

@@ -73,7 +73,10 @@ public enum RequestCode {
     GET_TOPIC_CONFIG(351),
     LITE_PULL_MESSAGE(361),
     QUERY_ASSIGNMENT(400),
-    BROKER_HEARTBEAT(904);
+    BROKER_HEARTBEAT(904),
+    // CourierMQ extensions (9160-9169: pending scheduled deliveries); no RocketMQ code uses these numbers.
+    LIST_PENDING_DELIVERIES(9160),
+    CANCEL_PENDING_DELIVERY(9161);
 
     private static final Map<Integer, RequestCode> BY_CODE = new HashMap<>();
 
