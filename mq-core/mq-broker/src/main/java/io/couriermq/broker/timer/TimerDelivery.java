@@ -32,16 +32,17 @@ final class TimerDelivery {
     }
 
     /**
-     * Delivers the entries (all puts issued, then awaited) and returns how many, counted from the first,
-     * were stored; the entries from the first failed put on must be retried. A parked record that is gone
-     * or unreadable cannot be delivered by anyone: it is logged and counted as done.
+     * Delivers the entries and returns those that could not be stored, to be retried. All appends are
+     * issued (in due order) before any is awaited. A parked record that is gone or unreadable cannot be
+     * delivered by anyone: it is logged and dropped.
      */
-    int deliver(List<TimerEntry> entries, long nowMs) {
+    List<TimerEntry> deliver(List<TimerEntry> entries, long nowMs) {
         List<CompletableFuture<PutResult>> puts = new ArrayList<>(entries.size());
         for (TimerEntry entry : entries) {
             Message message = deliverable(entry, nowMs);
             puts.add(message == null ? CompletableFuture.completedFuture(null) : store.putMessage(message));
         }
+        List<TimerEntry> failed = new ArrayList<>();
         for (int i = 0; i < puts.size(); i++) {
             PutResult result = puts.get(i).join();
             if (result != null && !result.isOk()) {
@@ -50,10 +51,10 @@ final class TimerDelivery {
                         entries.get(i).commitLogOffset(),
                         result.status(),
                         result.detail());
-                return i;
+                failed.add(entries.get(i));
             }
         }
-        return entries.size();
+        return failed;
     }
 
     private Message deliverable(TimerEntry entry, long nowMs) {

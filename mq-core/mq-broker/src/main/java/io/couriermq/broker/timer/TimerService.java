@@ -31,7 +31,7 @@ public final class TimerService extends BackgroundService implements DispatchLis
     private static final Logger log = LoggerFactory.getLogger(TimerService.class);
     private static final int READ_BATCH = 256;
     private static final int DELIVER_BATCH = 512;
-    private static final long BUSY_CHECKPOINT_MS = 200;
+    private static final long BUSY_CHECKPOINT_MS = 1_000;
     private static final long IDLE_CHECKPOINT_MS = 10_000;
 
     private final MessageStore store;
@@ -156,9 +156,9 @@ public final class TimerService extends BackgroundService implements DispatchLis
                 break;
             }
             dirty = true;
-            int delivered = delivery.deliver(due, nowMs);
-            if (delivered < due.size()) {
-                wheel.putBack(due.subList(delivered, due.size()));
+            List<TimerEntry> failed = delivery.deliver(due, nowMs);
+            if (!failed.isEmpty()) {
+                wheel.putBack(failed);
                 break;
             }
         }
