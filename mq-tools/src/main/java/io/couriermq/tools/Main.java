@@ -1,9 +1,10 @@
 package io.couriermq.tools;
 
 import io.couriermq.tools.bench.BenchCommand;
+import io.couriermq.tools.pending.PendingCommand;
 import java.util.Arrays;
 
-/** Entry point of {@code mq-tools.jar}: {@code bench <mode> [options]}. */
+/** Entry point of {@code mq-tools.jar}: {@code bench <mode> [options]}, {@code pending}, {@code cancel}. */
 public final class Main {
     /** Exit code for bad arguments. */
     public static final int USAGE = 2;
@@ -16,9 +17,13 @@ public final class Main {
 
     /** Runs a tool and returns its exit code: 0 success, 1 failure, 2 bad arguments. */
     public static int run(String[] args, Console console) {
+        if (args.length > 0 && (args[0].equals("pending") || args[0].equals("cancel"))) {
+            return new PendingCommand(console).run(args);
+        }
         if (args.length == 0 || !args[0].equals("bench")) {
             console.info("usage: java -jar mq-tools.jar bench <mode> [options]");
             console.info(BenchCommand.usage());
+            console.info(PendingCommand.usage());
             return USAGE;
         }
         return new BenchCommand(console).run(Arrays.copyOfRange(args, 1, args.length));
