@@ -19,11 +19,13 @@ import io.couriermq.broker.metrics.BrokerObserver;
 import io.couriermq.broker.metrics.TransferCounter;
 import io.couriermq.broker.offset.ConsumerOffsetManager;
 import io.couriermq.broker.offset.OffsetPersistService;
-import io.couriermq.broker.pending.PendingDeliveryProcessor;
+import io.couriermq.broker.pending.CompositePendingDeliveries;
+import io.couriermq.broker.pending.PendingDeliveries;
 import io.couriermq.broker.processor.BrokerStatsProcessor;
 import io.couriermq.broker.processor.ClientManageProcessor;
 import io.couriermq.broker.processor.ConsumerGroupProcessor;
 import io.couriermq.broker.processor.ConsumerOffsetProcessor;
+import io.couriermq.broker.processor.PendingDeliveriesProcessor;
 import io.couriermq.broker.processor.PullMessageProcessor;
 import io.couriermq.broker.processor.QueryMessageProcessor;
 import io.couriermq.broker.processor.SendMessageProcessor;
@@ -38,6 +40,8 @@ import io.couriermq.broker.send.MessageFactory;
 import io.couriermq.broker.send.SendTopicResolver;
 import io.couriermq.broker.send.UnservedFeatureRefusal;
 import io.couriermq.broker.subscription.SubscriptionGroupManager;
+import io.couriermq.broker.timer.TimerDiversion;
+import io.couriermq.broker.timer.TimerService;
 import io.couriermq.broker.topic.TopicConfigManager;
 import io.couriermq.common.lifecycle.BackgroundService;
 import io.couriermq.common.message.UniqueKeyGenerator;
@@ -66,6 +70,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Broker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Broker.class);
+    /** The longest a due timed message waits for the timer's next round. */
+    private static final long TIMER_ROUND_MS = 10;
 
     private final BrokerSettings settings;
     private final Clock clock;
@@ -86,6 +92,8 @@ public final class Broker implements AutoCloseable {
     private NameServerRegistrar registrar;
     private RuntimeInfoSampler runtimeSampler;
     private DelayLevelScheduling delayLevels;
+    private TimerService timer;
+    private PendingDeliveries pendingDeliveries;
     private final PulledOffsets pulledOffsets = new PulledOffsets();
 
     public Broker(BrokerSettings settings, Clock clock) {
@@ -169,6 +177,11 @@ public final class Broker implements AutoCloseable {
                 new SubscriptionFilters(config.enablePropertyFilter(), new SqlFilterCache(10_000));
         store.addDispatchListener(holds);
         RebalanceLockManager locks = new RebalanceLockManager(clock);
+        timer = new TimerService(
+                store, clock, settings.store().storePathRootDir().resolve("timer"), TIMER_ROUND_MS);
+        store.addDispatchListener(timer);
+        timer.start();
+        pendingDeliveries = new CompositePendingDeliveries(List.of(delayLevels.pending(), timer.pendingDeliveries()));
         MessageFactory messages = new MessageFactory(
                 config.brokerClusterName(), storeHost, new UniqueKeyGenerator(storeHost.getAddress(), clock));
         register(
@@ -179,7 +192,8 @@ public final class Broker implements AutoCloseable {
                         List.of(
                                 new UnservedFeatureRefusal(),
                                 new RetryTopicSendDiversion(subscriptionGroups, topics, locks::hasLiveLocks),
-                                delayLevels.diversion()),
+                                delayLevels.diversion(),
+                                new TimerDiversion(clock, config.timerMaxDelaySec())),
                         store,
                         storeHost,
                         observer),
@@ -233,11 +247,11 @@ public final class Broker implements AutoCloseable {
                         pulledOffsets),
                 admin);
         register(QueryMessageProcessor.CODES, new QueryMessageProcessor(store), admin);
+        register(PendingDeliveriesProcessor.CODES, new PendingDeliveriesProcessor(pendingDeliveries), admin);
         register(
                 SubscriptionGroupAdminProcessor.CODES,
                 new SubscriptionGroupAdminProcessor(subscriptionGroups, offsets),
                 admin);
-        register(PendingDeliveryProcessor.CODES, new PendingDeliveryProcessor(List.of(delayLevels.pending())), admin);
         register(DeadLetterResendProcessor.CODES, new DeadLetterResendProcessor(topics, store), admin);
     }
 
@@ -280,6 +294,11 @@ public final class Broker implements AutoCloseable {
         return consumers;
     }
 
+    /** Messages waiting for a later delivery (timers; delay levels join here), for the admin view. */
+    public PendingDeliveries pendingDeliveries() {
+        return pendingDeliveries;
+    }
+
     public SubscriptionGroupManager subscriptionGroups() {
         return subscriptionGroups;
     }
@@ -309,6 +328,7 @@ public final class Broker implements AutoCloseable {
         if (delayLevels != null) {
             delayLevels.shutdown();
         }
+        stopQuietly(timer);
         if (store != null) {
             store.shutdown();
         }
@@ -356,6 +376,7 @@ public final class Broker implements AutoCloseable {
         server = null;
         offsetPersist = null;
         delayLevels = null;
+        timer = null;
         store = null;
         outbound = null;
     }

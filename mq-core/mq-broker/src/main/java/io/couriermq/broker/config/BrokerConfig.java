@@ -13,6 +13,7 @@ import java.util.List;
  * @param enablePropertyFilter whether consumers may subscribe with SQL92 expressions (off by default, as in
  *     RocketMQ: evaluating them costs a property decode per examined message)
  * @param messageDelayLevel the delay of each level, e.g. {@code 1s 5s 10s ... 2h} (see {@link DelayLevels})
+ * @param timerMaxDelaySec the furthest ahead a timed message may be scheduled, seconds (3 days by default)
  */
 public record BrokerConfig(
         String namesrvAddr,
@@ -32,7 +33,8 @@ public record BrokerConfig(
         long flushConsumerOffsetInterval,
         long clientChannelMaxIdleTimeSeconds,
         boolean enablePropertyFilter,
-        String messageDelayLevel) {
+        String messageDelayLevel,
+        long timerMaxDelaySec) {
 
     public BrokerConfig {
         if (brokerName == null || brokerName.isBlank()) {
@@ -58,6 +60,9 @@ public record BrokerConfig(
             throw new InvalidConfigException("brokerPermission must be 0..7, was " + brokerPermission);
         }
         delayLevels(messageDelayLevel);
+        if (timerMaxDelaySec < 1) {
+            throw new InvalidConfigException("timerMaxDelaySec must be positive, was " + timerMaxDelaySec);
+        }
         registerNameServerPeriod = Math.max(10_000, Math.min(60_000, registerNameServerPeriod));
     }
 

@@ -57,6 +57,7 @@ public final class BrokerSettingsLoader {
         BROKER_KEYS.put(
                 "enablePropertyFilter", (d, v) -> d.enablePropertyFilter = parseBoolean("enablePropertyFilter", v));
         BROKER_KEYS.put("messageDelayLevel", (d, v) -> d.messageDelayLevel = v.trim());
+        BROKER_KEYS.put("timerMaxDelaySec", (d, v) -> d.timerMaxDelaySec = parseLong("timerMaxDelaySec", v));
 
         STORE_KEYS.put(
                 "mappedFileSizeCommitLog", (b, v) -> b.mappedFileSizeCommitLog(parseInt("mappedFileSizeCommitLog", v)));
@@ -157,6 +158,7 @@ public final class BrokerSettingsLoader {
         long clientChannelMaxIdleTimeSeconds = 120;
         boolean enablePropertyFilter = false;
         String messageDelayLevel = DelayLevels.DEFAULT_TEXT;
+        long timerMaxDelaySec = 259_200;
 
         Draft(String defaultBrokerIp) {
             this.brokerIP1 = defaultBrokerIp;
@@ -181,7 +183,8 @@ public final class BrokerSettingsLoader {
                     flushConsumerOffsetInterval,
                     clientChannelMaxIdleTimeSeconds,
                     enablePropertyFilter,
-                    messageDelayLevel);
+                    messageDelayLevel,
+                    timerMaxDelaySec);
         }
     }
 }

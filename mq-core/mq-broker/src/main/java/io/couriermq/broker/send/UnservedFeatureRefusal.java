@@ -1,14 +1,12 @@
 package io.couriermq.broker.send;
 
 import io.couriermq.common.message.Message;
-import io.couriermq.common.message.MessageConst;
 import io.couriermq.common.message.MessageSysFlag;
 import io.couriermq.remoting.protocol.ResponseCode;
 
 /**
- * Refuses the kinds of message this broker cannot serve yet. Storing a timed message as a plain one
- * would deliver it early, and a half message before its commit, so they are refused with a clear remark
- * until their diversion exists.
+ * Refuses the kinds of message this broker cannot serve yet. Storing a half message as a plain one
+ * would deliver it before its commit, so it is refused with a clear remark until its diversion exists.
  */
 public final class UnservedFeatureRefusal implements MessageDiversion {
 
@@ -17,11 +15,6 @@ public final class UnservedFeatureRefusal implements MessageDiversion {
         if ((message.sysFlag() & MessageSysFlag.TRANSACTION_PREPARED_TYPE) != 0) {
             throw new SendRejection(
                     ResponseCode.NO_PERMISSION, "this broker does not accept transactional (half) messages yet");
-        }
-        if (message.property(MessageConst.TIMER_DELIVER_MS) != null
-                || message.property(MessageConst.TIMER_DELAY_SEC) != null
-                || message.property(MessageConst.TIMER_DELAY_MS) != null) {
-            throw new SendRejection(ResponseCode.MESSAGE_ILLEGAL, "this broker does not deliver timed messages yet");
         }
         return message;
     }

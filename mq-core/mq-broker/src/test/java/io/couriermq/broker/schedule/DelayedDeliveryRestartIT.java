@@ -65,14 +65,14 @@ class DelayedDeliveryRestartIT {
         send("late", 4);
         send("cancelled", 4);
 
-        RemotingCommand pending = invoke(RemotingCommand.request(RequestCode.QUERY_PENDING_DELIVERIES)
+        RemotingCommand pending = invoke(RemotingCommand.request(RequestCode.LIST_PENDING_DELIVERIES)
                 .extField("topic", TOPIC)
                 .build());
         assertThat(pending.code()).isEqualTo(ResponseCode.SUCCESS.code());
         assertThat(new String(pending.body(), StandardCharsets.UTF_8))
                 .contains("UNIQ-a", "UNIQ-b", "UNIQ-late", "UNIQ-cancelled", "delayLevel=4");
         RemotingCommand cancel = invoke(RemotingCommand.request(RequestCode.CANCEL_PENDING_DELIVERY)
-                .extField("msgId", "UNIQ-cancelled")
+                .extField("messageId", "UNIQ-cancelled")
                 .build());
         assertThat(cancel.code()).isEqualTo(ResponseCode.SUCCESS.code());
 
@@ -94,7 +94,7 @@ class DelayedDeliveryRestartIT {
                 .until(() -> delivered().size() == 3);
         assertThat(delivered()).containsExactly("a", "b", "late");
         RemotingCommand cancelDelivered = invoke(RemotingCommand.request(RequestCode.CANCEL_PENDING_DELIVERY)
-                .extField("msgId", "UNIQ-a")
+                .extField("messageId", "UNIQ-a")
                 .build());
         assertThat(cancelDelivered.code()).isEqualTo(ResponseCode.QUERY_NOT_FOUND.code());
     }

@@ -25,6 +25,9 @@ public final class MessageConst {
     public static final String TIMER_DELIVER_MS = "TIMER_DELIVER_MS";
     public static final String TIMER_DELAY_SEC = "TIMER_DELAY_SEC";
     public static final String TIMER_DELAY_MS = "TIMER_DELAY_MS";
+    public static final String TIMER_OUT_MS = "TIMER_OUT_MS";
+    public static final String TIMER_ENQUEUE_MS = "TIMER_ENQUEUE_MS";
+    public static final String TIMER_DEQUEUE_MS = "TIMER_DEQUEUE_MS";
     public static final String DLQ_ORIGIN_TOPIC = "DLQ_ORIGIN_TOPIC";
     public static final String DLQ_ORIGIN_MESSAGE_ID = "DLQ_ORIGIN_MESSAGE_ID";
 

@@ -74,11 +74,11 @@ public enum RequestCode {
     LITE_PULL_MESSAGE(361),
     QUERY_ASSIGNMENT(400),
     BROKER_HEARTBEAT(904),
-    // CourierMQ extensions (no RocketMQ counterpart): pending delayed deliveries, 9100-9149.
-    /** Lists messages waiting for a delayed delivery to a topic (ext fields topic, limit; JSON body). */
-    QUERY_PENDING_DELIVERIES(9100),
-    /** Cancels one waiting delayed message by UNIQ_KEY or offset message id (ext field msgId). */
-    CANCEL_PENDING_DELIVERY(9101),
+    // CourierMQ extensions (no RocketMQ code uses these numbers): pending scheduled deliveries, 9160-9169.
+    /** Lists messages waiting for a delayed or timed delivery to a topic (JSON body, earliest first). */
+    LIST_PENDING_DELIVERIES(9160),
+    /** Cancels one waiting delayed or timed message by UNIQ_KEY or offset message id. */
+    CANCEL_PENDING_DELIVERY(9161),
     // CourierMQ extensions: dead letters, 9150-9159.
     /** Re-sends one dead letter (ext field msgId: its offset message id) to its original topic. */
     RESEND_DEAD_LETTER(9150),

@@ -177,6 +177,20 @@ final class AdminHeaderCases {
                         RequestCode.RESET_CONSUMER_CLIENT_OFFSET,
                         new ResetOffsetRequestHeader("T", "cg", ResetOffsetRequestHeader.ALL_QUEUES, null, 0L, false),
                         ResetOffsetRequestHeader::decode,
-                        Set.of("topic", "group", "queueId", "timestamp", "isForce")));
+                        Set.of("topic", "group", "queueId", "timestamp", "isForce")),
+                HeaderCase.of(
+                        "LIST_PENDING_DELIVERIES",
+                        RequestCode.LIST_PENDING_DELIVERIES,
+                        new ListPendingDeliveriesRequestHeader("T", 20),
+                        ListPendingDeliveriesRequestHeader::decode,
+                        Set.of("topic", "limit"),
+                        "topic"),
+                HeaderCase.of(
+                        "CANCEL_PENDING_DELIVERY",
+                        RequestCode.CANCEL_PENDING_DELIVERY,
+                        new CancelPendingDeliveryRequestHeader("7F0000010001"),
+                        CancelPendingDeliveryRequestHeader::decode,
+                        Set.of("messageId"),
+                        "messageId"));
     }
 }

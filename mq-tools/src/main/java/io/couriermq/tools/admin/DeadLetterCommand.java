@@ -13,32 +13,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CourierMQ admin extensions for delayed messages and dead letters, sent to one broker:
+ * The CourierMQ admin extension for dead letters, sent to one broker (pending deliveries are {@code
+ * pending} / {@code cancel}, see {@code PendingCommand}):
  *
  * <pre>
- * pending list   --broker host:port --topic T [--limit N]
- * pending cancel --broker host:port --id UNIQ_KEY|offsetMsgId
  * dlq resend     --broker host:port --id offsetMsgId
  * dlq resend     --broker host:port --group G [--queue Q] --begin B --end E
  * </pre>
  *
  * The broker's JSON answer is the result line; a refusal is printed with the broker's remark.
  */
-public final class DelayAdminCommand {
-    public static final List<String> TOOLS = List.of("pending", "dlq");
+public final class DeadLetterCommand {
+    public static final List<String> TOOLS = List.of("dlq");
     private static final long TIMEOUT_MS = 10_000;
 
     private final Console console;
 
-    public DelayAdminCommand(Console console) {
+    public DeadLetterCommand(Console console) {
         this.console = console;
     }
 
     public static String usage() {
         return String.join(
                 "\n",
-                "  pending list   --broker host:port --topic T [--limit N]",
-                "  pending cancel --broker host:port --id UNIQ_KEY|offsetMsgId",
                 "  dlq resend     --broker host:port --id offsetMsgId",
                 "  dlq resend     --broker host:port --group G [--queue Q] --begin B --end E");
     }
@@ -76,15 +73,6 @@ public final class DelayAdminCommand {
     private static RemotingCommand request(String command, Map<String, String> options) {
         require(options, "broker");
         return switch (command) {
-            case "pending list" ->
-                RemotingCommand.request(RequestCode.QUERY_PENDING_DELIVERIES)
-                        .extField("topic", require(options, "topic"))
-                        .extField("limit", options.getOrDefault("limit", "100"))
-                        .build();
-            case "pending cancel" ->
-                RemotingCommand.request(RequestCode.CANCEL_PENDING_DELIVERY)
-                        .extField("msgId", require(options, "id"))
-                        .build();
             case "dlq resend" ->
                 options.containsKey("id")
                         ? RemotingCommand.request(RequestCode.RESEND_DEAD_LETTER)

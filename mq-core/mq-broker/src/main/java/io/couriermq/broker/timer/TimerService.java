@@ -1,0 +1,175 @@
+package io.couriermq.broker.timer;
+
+import io.couriermq.broker.pending.PendingDeliveries;
+import io.couriermq.common.lifecycle.BackgroundService;
+import io.couriermq.common.message.MessageConst;
+import io.couriermq.common.message.codec.RecordView;
+import io.couriermq.common.metadata.AtomicJsonFile;
+import io.couriermq.common.time.Clock;
+import io.couriermq.store.DispatchListener;
+import io.couriermq.store.DispatchedEntry;
+import io.couriermq.store.GetResult;
+import io.couriermq.store.MessageFilter;
+import io.couriermq.store.MessageStore;
+import io.couriermq.store.RecordSlice;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one timer thread. Each round it indexes what was parked in the timer topic since the last round,
+ * delivers what is due, and now and then persists its progress (index files forced, then the cursor and
+ * the enqueue offset written atomically). It runs every few milliseconds and is woken when a parked
+ * message is dispatched. After a restart it resumes from the persisted progress: messages parked after
+ * the persisted enqueue offset are indexed again (deduplicated), and those delivered after the persisted
+ * cursor are delivered again, so a crash may repeat the last few deliveries but never loses one.
+ */
+public final class TimerService extends BackgroundService implements DispatchListener {
+    private static final Logger log = LoggerFactory.getLogger(TimerService.class);
+    private static final int READ_BATCH = 256;
+    private static final int DELIVER_BATCH = 512;
+    private static final long BUSY_CHECKPOINT_MS = 1_000;
+    private static final long IDLE_CHECKPOINT_MS = 10_000;
+
+    private final MessageStore store;
+    private final Clock clock;
+    private final AtomicJsonFile checkpointFile;
+    private final TimerWheel wheel;
+    private final TimerDelivery delivery;
+    private boolean dirty;
+    private long lastCheckpointMs;
+
+    /**
+     * @param directory where the index windows, the checkpoint and the cancellations live
+     * @param roundIntervalMs the longest a due message waits for a round (the precision floor)
+     */
+    public TimerService(MessageStore store, Clock clock, Path directory, long roundIntervalMs) {
+        super("timer-deliverer", roundIntervalMs);
+        this.store = store;
+        this.clock = clock;
+        this.checkpointFile = new AtomicJsonFile(directory.resolve("checkpoint.json"));
+        TimerCheckpoint from = checkpointFile.read(TimerCheckpoint.class).orElseGet(this::fresh);
+        this.wheel = new TimerWheel(
+                new TimerIndexFiles(directory.resolve("windows")),
+                new TimerCancellations(directory.resolve("cancelled.json")),
+                from);
+        this.delivery = new TimerDelivery(store);
+        this.lastCheckpointMs = clock.millis();
+        log.info("timer resumes at cursor {} and timer-topic offset {}", from.cursorMs(), from.enqueueOffset());
+    }
+
+    private TimerCheckpoint fresh() {
+        long first = store.minOffset(TimerTopic.NAME, TimerTopic.QUEUE_ID);
+        if (store.maxOffset(TimerTopic.NAME, TimerTopic.QUEUE_ID) > first) {
+            log.warn("no timer checkpoint but parked messages exist: indexing them all again");
+        }
+        return new TimerCheckpoint(clock.millis(), first);
+    }
+
+    /** The admin view of the messages this timer holds. */
+    public PendingDeliveries pendingDeliveries() {
+        return new TimerPendingDeliveries(store, wheel);
+    }
+
+    @Override
+    public void onDispatch(DispatchedEntry entry) {
+        if (TimerTopic.NAME.equals(entry.topic())) {
+            wakeUp();
+        }
+    }
+
+    @Override
+    protected void runOnce() {
+        round();
+    }
+
+    @Override
+    protected void onStop() {
+        closeIndex();
+    }
+
+    /** One round: index, deliver, maybe checkpoint. */
+    void round() {
+        indexParked();
+        deliverDue();
+        long nowMs = clock.millis();
+        long sinceMs = nowMs - lastCheckpointMs;
+        if ((dirty && sinceMs >= BUSY_CHECKPOINT_MS) || sinceMs >= IDLE_CHECKPOINT_MS) {
+            persist(nowMs);
+        }
+    }
+
+    /** Persists the progress and closes the index files (the service's thread does this when it stops). */
+    void closeIndex() {
+        persist(clock.millis());
+        wheel.close();
+    }
+
+    TimerWheel wheel() {
+        return wheel;
+    }
+
+    private void indexParked() {
+        while (true) {
+            long from = wheel.enqueueOffset();
+            List<TimerWheel.Parked> parked = new ArrayList<>();
+            long next;
+            try (GetResult result =
+                    store.getMessages(TimerTopic.NAME, TimerTopic.QUEUE_ID, from, READ_BATCH, MessageFilter.ALL)) {
+                result.records().forEach(slice -> parked.add(parkedOf(slice)));
+                next = result.nextBeginOffset();
+            }
+            if (next == from && parked.isEmpty()) {
+                return;
+            }
+            wheel.add(parked, next);
+            dirty = true;
+            if (parked.isEmpty()) {
+                return;
+            }
+        }
+    }
+
+    private static TimerWheel.Parked parkedOf(RecordSlice slice) {
+        RecordView view = RecordView.at(slice.buffer(), 0);
+        Map<String, String> properties = view.properties();
+        String topic = properties.getOrDefault(MessageConst.REAL_TOPIC, "");
+        long dueMs;
+        try {
+            dueMs = Long.parseLong(properties.getOrDefault(MessageConst.TIMER_OUT_MS, "0"));
+        } catch (NumberFormatException e) {
+            log.warn("parked message at offset {} has a bad TIMER_OUT_MS; delivered at once", slice.commitLogOffset());
+            dueMs = 0;
+        }
+        return new TimerWheel.Parked(dueMs, slice.commitLogOffset(), slice.sizeBytes(), TimerEntry.hashOf(topic));
+    }
+
+    private void deliverDue() {
+        long nowMs = clock.millis();
+        wheel.loadUpTo(nowMs);
+        while (true) {
+            List<TimerEntry> due = wheel.takeDue(nowMs, DELIVER_BATCH);
+            if (due.isEmpty()) {
+                break;
+            }
+            dirty = true;
+            List<TimerEntry> failed = delivery.deliver(due, nowMs);
+            if (!failed.isEmpty()) {
+                wheel.putBack(failed);
+                break;
+            }
+        }
+        wheel.advance(nowMs);
+    }
+
+    private void persist(long nowMs) {
+        TimerCheckpoint checkpoint = wheel.checkpoint();
+        checkpointFile.write(checkpoint);
+        wheel.persisted(checkpoint);
+        dirty = false;
+        lastCheckpointMs = nowMs;
+    }
+}
