@@ -27,12 +27,16 @@ import io.couriermq.broker.processor.SendMessageProcessor;
 import io.couriermq.broker.processor.SubscriptionGroupAdminProcessor;
 import io.couriermq.broker.processor.TopicAdminProcessor;
 import io.couriermq.broker.registry.NameServerRegistrar;
+import io.couriermq.broker.send.DiversionChain;
+import io.couriermq.broker.send.MessageDiversion;
 import io.couriermq.broker.send.MessageFactory;
 import io.couriermq.broker.send.SendTopicResolver;
 import io.couriermq.broker.send.UniqueKeyGenerator;
 import io.couriermq.broker.send.UnservedFeatureRefusal;
 import io.couriermq.broker.subscription.SubscriptionGroupManager;
 import io.couriermq.broker.topic.TopicConfigManager;
+import io.couriermq.broker.transaction.EndTransactionProcessor;
+import io.couriermq.broker.transaction.TransactionService;
 import io.couriermq.common.lifecycle.BackgroundService;
 import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.netty.NettyRemotingClient;
@@ -78,6 +82,7 @@ public final class Broker implements AutoCloseable {
     private OffsetPersistService offsetPersist;
     private NameServerRegistrar registrar;
     private RuntimeInfoSampler runtimeSampler;
+    private TransactionService transactions;
     private final PulledOffsets pulledOffsets = new PulledOffsets();
 
     public Broker(BrokerSettings settings, Clock clock) {
@@ -159,16 +164,32 @@ public final class Broker implements AutoCloseable {
         store.addDispatchListener(holds);
         MessageFactory messages = new MessageFactory(
                 config.brokerClusterName(), storeHost, new UniqueKeyGenerator(storeHost.getAddress(), clock));
+        // what every deliverable message goes through: at send time, and at commit for transactional ones
+        MessageDiversion delivery = new DiversionChain(List.of(new UnservedFeatureRefusal()));
+        transactions = new TransactionService(
+                config,
+                store,
+                topics,
+                producers,
+                delivery,
+                storeHost,
+                settings.store().storePathRootDir().resolve("config"),
+                clock);
+        transactions.start();
         register(
                 SendMessageProcessor.CODES,
                 new SendMessageProcessor(
                         new SendTopicResolver(config, topics),
                         messages,
-                        List.of(new UnservedFeatureRefusal()),
+                        List.of(transactions.sendDiversion()),
                         store,
                         storeHost,
                         observer),
                 send);
+        register(
+                EndTransactionProcessor.CODES,
+                transactions.endTransactionProcessor(),
+                server.newProcessorExecutor("broker-transaction", 2, 10_000));
         register(
                 PullMessageProcessor.CODES,
                 new PullMessageProcessor(
@@ -252,6 +273,10 @@ public final class Broker implements AutoCloseable {
         return consumers;
     }
 
+    public TransactionService transactions() {
+        return transactions;
+    }
+
     public SubscriptionGroupManager subscriptionGroups() {
         return subscriptionGroups;
     }
@@ -272,6 +297,9 @@ public final class Broker implements AutoCloseable {
             registrar.unregisterAll();
         }
         stopQuietly(holds);
+        if (transactions != null) {
+            transactions.shutdown();
+        }
         stopQuietly(clientExpiry);
         stopQuietly(runtimeSampler);
         if (server != null) {
@@ -286,6 +314,7 @@ public final class Broker implements AutoCloseable {
         }
         registrar = null;
         holds = null;
+        transactions = null;
         clientExpiry = null;
         runtimeSampler = null;
         server = null;

@@ -10,6 +10,9 @@ import java.util.List;
  * @param namesrvAddr NameServer addresses separated by ';'
  * @param brokerIP1 the address clients and NameServers are told to use
  * @param registerNameServerPeriod how often the broker re-registers, ms (clamped to 10-60 s as RocketMQ does)
+ * @param transactionTimeOut ms a half message waits for its END_TRANSACTION before it is first checked
+ * @param transactionCheckInterval ms between rounds of the transaction check-back
+ * @param transactionCheckMax check-backs of one half message before it is given up
  */
 public record BrokerConfig(
         String namesrvAddr,
@@ -27,7 +30,10 @@ public record BrokerConfig(
         int sendThreadPoolQueueCapacity,
         int pullThreadPoolQueueCapacity,
         long flushConsumerOffsetInterval,
-        long clientChannelMaxIdleTimeSeconds) {
+        long clientChannelMaxIdleTimeSeconds,
+        long transactionTimeOut,
+        long transactionCheckInterval,
+        int transactionCheckMax) {
 
     public BrokerConfig {
         if (brokerName == null || brokerName.isBlank()) {
@@ -51,6 +57,11 @@ public record BrokerConfig(
         }
         if (brokerPermission < 0 || brokerPermission > 7) {
             throw new InvalidConfigException("brokerPermission must be 0..7, was " + brokerPermission);
+        }
+        if (transactionTimeOut < 0 || transactionCheckInterval <= 0 || transactionCheckMax < 1) {
+            throw new InvalidConfigException("transactionTimeOut must be >= 0, transactionCheckInterval > 0 and"
+                    + " transactionCheckMax >= 1, were " + transactionTimeOut + ", " + transactionCheckInterval
+                    + ", " + transactionCheckMax);
         }
         registerNameServerPeriod = Math.max(10_000, Math.min(60_000, registerNameServerPeriod));
     }

@@ -54,6 +54,11 @@ public final class BrokerSettingsLoader {
         BROKER_KEYS.put(
                 "clientChannelMaxIdleTimeSeconds",
                 (d, v) -> d.clientChannelMaxIdleTimeSeconds = parseLong("clientChannelMaxIdleTimeSeconds", v));
+        BROKER_KEYS.put("transactionTimeOut", (d, v) -> d.transactionTimeOut = parseLong("transactionTimeOut", v));
+        BROKER_KEYS.put(
+                "transactionCheckInterval",
+                (d, v) -> d.transactionCheckInterval = parseLong("transactionCheckInterval", v));
+        BROKER_KEYS.put("transactionCheckMax", (d, v) -> d.transactionCheckMax = parseInt("transactionCheckMax", v));
 
         STORE_KEYS.put(
                 "mappedFileSizeCommitLog", (b, v) -> b.mappedFileSizeCommitLog(parseInt("mappedFileSizeCommitLog", v)));
@@ -152,6 +157,9 @@ public final class BrokerSettingsLoader {
         int pullThreadPoolQueueCapacity = 100_000;
         long flushConsumerOffsetInterval = 5_000;
         long clientChannelMaxIdleTimeSeconds = 120;
+        long transactionTimeOut = 6_000;
+        long transactionCheckInterval = 30_000;
+        int transactionCheckMax = 15;
 
         Draft(String defaultBrokerIp) {
             this.brokerIP1 = defaultBrokerIp;
@@ -174,7 +182,10 @@ public final class BrokerSettingsLoader {
                     sendThreadPoolQueueCapacity,
                     pullThreadPoolQueueCapacity,
                     flushConsumerOffsetInterval,
-                    clientChannelMaxIdleTimeSeconds);
+                    clientChannelMaxIdleTimeSeconds,
+                    transactionTimeOut,
+                    transactionCheckInterval,
+                    transactionCheckMax);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.couriermq.broker.send;
 
 import io.couriermq.common.message.Message;
+import io.couriermq.common.message.MessageConst;
 import io.couriermq.common.message.codec.MessageId;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.ResponseCode;
@@ -34,7 +35,7 @@ public final class SendResponses {
         AppendedRecord first = result.records().get(0);
         return response.header(new SendMessageResponseHeader(
                         msgIds,
-                        messages.get(0).queueId(),
+                        requestedQueueId(messages.get(0)),
                         first.queueOffset(),
                         messages.get(0).uniqueKey(),
                         null,
@@ -42,6 +43,22 @@ public final class SendResponses {
                         true))
                 .remark(code == ResponseCode.SUCCESS ? null : result.detail())
                 .build();
+    }
+
+    /**
+     * The queue the producer asked for: a diverted message (half, delayed) is stored elsewhere and keeps
+     * its real queue in REAL_QID; the official broker answers with the requested one.
+     */
+    private static int requestedQueueId(Message message) {
+        String realQueueId = message.property(MessageConst.REAL_QUEUE_ID);
+        if (realQueueId != null) {
+            try {
+                return Integer.parseInt(realQueueId);
+            } catch (NumberFormatException e) {
+                return message.queueId();
+            }
+        }
+        return message.queueId();
     }
 
     public static RemotingCommand rejected(RemotingCommand request, SendRejection rejection) {
