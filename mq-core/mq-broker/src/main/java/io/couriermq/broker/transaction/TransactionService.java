@@ -82,6 +82,11 @@ public final class TransactionService {
         checker.checkRound();
     }
 
+    /** Every half message below this half-queue offset is resolved or discarded. */
+    public long resolvedBelow() {
+        return checker.halfProgress();
+    }
+
     public void shutdown() {
         checker.shutdown();
     }
