@@ -219,6 +219,28 @@ class TransactionIT {
     }
 
     @Test
+    void aCommitWhoseOpRecordWasLostInACrashIsNotStoredTwiceAfterTheRestart() {
+        Half half = producer.sendHalf(TOPIC, 0, "crash", "TX-K", "");
+        StoredMessage stored = fixture.readAll(TransactionTopics.HALF_TOPIC, 1).get(0);
+        // the crash window: the committed message reached the commit log, its op record did not
+        assertThat(fixture.broker()
+                        .store()
+                        .putMessage(HalfMessages.committed(stored))
+                        .join()
+                        .isOk())
+                .isTrue();
+        producer.close();
+
+        fixture.restart();
+        producer = connect();
+        RemotingCommand commit = producer.end(half, TRANSACTION_COMMIT_TYPE, true);
+
+        assertThat(commit.code()).isEqualTo(ResponseCode.SUCCESS.code());
+        assertThat(fixture.readAll(TOPIC, 4)).hasSize(1);
+        assertThat(producer.end(half, TRANSACTION_COMMIT_TYPE, true).remark()).contains("already committed");
+    }
+
+    @Test
     void theOnewayEndOfTheOfficialClientCommits() {
         Half half = producer.sendHalf(TOPIC, 3, "oneway", "TX-W", "");
 
