@@ -27,6 +27,8 @@ import io.couriermq.broker.processor.SendMessageProcessor;
 import io.couriermq.broker.processor.SubscriptionGroupAdminProcessor;
 import io.couriermq.broker.processor.TopicAdminProcessor;
 import io.couriermq.broker.registry.NameServerRegistrar;
+import io.couriermq.broker.reply.RequesterLocator;
+import io.couriermq.broker.reply.SendReplyMessageProcessor;
 import io.couriermq.broker.send.DiversionChain;
 import io.couriermq.broker.send.MessageDiversion;
 import io.couriermq.broker.send.MessageFactory;
@@ -185,6 +187,17 @@ public final class Broker implements AutoCloseable {
                         store,
                         storeHost,
                         observer),
+                send);
+        SendReplyMessageProcessor.ensureReplyTopic(topics, config.brokerClusterName());
+        register(
+                SendReplyMessageProcessor.CODES,
+                new SendReplyMessageProcessor(
+                        new SendTopicResolver(config, topics),
+                        messages,
+                        store,
+                        new RequesterLocator(producers, consumers),
+                        storeHost,
+                        clock),
                 send);
         register(
                 EndTransactionProcessor.CODES,
