@@ -32,17 +32,22 @@ import io.couriermq.broker.processor.SendMessageProcessor;
 import io.couriermq.broker.processor.SubscriptionGroupAdminProcessor;
 import io.couriermq.broker.processor.TopicAdminProcessor;
 import io.couriermq.broker.registry.NameServerRegistrar;
+import io.couriermq.broker.reply.RequesterLocator;
+import io.couriermq.broker.reply.SendReplyMessageProcessor;
 import io.couriermq.broker.retry.ConsumerSendBackProcessor;
 import io.couriermq.broker.retry.DeadLetterResendProcessor;
 import io.couriermq.broker.retry.RetryTopicSendDiversion;
 import io.couriermq.broker.schedule.DelayLevelScheduling;
+import io.couriermq.broker.send.DiversionChain;
+import io.couriermq.broker.send.MessageDiversion;
 import io.couriermq.broker.send.MessageFactory;
 import io.couriermq.broker.send.SendTopicResolver;
-import io.couriermq.broker.send.UnservedFeatureRefusal;
 import io.couriermq.broker.subscription.SubscriptionGroupManager;
 import io.couriermq.broker.timer.TimerDiversion;
 import io.couriermq.broker.timer.TimerService;
 import io.couriermq.broker.topic.TopicConfigManager;
+import io.couriermq.broker.transaction.EndTransactionProcessor;
+import io.couriermq.broker.transaction.TransactionService;
 import io.couriermq.common.lifecycle.BackgroundService;
 import io.couriermq.common.message.UniqueKeyGenerator;
 import io.couriermq.common.time.Clock;
@@ -94,6 +99,7 @@ public final class Broker implements AutoCloseable {
     private DelayLevelScheduling delayLevels;
     private TimerService timer;
     private PendingDeliveries pendingDeliveries;
+    private TransactionService transactions;
     private final PulledOffsets pulledOffsets = new PulledOffsets();
 
     public Broker(BrokerSettings settings, Clock clock) {
@@ -184,20 +190,46 @@ public final class Broker implements AutoCloseable {
         pendingDeliveries = new CompositePendingDeliveries(List.of(delayLevels.pending(), timer.pendingDeliveries()));
         MessageFactory messages = new MessageFactory(
                 config.brokerClusterName(), storeHost, new UniqueKeyGenerator(storeHost.getAddress(), clock));
+        // what every deliverable message goes through: at send time, and at commit for transactional ones
+        MessageDiversion delivery = new DiversionChain(List.of(
+                new RetryTopicSendDiversion(subscriptionGroups, topics, locks::hasLiveLocks),
+                delayLevels.diversion(),
+                new TimerDiversion(clock, config.timerMaxDelaySec())));
+        transactions = new TransactionService(
+                config,
+                store,
+                topics,
+                producers,
+                delivery,
+                storeHost,
+                settings.store().storePathRootDir().resolve("config"),
+                clock);
+        transactions.start();
         register(
                 SendMessageProcessor.CODES,
                 new SendMessageProcessor(
                         new SendTopicResolver(config, topics),
                         messages,
-                        List.of(
-                                new UnservedFeatureRefusal(),
-                                new RetryTopicSendDiversion(subscriptionGroups, topics, locks::hasLiveLocks),
-                                delayLevels.diversion(),
-                                new TimerDiversion(clock, config.timerMaxDelaySec())),
+                        List.of(transactions.sendDiversion()),
                         store,
                         storeHost,
                         observer),
                 send);
+        SendReplyMessageProcessor.ensureReplyTopic(topics, config.brokerClusterName());
+        register(
+                SendReplyMessageProcessor.CODES,
+                new SendReplyMessageProcessor(
+                        new SendTopicResolver(config, topics),
+                        messages,
+                        store,
+                        new RequesterLocator(producers, consumers),
+                        storeHost,
+                        clock),
+                send);
+        register(
+                EndTransactionProcessor.CODES,
+                transactions.endTransactionProcessor(),
+                server.newProcessorExecutor("broker-transaction", 2, 10_000));
         register(
                 PullMessageProcessor.CODES,
                 new PullMessageProcessor(
@@ -299,6 +331,10 @@ public final class Broker implements AutoCloseable {
         return pendingDeliveries;
     }
 
+    public TransactionService transactions() {
+        return transactions;
+    }
+
     public SubscriptionGroupManager subscriptionGroups() {
         return subscriptionGroups;
     }
@@ -319,6 +355,9 @@ public final class Broker implements AutoCloseable {
             registrar.unregisterAll();
         }
         stopQuietly(holds);
+        if (transactions != null) {
+            transactions.shutdown();
+        }
         stopQuietly(clientExpiry);
         stopQuietly(runtimeSampler);
         if (server != null) {
@@ -371,6 +410,7 @@ public final class Broker implements AutoCloseable {
     private void forgetParts() {
         registrar = null;
         holds = null;
+        transactions = null;
         clientExpiry = null;
         runtimeSampler = null;
         server = null;

@@ -14,6 +14,9 @@ import java.util.List;
  *     RocketMQ: evaluating them costs a property decode per examined message)
  * @param messageDelayLevel the delay of each level, e.g. {@code 1s 5s 10s ... 2h} (see {@link DelayLevels})
  * @param timerMaxDelaySec the furthest ahead a timed message may be scheduled, seconds (3 days by default)
+ * @param transactionTimeOut ms a half message waits for its END_TRANSACTION before it is first checked
+ * @param transactionCheckInterval ms between rounds of the transaction check-back
+ * @param transactionCheckMax check-backs of one half message before it is given up
  */
 public record BrokerConfig(
         String namesrvAddr,
@@ -34,7 +37,10 @@ public record BrokerConfig(
         long clientChannelMaxIdleTimeSeconds,
         boolean enablePropertyFilter,
         String messageDelayLevel,
-        long timerMaxDelaySec) {
+        long timerMaxDelaySec,
+        long transactionTimeOut,
+        long transactionCheckInterval,
+        int transactionCheckMax) {
 
     public BrokerConfig {
         if (brokerName == null || brokerName.isBlank()) {
@@ -62,6 +68,11 @@ public record BrokerConfig(
         delayLevels(messageDelayLevel);
         if (timerMaxDelaySec < 1) {
             throw new InvalidConfigException("timerMaxDelaySec must be positive, was " + timerMaxDelaySec);
+        }
+        if (transactionTimeOut < 0 || transactionCheckInterval <= 0 || transactionCheckMax < 1) {
+            throw new InvalidConfigException("transactionTimeOut must be >= 0, transactionCheckInterval > 0 and"
+                    + " transactionCheckMax >= 1, were " + transactionTimeOut + ", " + transactionCheckInterval
+                    + ", " + transactionCheckMax);
         }
         registerNameServerPeriod = Math.max(10_000, Math.min(60_000, registerNameServerPeriod));
     }

@@ -58,6 +58,11 @@ public final class BrokerSettingsLoader {
                 "enablePropertyFilter", (d, v) -> d.enablePropertyFilter = parseBoolean("enablePropertyFilter", v));
         BROKER_KEYS.put("messageDelayLevel", (d, v) -> d.messageDelayLevel = v.trim());
         BROKER_KEYS.put("timerMaxDelaySec", (d, v) -> d.timerMaxDelaySec = parseLong("timerMaxDelaySec", v));
+        BROKER_KEYS.put("transactionTimeOut", (d, v) -> d.transactionTimeOut = parseLong("transactionTimeOut", v));
+        BROKER_KEYS.put(
+                "transactionCheckInterval",
+                (d, v) -> d.transactionCheckInterval = parseLong("transactionCheckInterval", v));
+        BROKER_KEYS.put("transactionCheckMax", (d, v) -> d.transactionCheckMax = parseInt("transactionCheckMax", v));
 
         STORE_KEYS.put(
                 "mappedFileSizeCommitLog", (b, v) -> b.mappedFileSizeCommitLog(parseInt("mappedFileSizeCommitLog", v)));
@@ -159,6 +164,9 @@ public final class BrokerSettingsLoader {
         boolean enablePropertyFilter = false;
         String messageDelayLevel = DelayLevels.DEFAULT_TEXT;
         long timerMaxDelaySec = 259_200;
+        long transactionTimeOut = 6_000;
+        long transactionCheckInterval = 30_000;
+        int transactionCheckMax = 15;
 
         Draft(String defaultBrokerIp) {
             this.brokerIP1 = defaultBrokerIp;
@@ -184,7 +192,10 @@ public final class BrokerSettingsLoader {
                     clientChannelMaxIdleTimeSeconds,
                     enablePropertyFilter,
                     messageDelayLevel,
-                    timerMaxDelaySec);
+                    timerMaxDelaySec,
+                    transactionTimeOut,
+                    transactionCheckInterval,
+                    transactionCheckMax);
         }
     }
 }

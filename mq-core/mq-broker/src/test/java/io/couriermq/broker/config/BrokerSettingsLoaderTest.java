@@ -79,4 +79,22 @@ class BrokerSettingsLoaderTest {
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("maxMessageSize");
     }
+
+    @Test
+    void transactionCheckSettingsDefaultToRocketMqsAndRefuseNonsense() {
+        BrokerConfig defaults =
+                BrokerSettingsLoader.load(Map.of(), ROOT, "127.0.0.1").broker();
+        BrokerConfig quick = BrokerSettingsLoader.load(
+                        Map.of("transactionCheckInterval", "500", "transactionTimeOut", "100"), ROOT, "127.0.0.1")
+                .broker();
+
+        assertThat(defaults.transactionTimeOut()).isEqualTo(6_000);
+        assertThat(defaults.transactionCheckInterval()).isEqualTo(30_000);
+        assertThat(defaults.transactionCheckMax()).isEqualTo(15);
+        assertThat(quick.transactionCheckInterval()).isEqualTo(500);
+        assertThat(quick.transactionTimeOut()).isEqualTo(100);
+        assertThatThrownBy(() -> BrokerSettingsLoader.load(Map.of("transactionCheckMax", "0"), ROOT, "127.0.0.1"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("transactionCheckMax");
+    }
 }
