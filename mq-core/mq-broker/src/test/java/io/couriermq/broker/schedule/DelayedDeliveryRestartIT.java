@@ -65,12 +65,15 @@ class DelayedDeliveryRestartIT {
         send("late", 4);
         send("cancelled", 4);
 
-        RemotingCommand pending = invoke(RemotingCommand.request(RequestCode.LIST_PENDING_DELIVERIES)
-                .extField("topic", TOPIC)
-                .build());
-        assertThat(pending.code()).isEqualTo(ResponseCode.SUCCESS.code());
-        assertThat(new String(pending.body(), StandardCharsets.UTF_8))
-                .contains("UNIQ-a", "UNIQ-b", "UNIQ-late", "UNIQ-cancelled", "delayLevel=4");
+        // the parked copies are listed once the store has dispatched them to the schedule queues
+        await("all four listed as pending").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            RemotingCommand pending = invoke(RemotingCommand.request(RequestCode.LIST_PENDING_DELIVERIES)
+                    .extField("topic", TOPIC)
+                    .build());
+            assertThat(pending.code()).isEqualTo(ResponseCode.SUCCESS.code());
+            assertThat(new String(pending.body(), StandardCharsets.UTF_8))
+                    .contains("UNIQ-a", "UNIQ-b", "UNIQ-late", "UNIQ-cancelled", "delayLevel=4");
+        });
         RemotingCommand cancel = invoke(RemotingCommand.request(RequestCode.CANCEL_PENDING_DELIVERY)
                 .extField("messageId", "UNIQ-cancelled")
                 .build());
