@@ -3,9 +3,10 @@ package io.couriermq.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.Clients;
 import io.couriermq.compat.harness.CompatCluster;
+import io.couriermq.harness.process.Broker;
+import io.couriermq.harness.process.ServerKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ class DelayAndRetryIT {
             assertThat(delivered.getTopic()).isEqualTo(topic);
             assertThat(delivered.getBody()).isEqualTo(message.getBody());
             assertThat(delivered.getUserProperty("compat.mode")).isEqualTo("delay");
-            if (cluster.broker().kind() == Broker.Kind.COURIER) {
+            if (cluster.broker().kind() == ServerKind.COURIER) {
                 // §6.7; the official 5.2.0 broker (delay levels on its timer wheel) leaves DELAY in place.
                 assertThat(delivered.getProperty(MessageConst.PROPERTY_DELAY_TIME_LEVEL))
                         .isNull();

@@ -3,9 +3,10 @@ package io.couriermq.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.Clients;
 import io.couriermq.compat.harness.CompatCluster;
+import io.couriermq.harness.process.Broker;
+import io.couriermq.harness.process.ServerKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,7 +67,7 @@ class MessageQueryIT {
 
             // Our broker checks each record's store time, so the range is exact; the official broker
             // compares index times truncated to whole seconds, so it gets a second of slack each way.
-            long slack = cluster.broker().kind() == Broker.Kind.COURIER ? 0 : 1_000;
+            long slack = cluster.broker().kind() == ServerKind.COURIER ? 0 : 1_000;
             long lastStored = last.getStoreTimestamp();
             QueryResult within = admin().queryMessage(topic, key, 32, first - slack, lastStored + slack);
             assertThat(within.getMessageList())

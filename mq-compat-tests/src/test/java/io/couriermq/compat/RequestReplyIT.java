@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.Clients;
 import io.couriermq.compat.harness.CompatCluster;
+import io.couriermq.harness.process.Broker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.Clients;
 import io.couriermq.compat.harness.CompatCluster;
+import io.couriermq.harness.process.Broker;
+import io.couriermq.harness.process.ServerKind;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
@@ -95,7 +96,7 @@ class SqlFilterIT {
 
             assertThat(refused).as("start() must fail").isNotNull();
             assertThat(refused.getResponseCode()).isEqualTo(ResponseCode.SUBSCRIPTION_PARSE_FAILED);
-            if (cluster.broker().kind() == Broker.Kind.COURIER) {
+            if (cluster.broker().kind() == ServerKind.COURIER) {
                 assertThat(refused.getErrorMessage())
                         .contains("expected a property or a value but found the end of the expression at position 10");
             }

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.Clients;
 import io.couriermq.compat.harness.CompatCluster;
+import io.couriermq.harness.process.Broker;
+import io.couriermq.harness.process.ServerKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +40,8 @@ class TimerMessageIT {
     private static final Logger log = LoggerFactory.getLogger(TimerMessageIT.class);
 
     /** Our broker does not round; the official one rounds the due time down to a whole second. */
-    private static final long EARLY_ALLOWANCE_MS = Broker.Kind.selected() == Broker.Kind.OFFICIAL ? 1_000 : 50;
+    private static final long EARLY_ALLOWANCE_MS =
+            ServerKind.selected(Broker.KIND_PROPERTY) == ServerKind.OFFICIAL ? 1_000 : 50;
 
     private static final long LATE_BOUND_MS = 1_000;
 

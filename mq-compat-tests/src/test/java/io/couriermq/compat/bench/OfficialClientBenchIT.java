@@ -3,8 +3,8 @@ package io.couriermq.compat.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.couriermq.compat.harness.Broker;
 import io.couriermq.compat.harness.CompatCluster;
+import io.couriermq.harness.process.Broker;
 import io.couriermq.tools.Console;
 import io.couriermq.tools.bench.BenchCommand;
 import io.couriermq.tools.bench.TopicRoute;
