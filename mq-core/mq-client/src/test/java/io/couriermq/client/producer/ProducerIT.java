@@ -40,7 +40,7 @@ class ProducerIT {
 
     @BeforeEach
     void start() {
-        cluster = new LocalCluster(dir, "broker-a", "broker-b");
+        cluster = new LocalCluster(dir, 2);
         cluster.createTopic("Orders", 4);
         runtime = ClientRuntime.start(ClientConfig.builder(cluster.nameServerAddress())
                 .instanceName("producer-it")

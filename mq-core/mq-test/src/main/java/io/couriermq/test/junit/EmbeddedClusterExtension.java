@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * static final EmbeddedClusterExtension cluster =
  *         new EmbeddedClusterExtension(EmbeddedCluster.builder().brokers(2));
  *
- * @Test
+ * &#64;Test
  * void sends() {
  *     cluster.get().createTopic("Orders", 4);
  * }

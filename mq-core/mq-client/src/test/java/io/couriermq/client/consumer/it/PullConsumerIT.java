@@ -25,11 +25,11 @@ class PullConsumerIT {
     @TempDir
     Path dir;
 
-    private EmbeddedCluster cluster;
+    private ConsumerTestCluster cluster;
 
     @BeforeEach
     void start() {
-        cluster = new EmbeddedCluster(dir);
+        cluster = new ConsumerTestCluster(dir);
         cluster.createTopic(TOPIC);
         for (int i = 1; i <= 9; i++) {
             cluster.send(TOPIC, 0, "p-" + i, null);

@@ -33,12 +33,12 @@ class PushConsumerIT {
     @TempDir
     Path dir;
 
-    private EmbeddedCluster cluster;
+    private ConsumerTestCluster cluster;
     private final List<PushConsumer> consumers = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        cluster = new EmbeddedCluster(dir.resolve("store"));
+        cluster = new ConsumerTestCluster(dir.resolve("store"));
         cluster.createTopic(TOPIC);
     }
 

@@ -35,13 +35,13 @@ class RebalanceIT {
     @TempDir
     Path dir;
 
-    private EmbeddedCluster cluster;
+    private ConsumerTestCluster cluster;
     private final List<PushConsumer> consumers = new ArrayList<>();
     private final Queue<String> received = new ConcurrentLinkedQueue<>();
 
     @BeforeEach
     void start() {
-        cluster = new EmbeddedCluster(dir);
+        cluster = new ConsumerTestCluster(dir);
         cluster.createTopic(TOPIC);
     }
 

@@ -15,15 +15,15 @@ import java.util.List;
  * A NameServer and one broker ({@code broker-a}) in this JVM on free ports ({@link LocalCluster}), the
  * runtimes the consumers of a test use, and a producer that writes to a chosen queue.
  */
-final class EmbeddedCluster implements AutoCloseable {
+final class ConsumerTestCluster implements AutoCloseable {
     static final String BROKER = "broker-a";
 
     private final LocalCluster cluster;
     private final List<ClientRuntime> runtimes = new ArrayList<>();
     private final Producer producer;
 
-    EmbeddedCluster(Path dir) {
-        cluster = new LocalCluster(dir, BROKER);
+    ConsumerTestCluster(Path dir) {
+        cluster = new LocalCluster(dir, 1);
         producer = Producer.start(
                 runtime("producer"), ProducerConfig.builder("it-producer").build());
     }
