@@ -86,12 +86,20 @@ class LitePullConsumerIT {
     }
 
     /**
-     * A fresh consumer (new group, no committed offset, auto-commit off) assigned to {@code queue},
-     * positioned by {@code seek} right after the assignment, polling until {@code expected} messages.
+     * A fresh consumer (auto-commit off) assigned to {@code queue}, positioned by {@code seek} right after
+     * the assignment, polling until {@code expected} messages.
+     *
+     * <p>The official client starts a pull task at {@code assign}, before {@code seek} runs, from the
+     * group's committed offset; a new group would start at 0 (the queue still holds its first message)
+     * and that pull can land after a seek to 0 and deliver everything twice. So the group starts with
+     * its offset committed at the queue's end, where the early pull finds nothing.
      */
     private static List<MessageExt> pollAssigned(
             Clients clients, String topic, MessageQueue queue, int expected, Seek seek) throws Exception {
-        DefaultLitePullConsumer consumer = clients.litePullConsumer(Clients.unique("compat-lite-assign"));
+        String group = Clients.unique("compat-lite-assign");
+        long end = cluster.admin().raw().maxOffset(queue);
+        cluster.admin().raw().updateConsumeOffset(cluster.broker().address(), group, queue, end);
+        DefaultLitePullConsumer consumer = clients.litePullConsumer(group);
         consumer.setAutoCommit(false);
         consumer.start();
         consumer.assign(List.of(assignedQueue(consumer, topic, queue.getQueueId())));
