@@ -7,7 +7,6 @@ import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.rpc.ProcessorRegistry;
 import io.couriermq.remoting.rpc.RequestContext;
 import io.couriermq.remoting.rpc.RequestObserver;
-import io.couriermq.remoting.rpc.ResponseTable;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -28,12 +27,12 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
     private final ProcessorRegistry processors;
-    private final ResponseTable responses;
+    private final RemotingChannels channels;
     private volatile RequestObserver observer = RequestObserver.NONE;
 
-    CommandDispatcher(ProcessorRegistry processors, ResponseTable responses) {
+    CommandDispatcher(ProcessorRegistry processors, RemotingChannels channels) {
         this.processors = processors;
-        this.responses = responses;
+        this.channels = channels;
     }
 
     void observer(RequestObserver observer) {
@@ -43,7 +42,7 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, RemotingCommand command) {
         if (command.isResponse()) {
-            responses.complete(command);
+            channels.responses().complete(command);
             return;
         }
         ChannelBackPressure heldBack = ChannelBackPressure.of(ctx.channel());
@@ -51,7 +50,7 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
             heldBack.enqueue(command);
             return;
         }
-        NettyRemotingChannel channel = NettyRemotingChannel.of(ctx.channel(), responses);
+        NettyRemotingChannel channel = channels.of(ctx.channel());
         if (submit(channel, command)) {
             return;
         }

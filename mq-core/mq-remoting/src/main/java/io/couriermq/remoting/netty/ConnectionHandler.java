@@ -1,7 +1,6 @@
 package io.couriermq.remoting.netty;
 
 import io.couriermq.remoting.rpc.ChannelEventListener;
-import io.couriermq.remoting.rpc.ResponseTable;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -21,18 +20,18 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
 
     private final String side;
-    private final ResponseTable responses;
+    private final RemotingChannels channels;
     private final ChannelEventListener listener;
 
-    ConnectionHandler(String side, ResponseTable responses, ChannelEventListener listener) {
+    ConnectionHandler(String side, RemotingChannels channels, ChannelEventListener listener) {
         this.side = side;
-        this.responses = responses;
+        this.channels = channels;
         this.listener = listener;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        NettyRemotingChannel channel = NettyRemotingChannel.of(ctx.channel(), responses);
+        NettyRemotingChannel channel = channels.of(ctx.channel());
         log.debug("{}: connection {} open", side, channel);
         listener.onConnected(channel);
         super.channelActive(ctx);
@@ -40,9 +39,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        NettyRemotingChannel channel = NettyRemotingChannel.of(ctx.channel(), responses);
+        NettyRemotingChannel channel = channels.of(ctx.channel());
         log.debug("{}: connection {} closed", side, channel);
-        responses.failChannel(channel);
+        channels.responses().failChannel(channel);
         listener.onClosed(channel);
         super.channelInactive(ctx);
     }

@@ -8,33 +8,34 @@ import io.couriermq.remoting.rpc.RemotingTimeoutException;
 import io.couriermq.remoting.rpc.ResponseTable;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
+import io.netty.util.Timeout;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /** A Netty channel as a {@link RemotingChannel}; one per connection, kept as a channel attribute. */
 final class NettyRemotingChannel implements RemotingChannel {
     private static final AttributeKey<NettyRemotingChannel> KEY = AttributeKey.valueOf("courier.remotingChannel");
 
     private final Channel channel;
+    private final RemotingChannels shared;
     private final ResponseTable responses;
     private final String remoteAddress;
 
-    private NettyRemotingChannel(Channel channel, ResponseTable responses) {
+    private NettyRemotingChannel(Channel channel, RemotingChannels shared) {
         this.channel = channel;
-        this.responses = responses;
+        this.shared = shared;
+        this.responses = shared.responses();
         this.remoteAddress = format(channel.remoteAddress());
     }
 
     /** The wrapper of {@code channel}, created on first use. */
-    static NettyRemotingChannel of(Channel channel, ResponseTable responses) {
+    static NettyRemotingChannel of(Channel channel, RemotingChannels shared) {
         NettyRemotingChannel existing = channel.attr(KEY).get();
         if (existing != null) {
             return existing;
         }
-        NettyRemotingChannel created = new NettyRemotingChannel(channel, responses);
+        NettyRemotingChannel created = new NettyRemotingChannel(channel, shared);
         existing = channel.attr(KEY).setIfAbsent(created);
         return existing != null ? existing : created;
     }
@@ -56,12 +57,9 @@ final class NettyRemotingChannel implements RemotingChannel {
     @Override
     public CompletableFuture<RemotingCommand> invoke(RemotingCommand request, long timeoutMs) {
         CompletableFuture<RemotingCommand> response = responses.register(this, request);
-        ScheduledFuture<?> timeout = channel.eventLoop()
-                .schedule(
-                        () -> responses.fail(request.opaque(), timeoutOf(request, timeoutMs)),
-                        timeoutMs,
-                        TimeUnit.MILLISECONDS);
-        response.whenComplete((ignored, failure) -> timeout.cancel(false));
+        Timeout timeout =
+                shared.onDeadline(() -> responses.fail(request.opaque(), timeoutOf(request, timeoutMs)), timeoutMs);
+        response.whenComplete((ignored, failure) -> timeout.cancel());
         channel.writeAndFlush(request).addListener(write -> {
             if (!write.isSuccess()) {
                 responses.fail(

@@ -7,7 +7,6 @@ import io.couriermq.remoting.rpc.ProcessorRegistry;
 import io.couriermq.remoting.rpc.RemotingConnectException;
 import io.couriermq.remoting.rpc.RemotingException;
 import io.couriermq.remoting.rpc.RequestProcessor;
-import io.couriermq.remoting.rpc.ResponseTable;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -33,7 +32,7 @@ public final class NettyRemotingClient implements AutoCloseable {
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
     private final ProcessorRegistry processors = new ProcessorRegistry();
-    private final ResponseTable responses = new ResponseTable();
+    private final RemotingChannels channels = new RemotingChannels("remoting-client");
     private final Map<String, ChannelFuture> connections = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -41,8 +40,8 @@ public final class NettyRemotingClient implements AutoCloseable {
         this.config = config;
         NettyTransport transport = NettyTransport.choose(config.preferEpoll());
         this.group = transport.newEventLoopGroup(config.workerThreads(), "remoting-client");
-        CommandDispatcher dispatcher = new CommandDispatcher(processors, responses);
-        ConnectionHandler connectionHandler = new ConnectionHandler("client", responses, listener);
+        CommandDispatcher dispatcher = new CommandDispatcher(processors, channels);
+        ConnectionHandler connectionHandler = new ConnectionHandler("client", channels, listener);
         RemotingCommandEncoder encoder = new RemotingCommandEncoder();
         this.bootstrap = new Bootstrap()
                 .group(group)
@@ -69,6 +68,10 @@ public final class NettyRemotingClient implements AutoCloseable {
     }
 
     public CompletableFuture<RemotingCommand> invokeAsync(String address, RemotingCommand request, long timeoutMs) {
+        NettyRemotingChannel open = openChannel(address);
+        if (open != null) {
+            return open.invoke(request, timeoutMs);
+        }
         return channel(address).thenCompose(channel -> channel.invoke(request, timeoutMs));
     }
 
@@ -85,6 +88,10 @@ public final class NettyRemotingClient implements AutoCloseable {
     }
 
     public CompletableFuture<Void> invokeOneway(String address, RemotingCommand request) {
+        NettyRemotingChannel open = openChannel(address);
+        if (open != null) {
+            return open.invokeOneway(request);
+        }
         return channel(address).thenCompose(channel -> channel.invokeOneway(request));
     }
 
@@ -97,7 +104,7 @@ public final class NettyRemotingClient implements AutoCloseable {
     }
 
     public int pendingRequests() {
-        return responses.size();
+        return channels.responses().size();
     }
 
     @Override
@@ -106,10 +113,24 @@ public final class NettyRemotingClient implements AutoCloseable {
             return;
         }
         closed = true;
-        responses.failAll("client shut down");
+        channels.close("client shut down");
         connections.values().forEach(connection -> connection.channel().close());
         connections.clear();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /**
+     * The connection to {@code address} when it is already open: the common case takes no detour through
+     * a listener, which Netty would run on the event loop and so cost a hand-off per request.
+     */
+    private NettyRemotingChannel openChannel(String address) {
+        ChannelFuture connection = closed ? null : connections.get(address);
+        if (connection == null
+                || !connection.isSuccess()
+                || !connection.channel().isActive()) {
+            return null;
+        }
+        return channels.of(connection.channel());
     }
 
     private CompletableFuture<NettyRemotingChannel> channel(String address) {
@@ -120,7 +141,7 @@ public final class NettyRemotingClient implements AutoCloseable {
         CompletableFuture<NettyRemotingChannel> ready = new CompletableFuture<>();
         connection.addListener(done -> {
             if (done.isSuccess() && connection.channel().isActive()) {
-                ready.complete(NettyRemotingChannel.of(connection.channel(), responses));
+                ready.complete(channels.of(connection.channel()));
             } else {
                 connections.remove(address, connection);
                 ready.completeExceptionally(new RemotingConnectException(

@@ -5,7 +5,6 @@ import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.couriermq.remoting.rpc.ProcessorRegistry;
 import io.couriermq.remoting.rpc.RequestObserver;
 import io.couriermq.remoting.rpc.RequestProcessor;
-import io.couriermq.remoting.rpc.ResponseTable;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -37,8 +36,8 @@ public final class NettyRemotingServer implements AutoCloseable {
     private final RemotingServerConfig config;
     private final NettyTransport transport;
     private final ProcessorRegistry processors = new ProcessorRegistry();
-    private final ResponseTable responses = new ResponseTable();
-    private final CommandDispatcher dispatcher = new CommandDispatcher(processors, responses);
+    private final RemotingChannels remotingChannels = new RemotingChannels("remoting-server");
+    private final CommandDispatcher dispatcher = new CommandDispatcher(processors, remotingChannels);
     private final RemotingCommandEncoder encoder = new RemotingCommandEncoder();
     private final ConnectionHandler connections;
     private final List<ExecutorService> executors = new CopyOnWriteArrayList<>();
@@ -50,7 +49,7 @@ public final class NettyRemotingServer implements AutoCloseable {
     public NettyRemotingServer(RemotingServerConfig config, ChannelEventListener listener) {
         this.config = config;
         this.transport = NettyTransport.choose(config.preferEpoll());
-        this.connections = new ConnectionHandler("server", responses, listener);
+        this.connections = new ConnectionHandler("server", remotingChannels, listener);
     }
 
     /**
@@ -142,7 +141,7 @@ public final class NettyRemotingServer implements AutoCloseable {
         serverChannel.close().syncUninterruptibly();
         channels.forEach(channel -> channel.config().setAutoRead(false));
         drainExecutors();
-        responses.failAll("server shutting down");
+        remotingChannels.close("server shutting down");
         channels.close().awaitUninterruptibly(config.shutdownGraceMs());
         shutdownEventLoops();
         serverChannel = null;
@@ -161,7 +160,7 @@ public final class NettyRemotingServer implements AutoCloseable {
         serverChannel.close().syncUninterruptibly();
         channels.close().awaitUninterruptibly();
         executors.forEach(ExecutorService::shutdownNow);
-        responses.failAll("server aborted");
+        remotingChannels.close("server aborted");
         shutdownEventLoops();
         serverChannel = null;
         log.warn("remoting server on port {} aborted", port);

@@ -21,17 +21,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class EmbeddedRemoting {
     final ProcessorRegistry processors = new ProcessorRegistry();
-    final ResponseTable responses = new ResponseTable();
+    final ManualTimer timer = new ManualTimer();
+    final RemotingChannels channels = new RemotingChannels(timer);
+    final ResponseTable responses = channels.responses();
     final List<RemotingChannel> closedChannels = new CopyOnWriteArrayList<>();
-    final CommandDispatcher dispatcher = new CommandDispatcher(processors, responses);
+    final CommandDispatcher dispatcher = new CommandDispatcher(processors, channels);
     private final RemotingCommandEncoder encoder = new RemotingCommandEncoder();
-    private final ConnectionHandler connections =
-            new ConnectionHandler("server", responses, new ChannelEventListener() {
-                @Override
-                public void onClosed(RemotingChannel channel) {
-                    closedChannels.add(channel);
-                }
-            });
+    private final ConnectionHandler connections = new ConnectionHandler("server", channels, new ChannelEventListener() {
+        @Override
+        public void onClosed(RemotingChannel channel) {
+            closedChannels.add(channel);
+        }
+    });
 
     EmbeddedChannel newChannel() {
         return newChannel(RemotingServerConfig.DEFAULT_MAX_FRAME_BYTES);

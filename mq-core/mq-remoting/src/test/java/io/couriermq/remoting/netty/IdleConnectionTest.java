@@ -3,7 +3,6 @@ package io.couriermq.remoting.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.couriermq.remoting.rpc.ChannelEventListener;
-import io.couriermq.remoting.rpc.ResponseTable;
 import io.couriermq.remoting.testing.LogCapture;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -23,7 +22,8 @@ class IdleConnectionTest {
         channel.freezeTime();
         channel.pipeline()
                 .addLast(new IdleStateHandler(0, 0, 10))
-                .addLast(new ConnectionHandler("server", new ResponseTable(), new ChannelEventListener() {}));
+                .addLast(new ConnectionHandler(
+                        "server", new RemotingChannels(new ManualTimer()), new ChannelEventListener() {}));
     }
 
     @AfterEach

@@ -15,15 +15,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Calls over one connection: matched by opaque, failed on timeout (simulated time) and on close. */
+/** Calls over one connection: matched by opaque, failed on timeout (time moved by hand) and on close. */
 class NettyRemotingChannelTest {
     private final EmbeddedRemoting remoting = new EmbeddedRemoting();
     private final EmbeddedChannel channel = remoting.newChannel();
-    private final NettyRemotingChannel remote = NettyRemotingChannel.of(channel, remoting.responses);
-
-    {
-        channel.freezeTime();
-    }
+    private final NettyRemotingChannel remote = remoting.channels.of(channel);
 
     @AfterEach
     void tearDown() {
@@ -45,6 +41,9 @@ class NettyRemotingChannelTest {
         assertThat(written.extField("topic")).isEqualTo("T");
         assertThat(response).isCompletedWithValueMatching(r -> r.code() == ResponseCode.TOPIC_NOT_EXIST.code());
         assertThat(remoting.responses.size()).isZero();
+        assertThat(remoting.timer.pending())
+                .as("the answered request's timeout is cancelled")
+                .isZero();
     }
 
     @Test
@@ -133,7 +132,6 @@ class NettyRemotingChannelTest {
     }
 
     private void advance(long millis) {
-        channel.advanceTimeBy(millis, TimeUnit.MILLISECONDS);
-        channel.runScheduledPendingTasks();
+        remoting.timer.advance(millis);
     }
 }
