@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -75,21 +76,44 @@ final class TimerIndexFiles implements AutoCloseable {
 
     /** Every entry of a window, in file order; empty when the window has none. */
     List<TimerEntry> read(long windowStartMs) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file(windowStartMs));
+        return read(windowStartMs, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Up to {@code maxEntries} entries of a window, from its {@code fromEntry}-th on, in file order; fewer
+     * than asked only when the window has no more (a torn last entry does not count).
+     */
+    List<TimerEntry> read(long windowStartMs, int fromEntry, int maxEntries) {
+        Path file = file(windowStartMs);
+        ByteBuffer buffer;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long from = (long) fromEntry * TimerEntry.BYTES;
+            long available = Math.max(0, channel.size() - from) / TimerEntry.BYTES;
+            int count = (int) Math.min(available, maxEntries);
+            buffer = ByteBuffer.allocate(count * TimerEntry.BYTES);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, from + buffer.position()) < 0) {
+                    throw new IOException("window shrank while being read");
+                }
+            }
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read timer window " + file(windowStartMs), e);
+            throw new UncheckedIOException("cannot read timer window " + file, e);
         }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        List<TimerEntry> entries = new ArrayList<>(bytes.length / TimerEntry.BYTES);
+        buffer.flip();
+        List<TimerEntry> entries = new ArrayList<>(buffer.remaining() / TimerEntry.BYTES);
         while (buffer.remaining() >= TimerEntry.BYTES) {
             entries.add(new TimerEntry(
                     buffer.getLong(), buffer.getLong(), buffer.getLong(), buffer.getInt(), buffer.getInt()));
         }
         return entries;
+    }
+
+    /** The start of the first window on disk at or after {@code fromMs}, if any. */
+    OptionalLong firstWindowFrom(long fromMs) {
+        Long first = windows.ceiling(fromMs);
+        return first == null ? OptionalLong.empty() : OptionalLong.of(first);
     }
 
     /** Start times of the windows on disk within {@code [fromMs, toMs)}, earliest first. */

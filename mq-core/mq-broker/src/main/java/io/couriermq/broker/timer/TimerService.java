@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,9 @@ public final class TimerService extends BackgroundService implements DispatchLis
     private static final int DELIVER_BATCH = 512;
     private static final long BUSY_CHECKPOINT_MS = 1_000;
     private static final long IDLE_CHECKPOINT_MS = 10_000;
+    private static final int INDEX_PER_ROUND = 4 * READ_BATCH;
+    private static final int PREFETCH_PER_ROUND = 4_096;
+    private static final long SLOW_ROUND_MS = 50;
 
     private final MessageStore store;
     private final Clock clock;
@@ -91,14 +95,27 @@ public final class TimerService extends BackgroundService implements DispatchLis
         closeIndex();
     }
 
-    /** One round: index, deliver, maybe checkpoint. */
+    /**
+     * One round: index, deliver, read ahead, maybe checkpoint. Indexing and reading ahead are bounded per
+     * round, so a burst of parked messages or a crowded next window never holds up what is due now; a
+     * round that left work asks for the next one at once.
+     */
     void round() {
-        indexParked();
-        deliverDue();
+        long started = System.nanoTime();
+        boolean moreToIndex = indexParked();
+        int delivered = deliverDue();
         long nowMs = clock.millis();
+        wheel.prefetch(nowMs, PREFETCH_PER_ROUND);
         long sinceMs = nowMs - lastCheckpointMs;
         if ((dirty && sinceMs >= BUSY_CHECKPOINT_MS) || sinceMs >= IDLE_CHECKPOINT_MS) {
             persist(nowMs);
+        }
+        if (moreToIndex || wheel.prefetching(nowMs)) {
+            wakeUp();
+        }
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        if (tookMs >= SLOW_ROUND_MS) {
+            log.debug("slow timer round: {} ms, {} delivered", tookMs, delivered);
         }
     }
 
@@ -112,8 +129,10 @@ public final class TimerService extends BackgroundService implements DispatchLis
         return wheel;
     }
 
-    private void indexParked() {
-        while (true) {
+    /** Indexes up to {@link #INDEX_PER_ROUND} parked messages; true when more are waiting. */
+    private boolean indexParked() {
+        int indexed = 0;
+        while (indexed < INDEX_PER_ROUND) {
             long from = wheel.enqueueOffset();
             List<TimerWheel.Parked> parked = new ArrayList<>();
             long next;
@@ -123,14 +142,16 @@ public final class TimerService extends BackgroundService implements DispatchLis
                 next = result.nextBeginOffset();
             }
             if (next == from && parked.isEmpty()) {
-                return;
+                return false;
             }
             wheel.add(parked, next);
             dirty = true;
             if (parked.isEmpty()) {
-                return;
+                return false;
             }
+            indexed += parked.size();
         }
+        return true;
     }
 
     private static TimerWheel.Parked parkedOf(RecordSlice slice) {
@@ -147,15 +168,17 @@ public final class TimerService extends BackgroundService implements DispatchLis
         return new TimerWheel.Parked(dueMs, slice.commitLogOffset(), slice.sizeBytes(), TimerEntry.hashOf(topic));
     }
 
-    private void deliverDue() {
+    private int deliverDue() {
         long nowMs = clock.millis();
         wheel.loadUpTo(nowMs);
+        int delivered = 0;
         while (true) {
             List<TimerEntry> due = wheel.takeDue(nowMs, DELIVER_BATCH);
             if (due.isEmpty()) {
                 break;
             }
             dirty = true;
+            delivered += due.size();
             List<TimerEntry> failed = delivery.deliver(due, nowMs);
             if (!failed.isEmpty()) {
                 wheel.putBack(failed);
@@ -163,6 +186,7 @@ public final class TimerService extends BackgroundService implements DispatchLis
             }
         }
         wheel.advance(nowMs);
+        return delivered;
     }
 
     private void persist(long nowMs) {

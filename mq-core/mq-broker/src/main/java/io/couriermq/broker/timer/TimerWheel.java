@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
@@ -12,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The timing index: time-bucketed files on disk ({@link TimerIndexFiles}) plus, in memory, the entries of
- * the current and the next window, earliest first. A delivery cursor says up to when everything has been
+ * the current window and (read ahead a chunk at a time) of the next one, earliest first. A delivery cursor says up to when everything has been
  * delivered; an entry indexed after its due time is filed at the cursor instead, so it is never behind
  * it. Entries are loaded once per window and deduplicated by commit-log offset (after a crash the parked
  * messages after the persisted enqueue offset are indexed a second time).
@@ -31,6 +32,7 @@ final class TimerWheel implements AutoCloseable {
     private long cursorMs;
     private long enqueueOffset;
     private long loadedUntilMs;
+    private int partialEntries;
 
     TimerWheel(TimerIndexFiles files, TimerCancellations cancellations, TimerCheckpoint from) {
         this.files = files;
@@ -69,21 +71,67 @@ final class TimerWheel implements AutoCloseable {
         }
     }
 
-    /** Reads into memory every window that starts before the end of the one after {@code nowMs}. */
+    /** Reads into memory, in full, the window holding {@code nowMs} (or the cursor) and any before it. */
     void loadUpTo(long nowMs) {
         lock.lock();
         try {
-            long until = windowStart(Math.max(nowMs, cursorMs)) + 2 * WINDOW_MS;
-            for (long window : files.windowsBetween(loadedUntilMs, until)) {
-                for (TimerEntry entry : files.read(window)) {
-                    if (entry.effectiveMs() >= cursorMs) {
-                        remember(entry);
-                    }
-                }
-            }
-            loadedUntilMs = Math.max(loadedUntilMs, until);
+            loadBefore(windowStart(Math.max(nowMs, cursorMs)) + WINDOW_MS, Integer.MAX_VALUE);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Reads at most {@code maxEntries} entries of the window after the current one. Read a little each
+     * round, the next window is in memory when it begins, and no round stalls on reading all of it then.
+     */
+    void prefetch(long nowMs, int maxEntries) {
+        lock.lock();
+        try {
+            loadBefore(windowStart(Math.max(nowMs, cursorMs)) + 2 * WINDOW_MS, maxEntries);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the window after the one holding {@code nowMs} is not in memory in full yet. */
+    boolean prefetching(long nowMs) {
+        lock.lock();
+        try {
+            return loadedUntilMs < windowStart(Math.max(nowMs, cursorMs)) + 2 * WINDOW_MS;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Loads the windows before {@code untilMs}, reading at most {@code budget} entries. The window at
+     * {@code loadedUntilMs} may be left partly read ({@code partialEntries} of it are in memory); entries
+     * added to it meanwhile are appended to its file, so reading on finds them.
+     */
+    private void loadBefore(long untilMs, int budget) {
+        while (loadedUntilMs < untilMs && budget > 0) {
+            if (partialEntries == 0) {
+                OptionalLong next = files.firstWindowFrom(loadedUntilMs);
+                if (next.isEmpty() || next.getAsLong() >= untilMs) {
+                    loadedUntilMs = untilMs;
+                    return;
+                }
+                loadedUntilMs = next.getAsLong();
+            }
+            List<TimerEntry> chunk = files.read(loadedUntilMs, partialEntries, budget);
+            for (TimerEntry entry : chunk) {
+                if (entry.effectiveMs() >= cursorMs) {
+                    remember(entry);
+                }
+            }
+            if (chunk.size() < budget) {
+                loadedUntilMs += WINDOW_MS;
+                partialEntries = 0;
+            } else {
+                partialEntries += chunk.size();
+            }
+            budget -= chunk.size();
         }
     }
 

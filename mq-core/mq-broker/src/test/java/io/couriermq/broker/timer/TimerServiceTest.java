@@ -118,6 +118,41 @@ class TimerServiceTest {
     }
 
     @Test
+    void theNextWindowIsReadAheadAChunkAtATimeAndWhatIsParkedMeanwhileIsNotLost() {
+        TimerService timer = timer();
+        int crowd = 5_000;
+        for (int i = 0; i < crowd; i++) {
+            park("m" + i, T0 + 20_000 + i);
+        }
+        while (timer.wheel().enqueueOffset() < store.maxOffset(TimerTopic.NAME, TimerTopic.QUEUE_ID)) {
+            timer.round();
+        }
+        assertThat(timer.wheel().loadedCount())
+                .as("two windows ahead: on disk only")
+                .isZero();
+
+        clock.advanceMillis(10_000);
+        timer.round();
+        int firstChunk = timer.wheel().loadedCount();
+        assertThat(firstChunk)
+                .as("one round reads a chunk, not the whole window")
+                .isBetween(1, crowd - 1);
+        assertThat(timer.wheel().prefetching(clock.millis())).isTrue();
+
+        park("late-comer", T0 + 25_000);
+        while (timer.wheel().prefetching(clock.millis())) {
+            timer.round();
+        }
+        assertThat(timer.wheel().loadedCount()).isEqualTo(crowd + 1);
+
+        clock.advanceMillis(20_000);
+        timer.round();
+        List<String> keys = deliveredKeys();
+        assertThat(keys).hasSize(crowd + 1).doesNotHaveDuplicates().contains("late-comer");
+        assertThat(keys.subList(0, 3)).containsExactly("m0", "m1", "m2");
+    }
+
+    @Test
     void pendingDeliveriesAreListedPerTopicEarliestFirstWithALimit() {
         TimerService timer = timer();
         park("b", T0 + 2_000);
@@ -252,6 +287,20 @@ class TimerServiceTest {
             }
         }
         return messages;
+    }
+
+    private List<String> deliveredKeys() {
+        List<String> keys = new ArrayList<>();
+        long offset = 0;
+        while (offset < store.maxOffset(TOPIC, QUEUE)) {
+            try (GetResult result = store.getMessages(TOPIC, QUEUE, offset, 1_000, MessageFilter.ALL)) {
+                for (RecordSlice slice : result.records()) {
+                    keys.add(MessageDecoder.decode(slice.buffer(), 0).message().uniqueKey());
+                }
+                offset = result.nextBeginOffset();
+            }
+        }
+        return keys;
     }
 
     private List<Path> windowFiles() throws Exception {
