@@ -186,6 +186,7 @@ public final class Broker implements AutoCloseable {
         timer = new TimerService(
                 store, clock, settings.store().storePathRootDir().resolve("timer"), TIMER_ROUND_MS);
         store.addDispatchListener(timer);
+        store.addRetentionHold(timer);
         timer.start();
         pendingDeliveries = new CompositePendingDeliveries(List.of(delayLevels.pending(), timer.pendingDeliveries()));
         MessageFactory messages = new MessageFactory(

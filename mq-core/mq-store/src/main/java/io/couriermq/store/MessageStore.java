@@ -62,6 +62,9 @@ public interface MessageStore extends AutoCloseable {
     /** Registers a hook called for every dispatched consume-queue entry (long polling). */
     void addDispatchListener(DispatchListener listener);
 
+    /** Registers a part that age-based retention must not delete records from under. */
+    void addRetentionHold(RetentionHold hold);
+
     StoreStats stats();
 
     /** Flushes, checkpoints and releases files; puts afterwards return SERVICE_NOT_AVAILABLE. */

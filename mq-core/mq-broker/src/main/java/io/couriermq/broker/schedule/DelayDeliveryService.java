@@ -13,6 +13,7 @@ import io.couriermq.store.MessageFilter;
 import io.couriermq.store.MessageStore;
 import io.couriermq.store.PutResult;
 import io.couriermq.store.RecordSlice;
+import io.couriermq.store.RetentionHold;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>A due message is written to its real topic and queue; the level's progress moves past it only
  * once that write is stored, and is persisted at the end of the round.
  */
-public final class DelayDeliveryService extends BackgroundService implements DispatchListener {
+public final class DelayDeliveryService extends BackgroundService implements DispatchListener, RetentionHold {
     private static final Logger log = LoggerFactory.getLogger(DelayDeliveryService.class);
 
     static final long TICK_MS = 100;
@@ -61,6 +62,33 @@ public final class DelayDeliveryService extends BackgroundService implements Dis
     @Override
     protected void onStop() {
         progress.persistIfDirty();
+    }
+
+    /**
+     * The first undelivered message of every level: with a short {@code fileReservedTime} (1 h) the 2 h
+     * level would otherwise lose its messages to retention.
+     */
+    @Override
+    public long heldFromOffset() {
+        long lowest = Long.MAX_VALUE;
+        for (int level = 1; level <= levels.count(); level++) {
+            int queueId = ScheduleTopic.queueIdOf(level);
+            long offset = Math.max(progress.offset(level), store.minOffset(ScheduleTopic.NAME, queueId));
+            if (offset >= store.maxOffset(ScheduleTopic.NAME, queueId)) {
+                continue;
+            }
+            try (GetResult read = store.getMessages(ScheduleTopic.NAME, queueId, offset, 1, MessageFilter.ALL)) {
+                for (RecordSlice slice : read.records()) {
+                    lowest = Math.min(lowest, slice.commitLogOffset());
+                }
+            }
+        }
+        return lowest;
+    }
+
+    @Override
+    public String describe() {
+        return "delay-level delivery (messages waiting in " + ScheduleTopic.NAME + ")";
     }
 
     /** A new parked message arms its level's timer. */

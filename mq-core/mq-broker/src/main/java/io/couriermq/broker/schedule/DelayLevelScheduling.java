@@ -30,6 +30,7 @@ public final class DelayLevelScheduling {
         DelayProgress progress = new DelayProgress(configDir);
         DelayDeliveryService delivery = new DelayDeliveryService(store, levels, progress, clock);
         store.addDispatchListener(delivery);
+        store.addRetentionHold(delivery);
         delivery.start();
         return new DelayLevelScheduling(
                 new DelayLevelDiversion(levels), new DelayLevelPendingDeliveries(store, levels, progress), delivery);

@@ -36,6 +36,8 @@ final class TimerIndexFiles implements AutoCloseable {
     private final NavigableSet<Long> windows = new TreeSet<>();
     private final Map<Long, FileChannel> open = new HashMap<>();
     private final Set<Long> unforced = new HashSet<>();
+    /** Per window on disk, the lowest commit-log offset it names: what retention must keep. */
+    private final Map<Long, Long> lowestOffsets = new HashMap<>();
 
     TimerIndexFiles(Path directory) {
         this.directory = directory;
@@ -50,12 +52,25 @@ final class TimerIndexFiles implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the timer index in " + directory, e);
         }
+        for (long window : windows) {
+            read(window).forEach(entry -> noteOffset(window, entry.commitLogOffset()));
+        }
+    }
+
+    /** The lowest commit-log offset any window on disk names, {@link Long#MAX_VALUE} when none. */
+    long lowestOffset() {
+        return lowestOffsets.values().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
+    }
+
+    private void noteOffset(long window, long commitLogOffset) {
+        lowestOffsets.merge(window, commitLogOffset, Math::min);
     }
 
     /** Appends entries to the window starting at {@code windowStartMs}; durable after {@link #force()}. */
     void append(long windowStartMs, List<TimerEntry> entries) {
         ByteBuffer buffer = ByteBuffer.allocate(entries.size() * TimerEntry.BYTES);
         for (TimerEntry entry : entries) {
+            noteOffset(windowStartMs, entry.commitLogOffset());
             buffer.putLong(entry.effectiveMs())
                     .putLong(entry.dueMs())
                     .putLong(entry.commitLogOffset())
@@ -158,6 +173,7 @@ final class TimerIndexFiles implements AutoCloseable {
                 throw new UncheckedIOException("cannot delete timer window " + file(window), e);
             }
             old.remove();
+            lowestOffsets.remove(window);
         }
     }
 

@@ -12,6 +12,7 @@ import io.couriermq.store.GetResult;
 import io.couriermq.store.MessageFilter;
 import io.couriermq.store.MessageStore;
 import io.couriermq.store.RecordSlice;
+import io.couriermq.store.RetentionHold;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * the enqueue offset written atomically). It runs every few milliseconds and is woken when a parked
  * message is dispatched. After a restart it resumes from the persisted progress: messages parked after
  * the persisted enqueue offset are indexed again (deduplicated), and those delivered after the persisted
- * cursor are delivered again, so a crash may repeat the last few deliveries but never loses one.
+ * cursor are delivered again, so a crash may repeat the last few deliveries but never loses one. Retention
+ * keeps what the index still names ({@link #heldFromOffset}).
  */
-public final class TimerService extends BackgroundService implements DispatchListener {
+public final class TimerService extends BackgroundService implements DispatchListener, RetentionHold {
     private static final Logger log = LoggerFactory.getLogger(TimerService.class);
     private static final int READ_BATCH = 256;
     private static final int DELIVER_BATCH = 512;
@@ -76,6 +78,21 @@ public final class TimerService extends BackgroundService implements DispatchLis
     /** The admin view of the messages this timer holds. */
     public PendingDeliveries pendingDeliveries() {
         return new TimerPendingDeliveries(store, wheel);
+    }
+
+    /**
+     * Parked messages wait in the commit log for up to {@code timerMaxDelaySec}, which may be longer than
+     * {@code fileReservedTime}: retention keeps the segments the index still names. (Messages parked but
+     * not indexed yet are seconds old, far from any retention limit.)
+     */
+    @Override
+    public long heldFromOffset() {
+        return wheel.lowestParkedOffset();
+    }
+
+    @Override
+    public String describe() {
+        return "the timer (messages parked until their delivery time)";
     }
 
     @Override

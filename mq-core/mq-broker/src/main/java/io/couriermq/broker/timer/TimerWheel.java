@@ -257,6 +257,16 @@ final class TimerWheel implements AutoCloseable {
         }
     }
 
+    /** The lowest commit-log offset of a parked message the index still names ({@link Long#MAX_VALUE}: none). */
+    long lowestParkedOffset() {
+        lock.lock();
+        try {
+            return files.lowestOffset();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     long cursorMs() {
         lock.lock();
         try {

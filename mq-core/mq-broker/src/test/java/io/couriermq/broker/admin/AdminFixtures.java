@@ -16,6 +16,7 @@ import io.couriermq.store.MessageStore;
 import io.couriermq.store.PutResult;
 import io.couriermq.store.QueryResult;
 import io.couriermq.store.RecordSlice;
+import io.couriermq.store.RetentionHold;
 import io.couriermq.store.StoreStats;
 import io.couriermq.store.memory.InMemoryMessageStore;
 import java.nio.charset.StandardCharsets;
@@ -167,6 +168,11 @@ public final class AdminFixtures {
         @Override
         public void addDispatchListener(DispatchListener listener) {
             delegate.addDispatchListener(listener);
+        }
+
+        @Override
+        public void addRetentionHold(RetentionHold hold) {
+            delegate.addRetentionHold(hold);
         }
 
         @Override

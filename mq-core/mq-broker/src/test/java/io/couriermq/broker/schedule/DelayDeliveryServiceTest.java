@@ -71,6 +71,23 @@ class DelayDeliveryServiceTest {
     }
 
     @Test
+    void retentionIsHeldAtTheFirstUndeliveredMessageOfAnyLevel() {
+        assertThat(service.heldFromOffset()).isEqualTo(Long.MAX_VALUE);
+        AppendedRecord tenSeconds = park("Orders", 0, 3, "ten-seconds");
+        AppendedRecord oneSecond = park("Orders", 0, 1, "one-second");
+        assertThat(service.heldFromOffset()).isEqualTo(tenSeconds.commitLogOffset());
+
+        clock.advanceMillis(1_000);
+        service.deliverDue();
+        assertThat(service.heldFromOffset()).isEqualTo(tenSeconds.commitLogOffset());
+        assertThat(oneSecond.commitLogOffset()).isGreaterThan(tenSeconds.commitLogOffset());
+
+        clock.advanceMillis(9_000);
+        service.deliverDue();
+        assertThat(service.heldFromOffset()).as("everything delivered").isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void eachLevelHasItsOwnTimer() {
         park("Orders", 0, 3, "ten-seconds");
         clock.advanceMillis(1_000);

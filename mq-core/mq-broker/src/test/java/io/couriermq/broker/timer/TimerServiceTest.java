@@ -256,6 +256,35 @@ class TimerServiceTest {
         assertThat(windowFiles()).isEmpty();
     }
 
+    @Test
+    void retentionIsHeldAtTheLowestParkedMessageUntilItsWindowIsDoneAcrossARestart() {
+        TimerService timer = timer();
+        assertThat(timer.heldFromOffset()).isEqualTo(Long.MAX_VALUE);
+        long inTwoDays = park("in-two-days", T0 + 2 * 86_400_000L);
+        long soon = park("soon", T0 + 1_000);
+        timer.round();
+        assertThat(timer.heldFromOffset()).isEqualTo(Math.min(inTwoDays, soon));
+
+        clock.advanceMillis(30_000);
+        timer.round();
+        assertThat(delivered()).hasSize(1);
+        assertThat(timer.heldFromOffset()).as("only the two-day wait holds").isEqualTo(inTwoDays);
+
+        timer.closeIndex();
+        services.remove(timer);
+        TimerService restarted = timer();
+        assertThat(restarted.heldFromOffset())
+                .as("read back from the window files")
+                .isEqualTo(inTwoDays);
+
+        clock.advanceMillis(2 * 86_400_000L);
+        restarted.round();
+        clock.advanceMillis(30_000);
+        restarted.round();
+        assertThat(delivered()).hasSize(2);
+        assertThat(restarted.heldFromOffset()).isEqualTo(Long.MAX_VALUE);
+    }
+
     private TimerService timer() {
         TimerService service = new TimerService(store, clock, dir, 10);
         services.add(service);

@@ -12,6 +12,7 @@ import io.couriermq.store.PutResult;
 import io.couriermq.store.PutStatus;
 import io.couriermq.store.QueryResult;
 import io.couriermq.store.RecordSlice;
+import io.couriermq.store.RetentionHold;
 import io.couriermq.store.StoreConfig;
 import io.couriermq.store.StoreException;
 import io.couriermq.store.StoreStats;
@@ -183,6 +184,11 @@ public final class FileMessageStore implements MessageStore {
     @Override
     public void addDispatchListener(DispatchListener listener) {
         parts.dispatcher.addListener(listener);
+    }
+
+    @Override
+    public void addRetentionHold(RetentionHold hold) {
+        parts.retention.addHold(hold);
     }
 
     @Override

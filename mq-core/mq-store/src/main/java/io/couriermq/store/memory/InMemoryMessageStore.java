@@ -17,6 +17,7 @@ import io.couriermq.store.PutResult;
 import io.couriermq.store.PutStatus;
 import io.couriermq.store.QueryResult;
 import io.couriermq.store.RecordSlice;
+import io.couriermq.store.RetentionHold;
 import io.couriermq.store.StoreStats;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -218,6 +219,10 @@ public final class InMemoryMessageStore implements MessageStore {
         return key.equals(properties.get(MessageConst.UNIQUE_CLIENT_MESSAGE_ID_KEY))
                 || Message.splitKeys(properties.get(MessageConst.KEYS)).contains(key);
     }
+
+    /** Nothing to hold: this store never deletes by age. */
+    @Override
+    public void addRetentionHold(RetentionHold hold) {}
 
     @Override
     public void addDispatchListener(DispatchListener listener) {

@@ -2,6 +2,7 @@ package io.couriermq.store.retention;
 
 import io.couriermq.common.lifecycle.BackgroundService;
 import io.couriermq.common.time.Clock;
+import io.couriermq.store.RetentionHold;
 import io.couriermq.store.StoreConfig;
 import io.couriermq.store.commitlog.CommitLog;
 import io.couriermq.store.file.DiskSpace;
@@ -13,6 +14,7 @@ import io.couriermq.store.queue.ConsumeQueueTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Every {@code cleanResourceInterval} ms: checks disk usage (refusing puts above the warning level) and
  * deletes commit-log segments last written more than {@code fileReservedTime} hours ago when the hour is
  * in {@code deleteWhen}, or the oldest segments at once when usage is above
- * {@code diskMaxUsedSpaceRatio}. Then drops consume-queue and index files that only point below the
+ * {@code diskMaxUsedSpaceRatio}. Age-based deletion stops at the first segment a {@link RetentionHold}
+ * still needs; a disk over the high-water mark deletes regardless. Then drops consume-queue and index files that only point below the
  * commit log's new first byte. The active segment is never deleted; a segment that a reader holds is
  * unmapped only when the reader lets go, and later reads of it get OFFSET_TOO_SMALL.
  */
@@ -38,6 +41,9 @@ public final class RetentionService extends BackgroundService {
     private final StorageHealth health;
     private final Clock clock;
     private final DeleteSchedule schedule;
+    private final List<RetentionHold> holds = new CopyOnWriteArrayList<>();
+    private long lastReportedHoldMs = Long.MIN_VALUE;
+    private boolean firstRoundDone;
 
     public RetentionService(
             StoreConfig config,
@@ -58,24 +64,39 @@ public final class RetentionService extends BackgroundService {
         this.schedule = new DeleteSchedule(config.deleteWhen(), config.timeZone());
     }
 
+    /** Segments holding offsets at or above what {@code hold} names survive age-based deletion. */
+    public void addHold(RetentionHold hold) {
+        holds.add(hold);
+    }
+
     @Override
     protected void runOnce() {
-        runRound();
+        // The loop's first round comes right at open, before the parts that hold records (the timer)
+        // have registered: it only checks the disk.
+        runRound(!firstRoundDone);
+        firstRoundDone = true;
     }
 
     /** One round; returns how many commit-log segments it deleted. */
-    public synchronized int runRound() {
+    public int runRound() {
+        return runRound(false);
+    }
+
+    private synchronized int runRound(boolean diskOnly) {
         double used = diskSpace.usedRatio(config.storePathRootDir());
         health.diskUsage(used, config.diskSpaceWarningLevelRatio());
         boolean overHighWater = used >= config.diskMaxUsedSpaceRatio() / 100.0;
         List<MappedFile> deleted;
         if (overHighWater) {
             log.warn(
-                    "disk {}% used, above diskMaxUsedSpaceRatio {}%: deleting the oldest segments now",
-                    Math.round(used * 100), config.diskMaxUsedSpaceRatio());
+                    "disk {}% used, above diskMaxUsedSpaceRatio {}%: deleting the oldest segments now{}",
+                    Math.round(used * 100), config.diskMaxUsedSpaceRatio(), heldWarning());
             deleted = commitLog.segments().deleteFromHead(segment -> true, MAX_SEGMENTS_PER_ROUND);
-        } else if (schedule.isDeleteTime(clock.millis())) {
-            deleted = commitLog.segments().deleteFromHead(this::isExpired, MAX_SEGMENTS_PER_ROUND);
+        } else if (!diskOnly && schedule.isDeleteTime(clock.millis())) {
+            long heldFrom = heldFrom();
+            deleted = commitLog
+                    .segments()
+                    .deleteFromHead(segment -> isExpired(segment) && isFree(segment, heldFrom), MAX_SEGMENTS_PER_ROUND);
         } else {
             deleted = List.of();
         }
@@ -87,6 +108,43 @@ public final class RetentionService extends BackgroundService {
             dropQueueAndIndexFiles();
         }
         return deleted.size();
+    }
+
+    /** The lowest offset any hold still needs. */
+    private long heldFrom() {
+        long heldFrom = Long.MAX_VALUE;
+        for (RetentionHold hold : holds) {
+            heldFrom = Math.min(heldFrom, hold.heldFromOffset());
+        }
+        return heldFrom;
+    }
+
+    private String heldWarning() {
+        long heldFrom = heldFrom();
+        return heldFrom < Long.MAX_VALUE
+                ? "; records still held from offset " + heldFrom + " (" + holdNames() + ") may be lost"
+                : "";
+    }
+
+    /** An expired segment that a hold still needs stays, with one log line an hour saying why. */
+    private boolean isFree(MappedFile segment, long heldFrom) {
+        if (segment.endOffset() <= heldFrom) {
+            return true;
+        }
+        long nowMs = clock.millis();
+        if (nowMs - lastReportedHoldMs >= TimeUnit.HOURS.toMillis(1)) {
+            lastReportedHoldMs = nowMs;
+            log.info(
+                    "retention keeps expired segment {} and those after it: {} still needs records from offset {}",
+                    segment.path().getFileName(),
+                    holdNames(),
+                    heldFrom);
+        }
+        return false;
+    }
+
+    private String holdNames() {
+        return String.join(", ", holds.stream().map(RetentionHold::describe).toList());
     }
 
     private boolean isExpired(MappedFile segment) {

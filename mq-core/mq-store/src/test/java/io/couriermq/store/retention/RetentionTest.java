@@ -94,6 +94,32 @@ class RetentionTest {
     }
 
     @Test
+    void anExpiredSegmentThatAHoldStillNeedsIsKeptWithEverySegmentAfterItUnlessTheDiskIsFull() {
+        clock.advance(2, TimeUnit.HOURS);
+        String hour = String.format(
+                "%02d",
+                Instant.ofEpochMilli(clock.millis()).atZone(ZoneOffset.UTC).getHour());
+        open(hour);
+        fillSegments(5);
+        long segment = 16 * 1024;
+        long held = 2 * segment; // the first record of the third segment, e.g. a message parked for days
+        store.shutdown();
+        clock.advance(24, TimeUnit.HOURS);
+        open(hour);
+        store.addRetentionHold(() -> held);
+
+        store.runRetentionNow();
+        assertThat(store.stats().commitLogMinOffset())
+                .as("the two segments below the hold go, the held one stays")
+                .isEqualTo(2 * segment);
+        assertThat(store.readRecord(held)).isPresent();
+
+        disk.usedRatio = 0.80; // above diskMaxUsedSpaceRatio: a writable store comes first
+        store.runRetentionNow();
+        assertThat(store.stats().commitLogMinOffset()).isEqualTo(4 * segment);
+    }
+
+    @Test
     void aSegmentBeingReadIsDeletedOnlyWhenTheReaderLetsGo() {
         open("04");
         fillSegments(3);
