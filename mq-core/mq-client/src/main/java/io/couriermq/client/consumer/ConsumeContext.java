@@ -3,9 +3,9 @@ package io.couriermq.client.consumer;
 import io.couriermq.remoting.protocol.body.MessageQueue;
 
 /**
- * Per-call context of a {@link ConcurrentMessageListener}: the queue the message was pulled from, how
- * many times this client already tried it, and the delay level for the next delivery when the listener
- * answers {@link ConsumeResult#RECONSUME_LATER}.
+ * Per-call context of a {@link ConcurrentMessageListener} or {@link BatchMessageListener}: the queue the
+ * messages were pulled from, how many times this client already tried them, and the delay level for the
+ * next delivery when the listener answers {@link ConsumeResult#RECONSUME_LATER}.
  */
 public final class ConsumeContext {
     private final MessageQueue queue;

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param consumeTimestampMs the time for CONSUME_FROM_TIMESTAMP; -1 means 30 minutes before start
  * @param allocation how a clustering group splits queues (average by default)
  * @param consumeThreads threads of the listener pool (concurrent listeners)
+ * @param consumeBatchMaxSize the most messages one call of a {@link BatchMessageListener} gets
  * @param consumeBacklogLimit messages handed to the pool and not finished yet above which no queue is
  *     pulled (back-pressure instead of an unbounded task queue)
  * @param pullBatchSize messages asked for per pull
@@ -37,6 +38,7 @@ public record ConsumerConfig(
         long consumeTimestampMs,
         AllocationStrategy allocation,
         int consumeThreads,
+        int consumeBatchMaxSize,
         int consumeBacklogLimit,
         int pullBatchSize,
         int maxCachedMessagesPerQueue,
@@ -59,6 +61,9 @@ public record ConsumerConfig(
         Objects.requireNonNull(offsetStoreDir, "offsetStoreDir");
         Objects.requireNonNull(observer, "observer");
         positive("consumeThreads", consumeThreads);
+        if (consumeBatchMaxSize < 1 || consumeBatchMaxSize > 1024) {
+            throw new IllegalArgumentException("consumeBatchMaxSize must be 1..1024, was " + consumeBatchMaxSize);
+        }
         positive("consumeBacklogLimit", consumeBacklogLimit);
         if (pullBatchSize < 1 || pullBatchSize > 1024) {
             throw new IllegalArgumentException("pullBatchSize must be 1..1024, was " + pullBatchSize);
@@ -109,6 +114,7 @@ public record ConsumerConfig(
         private long consumeTimestampMs = -1;
         private AllocationStrategy allocation = AllocationStrategy.average();
         private int consumeThreads = 20;
+        private int consumeBatchMaxSize = 32;
         private int consumeBacklogLimit = 10_000;
         private int pullBatchSize = 32;
         private int maxCachedMessagesPerQueue = 1_000;
@@ -153,6 +159,11 @@ public record ConsumerConfig(
 
         public Builder consumeThreads(int consumeThreads) {
             this.consumeThreads = consumeThreads;
+            return this;
+        }
+
+        public Builder consumeBatchMaxSize(int consumeBatchMaxSize) {
+            this.consumeBatchMaxSize = consumeBatchMaxSize;
             return this;
         }
 
@@ -219,6 +230,7 @@ public record ConsumerConfig(
                     consumeTimestampMs,
                     allocation,
                     consumeThreads,
+                    consumeBatchMaxSize,
                     consumeBacklogLimit,
                     pullBatchSize,
                     maxCachedMessagesPerQueue,

@@ -96,7 +96,8 @@ public final class PushConsumer implements AutoCloseable {
                 : new ConcurrentConsumeService(
                         group,
                         config.isBroadcasting(),
-                        (ConcurrentMessageListener) listener,
+                        batchListenerOf(listener),
+                        listener instanceof BatchMessageListener ? config.consumeBatchMaxSize() : 1,
                         offsets,
                         new MessageSendBack(group, config.concurrentMaxReconsumeTimes(), requests, retrySender),
                         config.observer(),
@@ -144,6 +145,26 @@ public final class PushConsumer implements AutoCloseable {
         this.lockRefresher = locks == null
                 ? null
                 : new PeriodicTask("courier-locks-" + group, QueueLocks.REFRESH_INTERVAL_MS, locks::refreshAll);
+    }
+
+    private static BatchMessageListener batchListenerOf(Object listener) {
+        return listener instanceof BatchMessageListener batch
+                ? batch
+                : ConcurrentConsumeService.perMessage((ConcurrentMessageListener) listener);
+    }
+
+    /**
+     * A consumer calling {@code listener} with up to {@link ConsumerConfig#consumeBatchMaxSize} messages at
+     * a time, on a runtime the caller owns (and may share).
+     */
+    public static PushConsumer createBatch(
+            ClientRuntime runtime, ConsumerConfig config, BatchMessageListener listener) {
+        return new PushConsumer(runtime, false, config, listener);
+    }
+
+    /** A batch consumer with its own runtime for {@code client}, closed with the consumer. */
+    public static PushConsumer createBatch(ClientConfig client, ConsumerConfig config, BatchMessageListener listener) {
+        return new PushConsumer(ClientRuntime.start(client), true, config, listener);
     }
 
     /** A consumer with a concurrent listener on a runtime the caller owns (and may share). */

@@ -1,10 +1,12 @@
 package io.couriermq.client.consumer.internal;
 
+import io.couriermq.client.consumer.BatchMessageListener;
 import io.couriermq.client.consumer.ConcurrentMessageListener;
 import io.couriermq.client.consumer.ConsumeContext;
 import io.couriermq.client.consumer.ConsumeObserver;
 import io.couriermq.client.consumer.ConsumeResult;
 import io.couriermq.client.message.ReceivedMessage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -15,18 +17,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls a {@link ConcurrentMessageListener} for each message on a fixed pool. A consumed message leaves
- * its process queue and the queue's committable offset moves. A failed one is sent back for a retry
- * (clustering), or dropped with a warning (broadcasting, as the official client); when it cannot be sent
- * back it stays in the process queue, holding the offset, and is consumed again here after {@link
- * #localRetryDelayMs}.
+ * Calls the listener on a fixed pool, with batches of up to {@code batchSize} messages of one pull (1 for
+ * a per-message listener, adapted to {@link BatchMessageListener}). Consumed messages leave their process
+ * queue and the queue's committable offset moves. Failed ones are sent back for a retry each (clustering),
+ * or dropped with a warning (broadcasting, as the official client); those that cannot be sent back stay in
+ * the process queue, holding the offset, and are consumed again here after {@link #localRetryDelayMs}.
  */
 public final class ConcurrentConsumeService implements ConsumeService {
     private static final Logger log = LoggerFactory.getLogger(ConcurrentConsumeService.class);
 
     private final String group;
     private final boolean broadcasting;
-    private final ConcurrentMessageListener listener;
+    private final BatchMessageListener listener;
+    private final int batchSize;
     private final OffsetStore offsets;
     private final SendBack sendBack;
     private final ConsumeObserver observer;
@@ -39,7 +42,8 @@ public final class ConcurrentConsumeService implements ConsumeService {
     public ConcurrentConsumeService(
             String group,
             boolean broadcasting,
-            ConcurrentMessageListener listener,
+            BatchMessageListener listener,
+            int batchSize,
             OffsetStore offsets,
             SendBack sendBack,
             ConsumeObserver observer,
@@ -50,6 +54,7 @@ public final class ConcurrentConsumeService implements ConsumeService {
         this.group = group;
         this.broadcasting = broadcasting;
         this.listener = listener;
+        this.batchSize = batchSize;
         this.offsets = offsets;
         this.sendBack = sendBack;
         this.observer = observer;
@@ -59,10 +64,15 @@ public final class ConcurrentConsumeService implements ConsumeService {
         this.localRetryDelayMs = localRetryDelayMs;
     }
 
+    /** A per-message listener as a batch listener, for batches of one. */
+    public static BatchMessageListener perMessage(ConcurrentMessageListener listener) {
+        return (messages, context) -> listener.consume(messages.get(0), context);
+    }
+
     @Override
     public void submit(ProcessQueue processQueue, List<ReceivedMessage> messages) {
-        for (ReceivedMessage message : messages) {
-            execute(processQueue, message, 1);
+        for (int from = 0; from < messages.size(); from += batchSize) {
+            execute(processQueue, List.copyOf(messages.subList(from, Math.min(messages.size(), from + batchSize))), 1);
         }
     }
 
@@ -91,77 +101,92 @@ public final class ConcurrentConsumeService implements ConsumeService {
         }
     }
 
-    private void execute(ProcessQueue processQueue, ReceivedMessage message, int attempt) {
-        pending.incrementAndGet();
+    private void execute(ProcessQueue processQueue, List<ReceivedMessage> batch, int attempt) {
+        pending.addAndGet(batch.size());
         try {
             pool.execute(() -> {
                 try {
-                    consume(processQueue, message, attempt);
+                    consume(processQueue, batch, attempt);
                 } finally {
-                    pending.decrementAndGet();
+                    pending.addAndGet(-batch.size());
                 }
             });
         } catch (RejectedExecutionException e) {
-            pending.decrementAndGet();
-            log.debug("group {} is shutting down; {} stays uncommitted", group, message);
+            pending.addAndGet(-batch.size());
+            log.debug("group {} is shutting down; {} messages stay uncommitted", group, batch.size());
         }
     }
 
-    private void consume(ProcessQueue processQueue, ReceivedMessage message, int attempt) {
+    private void consume(ProcessQueue processQueue, List<ReceivedMessage> batch, int attempt) {
         if (processQueue.isDropped()) {
             return;
         }
         ConsumeContext context = new ConsumeContext(processQueue.queue(), attempt);
-        ConsumeResult result = call(message, context);
+        ConsumeResult result = call(batch, context);
         if (result == ConsumeResult.SUCCESS) {
-            commit(processQueue, message);
+            commit(processQueue, batch);
         } else if (broadcasting) {
-            log.warn("group {} (broadcasting) dropped {}: the listener asked to reconsume it", group, message);
-            commit(processQueue, message);
-        } else if (sendBack.sendBack(message, context.delayLevelWhenNextConsume())) {
-            commit(processQueue, message);
+            log.warn(
+                    "group {} (broadcasting) dropped {} messages, the listener asked to reconsume them: {}",
+                    group,
+                    batch.size(),
+                    batch);
+            commit(processQueue, batch);
         } else {
-            retryLocally(processQueue, message, attempt + 1);
+            List<ReceivedMessage> sentBack = new ArrayList<>(batch.size());
+            List<ReceivedMessage> kept = new ArrayList<>();
+            for (ReceivedMessage message : batch) {
+                (sendBack.sendBack(message, context.delayLevelWhenNextConsume()) ? sentBack : kept).add(message);
+            }
+            if (!sentBack.isEmpty()) {
+                commit(processQueue, sentBack);
+            }
+            if (!kept.isEmpty()) {
+                retryLocally(processQueue, List.copyOf(kept), attempt + 1);
+            }
         }
     }
 
-    private ConsumeResult call(ReceivedMessage message, ConsumeContext context) {
+    private ConsumeResult call(List<ReceivedMessage> batch, ConsumeContext context) {
         long start = System.nanoTime();
         ConsumeResult result;
         String outcome;
         try {
-            result = listener.consume(message, context);
+            result = listener.consume(batch, context);
             outcome = result == null ? "NULL" : result.name();
         } catch (RuntimeException e) {
-            log.warn("group {}: listener failed on {}", group, message, e);
+            log.warn("group {}: listener failed on {}", group, batch.size() == 1 ? batch.get(0) : batch, e);
             result = null;
             outcome = "EXCEPTION";
         }
-        Observers.consumed(observer, group, message, outcome, System.nanoTime() - start);
+        long elapsed = System.nanoTime() - start;
+        for (ReceivedMessage message : batch) {
+            Observers.consumed(observer, group, message, outcome, elapsed);
+        }
         return result == null ? ConsumeResult.RECONSUME_LATER : result;
     }
 
-    private void commit(ProcessQueue processQueue, ReceivedMessage message) {
-        long offset = processQueue.remove(List.of(message));
+    private void commit(ProcessQueue processQueue, List<ReceivedMessage> messages) {
+        long offset = processQueue.remove(messages);
         if (!processQueue.isDropped()) {
             offsets.update(processQueue.queue(), offset, true);
         }
     }
 
-    private void retryLocally(ProcessQueue processQueue, ReceivedMessage message, int attempt) {
-        pending.incrementAndGet();
+    private void retryLocally(ProcessQueue processQueue, List<ReceivedMessage> batch, int attempt) {
+        pending.addAndGet(batch.size());
         try {
             timers.schedule(
                     () -> {
-                        pending.decrementAndGet();
+                        pending.addAndGet(-batch.size());
                         if (!pool.isShutdown()) {
-                            execute(processQueue, message, attempt);
+                            execute(processQueue, batch, attempt);
                         }
                     },
                     localRetryDelayMs,
                     TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            pending.decrementAndGet();
+            pending.addAndGet(-batch.size());
         }
     }
 }

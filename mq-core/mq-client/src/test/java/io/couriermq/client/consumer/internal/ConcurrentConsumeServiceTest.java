@@ -4,6 +4,7 @@ import static io.couriermq.client.consumer.internal.ProcessQueueTest.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.couriermq.client.consumer.BatchMessageListener;
 import io.couriermq.client.consumer.ConcurrentMessageListener;
 import io.couriermq.client.consumer.ConsumeObserver;
 import io.couriermq.client.consumer.ConsumeResult;
@@ -45,7 +46,75 @@ class ConcurrentConsumeServiceTest {
     private ConcurrentConsumeService service(
             boolean broadcasting, ConcurrentMessageListener listener, OffsetStore offsets, SendBack sendBack) {
         return new ConcurrentConsumeService(
-                "g", broadcasting, listener, offsets, sendBack, observer, timers, 4, 100, 20);
+                "g",
+                broadcasting,
+                ConcurrentConsumeService.perMessage(listener),
+                1,
+                offsets,
+                sendBack,
+                observer,
+                timers,
+                4,
+                100,
+                20);
+    }
+
+    private ConcurrentConsumeService batchService(
+            int batchSize, BatchMessageListener listener, OffsetStore offsets, SendBack sendBack) {
+        return new ConcurrentConsumeService(
+                "g", false, listener, batchSize, offsets, sendBack, observer, timers, 4, 100, 20);
+    }
+
+    @Test
+    void aBatchListenerGetsThePullInOrderedBatchesOfAtMostTheMaximumSize() {
+        OffsetStore offsets = new LocalFileOffsetStore(dir, "c", "g");
+        List<List<Long>> batches = new CopyOnWriteArrayList<>();
+        ConcurrentConsumeService service = batchService(
+                3,
+                (messages, context) -> {
+                    batches.add(
+                            messages.stream().map(ReceivedMessage::queueOffset).toList());
+                    return ConsumeResult.SUCCESS;
+                },
+                offsets,
+                (m, level) -> true);
+        ProcessQueue queue = pulled(0, 1, 2, 3, 4, 5, 6);
+
+        service.submit(
+                queue,
+                java.util.stream.LongStream.range(0, 7)
+                        .mapToObj(o -> message(o, 10))
+                        .toList());
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> offsets.readMemory(QUEUE) == 7);
+        assertThat(batches).containsExactlyInAnyOrder(List.of(0L, 1L, 2L), List.of(3L, 4L, 5L), List.of(6L));
+        assertThat(observed).hasSize(7).contains("6:SUCCESS");
+        service.shutdown(1_000);
+    }
+
+    @Test
+    void aFailedBatchIsSentBackMessageByMessageAndWhatCannotBeSentBackIsRetriedLocally() {
+        OffsetStore offsets = new LocalFileOffsetStore(dir, "c", "g");
+        List<List<Long>> batches = new CopyOnWriteArrayList<>();
+        List<Long> sentBack = new CopyOnWriteArrayList<>();
+        ConcurrentConsumeService service = batchService(
+                4,
+                (messages, context) -> {
+                    batches.add(
+                            messages.stream().map(ReceivedMessage::queueOffset).toList());
+                    return context.localAttempt() == 1 ? ConsumeResult.RECONSUME_LATER : ConsumeResult.SUCCESS;
+                },
+                offsets,
+                (message, level) -> message.queueOffset() != 2 && sentBack.add(message.queueOffset()));
+        ProcessQueue queue = pulled(0, 1, 2, 3);
+
+        service.submit(queue, List.of(message(0, 10), message(1, 10), message(2, 10), message(3, 10)));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> offsets.readMemory(QUEUE) == 4);
+        assertThat(sentBack).containsExactly(0L, 1L, 3L);
+        assertThat(batches).containsExactly(List.of(0L, 1L, 2L, 3L), List.of(2L));
+        assertThat(queue.isEmpty()).isTrue();
+        service.shutdown(1_000);
     }
 
     private ProcessQueue pulled(long... offsets) {

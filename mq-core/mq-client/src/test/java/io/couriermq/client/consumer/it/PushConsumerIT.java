@@ -8,6 +8,7 @@ import io.couriermq.client.consumer.ConsumerConfig;
 import io.couriermq.client.consumer.OrderlyResult;
 import io.couriermq.client.consumer.PushConsumer;
 import io.couriermq.client.message.ReceivedMessage;
+import io.couriermq.remoting.protocol.body.ConsumeFromWhere;
 import io.couriermq.remoting.protocol.body.MessageQueue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -152,6 +153,35 @@ class PushConsumerIT {
                         .filter(m -> bodies(List.of(m), "t-").size() == 1)
                         .map(ReceivedMessage::tags))
                 .containsOnly("TagA", "TagC");
+    }
+
+    @Test
+    void aBatchListenerGetsEveryMessageOnceInBatchesOfAtMostTheConfiguredSize() {
+        for (int i = 0; i < 100; i++) {
+            cluster.send(TOPIC, 0, "batch-" + i, "TagBatch");
+        }
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        List<ReceivedMessage> received = new CopyOnWriteArrayList<>();
+        PushConsumer consumer = PushConsumer.createBatch(
+                cluster.runtime("batch"),
+                config("cg-batch")
+                        .consumeBatchMaxSize(10)
+                        .consumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET)
+                        .build(),
+                (messages, context) -> {
+                    batchSizes.add(messages.size());
+                    received.addAll(messages);
+                    return ConsumeResult.SUCCESS;
+                });
+        consumers.add(consumer);
+        consumer.subscribe(TOPIC, "TagBatch").start();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> bodies(received, "batch-").size() >= 100);
+        assertThat(bodies(received, "batch-")).hasSize(100).doesNotHaveDuplicates();
+        assertThat(batchSizes)
+                .allSatisfy(size -> assertThat(size).isBetween(1, 10))
+                .contains(10);
     }
 
     @Test
