@@ -46,6 +46,13 @@ final class RemotingChannels {
     /** Fails whatever still waits and stops the wheel's thread. */
     void close(String reason) {
         responses.failAll(reason);
-        deadlines.stop();
+        try {
+            deadlines.stop();
+        } catch (IllegalStateException calledFromATimeout) {
+            // A timed-out call's callback closed its client: the wheel cannot stop itself from its own thread.
+            Thread stopper = new Thread(deadlines::stop, "remoting-timeouts-stop");
+            stopper.setDaemon(true);
+            stopper.start();
+        }
     }
 }

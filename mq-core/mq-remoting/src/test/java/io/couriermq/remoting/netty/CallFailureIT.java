@@ -7,12 +7,15 @@ import static org.awaitility.Awaitility.await;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
+import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.couriermq.remoting.rpc.RemotingConnectException;
 import io.couriermq.remoting.rpc.RemotingException;
 import io.couriermq.remoting.rpc.RemotingTimeoutException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +30,42 @@ class CallFailureIT {
     void tearDown() {
         release.countDown();
         remoting.close();
+    }
+
+    @Test
+    void aTimedOutCallsCallbackMayCloseItsOwnClient() {
+        remoting.register(RequestCode.GET_ROUTEINFO_BY_TOPIC.code(), (context, request) -> {
+            release.await(10, TimeUnit.SECONDS);
+            return RemotingCommand.responseTo(request, ResponseCode.SUCCESS).build();
+        });
+        NettyRemotingClient own =
+                new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
+        CompletableFuture<Throwable> closedAfter = new CompletableFuture<>();
+
+        own.invokeAsync(
+                        remoting.address(),
+                        RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC)
+                                .build(),
+                        200)
+                .whenComplete((response, failure) -> {
+                    try {
+                        own.close(); // runs on the thread that timed the call out
+                        closedAfter.complete(failure);
+                    } catch (Throwable t) {
+                        closedAfter.completeExceptionally(t);
+                    }
+                });
+
+        assertThat(closedAfter).succeedsWithin(Duration.ofSeconds(5)).satisfies(failure -> assertThat(
+                        failure instanceof CompletionException ? failure.getCause() : failure)
+                .isInstanceOf(RemotingTimeoutException.class));
+        assertThat(own.invokeAsync(
+                        remoting.address(),
+                        RemotingCommand.request(RequestCode.HEART_BEAT).build(),
+                        200))
+                .failsWithin(Duration.ofSeconds(1))
+                .withThrowableThat()
+                .withMessageContaining("shut down");
     }
 
     @Test
