@@ -94,6 +94,10 @@ public class Producer implements AutoCloseable {
     /**
      * Sends without blocking on the answer. When {@code maxInFlight} sends are already waiting, this call
      * waits for a free slot (up to the send timeout) instead of queueing without bound.
+     *
+     * <p>The future completes on the client's I/O thread (or its timeout thread), so actions attached
+     * with {@code thenAccept}, {@code whenComplete} and the like run there: keep them short, or attach them
+     * with an executor ({@code whenCompleteAsync(action, executor)}) when they block.
      */
     public CompletableFuture<SendResult> sendAsync(OutgoingMessage message) {
         ensureOpen();
