@@ -314,23 +314,34 @@ abstract class ClientScenarios {
     }
 
     @Test
-    void aRequestGetsItsReply() {
+    void everyRequestGetsItsOwnReplyWhicheverBrokerCarriesIt() {
         String topic = topic("Requests");
         ClientRuntime replierRuntime = clients.runtime();
         Producer replier = clients.closeLater(
                 Producer.start(replierRuntime, ProducerConfig.builder("replier").build()));
+        Set<String> replyBrokers = ConcurrentHashMap.newKeySet();
         PushConsumer consumer = clients.closeLater(PushConsumer.create(
                 replierRuntime, clients.consumer("g-replier").build(), (message, context) -> {
-                    replier.reply(message, ("pong:" + Inbox.body(message)).getBytes(StandardCharsets.UTF_8));
+                    SendResult sent =
+                            replier.reply(message, ("pong:" + Inbox.body(message)).getBytes(StandardCharsets.UTF_8));
+                    replyBrokers.add(sent.queue().brokerName());
                     return ConsumeResult.SUCCESS;
                 }));
         consumer.subscribe(topic, "*").start();
         awaitAssigned(consumer);
 
-        ReceivedMessage reply =
-                producer.request(message(topic, "ping").build(), 15_000).join();
+        List<CompletableFuture<ReceivedMessage>> replies = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            replies.add(producer.request(message(topic, "ping-" + i).build(), 15_000));
+        }
 
-        assertThat(Inbox.body(reply)).isEqualTo("pong:ping");
+        for (int i = 0; i < 20; i++) {
+            assertThat(Inbox.body(replies.get(i).join())).isEqualTo("pong:ping-" + i);
+        }
+        // the replier records the broker after reply() returns, which may be after the requester has it
+        await().atMost(WAIT).untilAsserted(() -> assertThat(replyBrokers)
+                .as("replies went through both brokers, each pushing to the requester's connection")
+                .containsExactlyInAnyOrder("broker-a", "broker-b"));
     }
 
     @Test
