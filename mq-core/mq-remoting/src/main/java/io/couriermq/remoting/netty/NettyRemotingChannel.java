@@ -57,8 +57,14 @@ final class NettyRemotingChannel implements RemotingChannel {
     @Override
     public CompletableFuture<RemotingCommand> invoke(RemotingCommand request, long timeoutMs) {
         CompletableFuture<RemotingCommand> response = responses.register(this, request);
-        Timeout timeout =
-                shared.onDeadline(() -> responses.fail(request.opaque(), timeoutOf(request, timeoutMs)), timeoutMs);
+        Timeout timeout;
+        try {
+            timeout =
+                    shared.onDeadline(() -> responses.fail(request.opaque(), timeoutOf(request, timeoutMs)), timeoutMs);
+        } catch (RemotingException closed) {
+            responses.fail(request.opaque(), closed);
+            return response;
+        }
         response.whenComplete((ignored, failure) -> timeout.cancel());
         channel.writeAndFlush(request).addListener(write -> {
             if (!write.isSuccess()) {

@@ -115,6 +115,7 @@ public final class NettyRemotingServer implements AutoCloseable {
             throw new IllegalStateException("interrupted while binding port " + config.listenPort(), e);
         } catch (Exception e) {
             shutdownEventLoops();
+            remotingChannels.close("server failed to start");
             throw new IllegalStateException(
                     "cannot listen on " + config.bindAddress() + ":" + config.listenPort() + ": " + e.getMessage(), e);
         }

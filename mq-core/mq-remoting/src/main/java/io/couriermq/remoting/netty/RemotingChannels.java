@@ -1,5 +1,6 @@
 package io.couriermq.remoting.netty;
 
+import io.couriermq.remoting.rpc.RemotingException;
 import io.couriermq.remoting.rpc.ResponseTable;
 import io.netty.channel.Channel;
 import io.netty.util.HashedWheelTimer;
@@ -7,6 +8,7 @@ import io.netty.util.Timeout;
 import io.netty.util.Timer;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * What the connections of one client or server share: the requests waiting for a response, and the
@@ -19,15 +21,20 @@ final class RemotingChannels {
     private static final long TICK_MS = 10;
 
     private final ResponseTable responses = new ResponseTable();
-    private final Timer deadlines;
+    private final Supplier<Timer> newWheel;
+    /** Created on the first request with a deadline: a server that never starts holds no timer. */
+    private volatile Timer deadlines;
+
+    private boolean closed;
 
     RemotingChannels(String name) {
-        this(new HashedWheelTimer(new DefaultThreadFactory(name + "-timeouts", true), TICK_MS, TimeUnit.MILLISECONDS));
+        this(() -> new HashedWheelTimer(
+                new DefaultThreadFactory(name + "-timeouts", true), TICK_MS, TimeUnit.MILLISECONDS));
     }
 
-    /** With another timer: tests move time by hand. */
-    RemotingChannels(Timer deadlines) {
-        this.deadlines = deadlines;
+    /** With the timer {@code newWheel} makes when first needed (tests pass one that moves time by hand). */
+    RemotingChannels(Supplier<Timer> newWheel) {
+        this.newWheel = newWheel;
     }
 
     ResponseTable responses() {
@@ -39,18 +46,44 @@ final class RemotingChannels {
         return NettyRemotingChannel.of(channel, this);
     }
 
+    /** Runs {@code expiry} after {@code delayMs}; refused once closed (nothing would stop the wheel then). */
     Timeout onDeadline(Runnable expiry, long delayMs) {
-        return deadlines.newTimeout(timeout -> expiry.run(), delayMs, TimeUnit.MILLISECONDS);
+        return deadlines().newTimeout(timeout -> expiry.run(), delayMs, TimeUnit.MILLISECONDS);
+    }
+
+    private Timer deadlines() {
+        Timer wheel = deadlines;
+        if (wheel == null) {
+            synchronized (this) {
+                if (closed) {
+                    throw new RemotingException("shut down: no request can be timed any more");
+                }
+                wheel = deadlines;
+                if (wheel == null) {
+                    wheel = newWheel.get();
+                    deadlines = wheel;
+                }
+            }
+        }
+        return wheel;
     }
 
     /** Fails whatever still waits and stops the wheel's thread. */
     void close(String reason) {
         responses.failAll(reason);
+        Timer wheel;
+        synchronized (this) {
+            closed = true;
+            wheel = deadlines;
+        }
+        if (wheel == null) {
+            return;
+        }
         try {
-            deadlines.stop();
+            wheel.stop();
         } catch (IllegalStateException calledFromATimeout) {
             // A timed-out call's callback closed its client: the wheel cannot stop itself from its own thread.
-            Thread stopper = new Thread(deadlines::stop, "remoting-timeouts-stop");
+            Thread stopper = new Thread(wheel::stop, "remoting-timeouts-stop");
             stopper.setDaemon(true);
             stopper.start();
         }

@@ -22,7 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class EmbeddedRemoting {
     final ProcessorRegistry processors = new ProcessorRegistry();
     final ManualTimer timer = new ManualTimer();
-    final RemotingChannels channels = new RemotingChannels(timer);
+    final RemotingChannels channels = new RemotingChannels(() -> timer);
     final ResponseTable responses = channels.responses();
     final List<RemotingChannel> closedChannels = new CopyOnWriteArrayList<>();
     final CommandDispatcher dispatcher = new CommandDispatcher(processors, channels);

@@ -23,7 +23,7 @@ class IdleConnectionTest {
         channel.pipeline()
                 .addLast(new IdleStateHandler(0, 0, 10))
                 .addLast(new ConnectionHandler(
-                        "server", new RemotingChannels(new ManualTimer()), new ChannelEventListener() {}));
+                        "server", new RemotingChannels(ManualTimer::new), new ChannelEventListener() {}));
     }
 
     @AfterEach
