@@ -131,11 +131,6 @@ final class TimerIndexFiles implements AutoCloseable {
         return first == null ? OptionalLong.empty() : OptionalLong.of(first);
     }
 
-    /** Start times of the windows on disk within {@code [fromMs, toMs)}, earliest first. */
-    NavigableSet<Long> windowsBetween(long fromMs, long toMs) {
-        return fromMs >= toMs ? new TreeSet<>() : new TreeSet<>(windows.subSet(fromMs, true, toMs, false));
-    }
-
     /** Start times of the windows on disk from {@code fromMs} on, earliest first. */
     NavigableSet<Long> windowsFrom(long fromMs) {
         return new TreeSet<>(windows.tailSet(fromMs, true));

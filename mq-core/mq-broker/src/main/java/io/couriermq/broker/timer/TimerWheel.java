@@ -13,9 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The timing index: time-bucketed files on disk ({@link TimerIndexFiles}) plus, in memory, the entries of
- * the current window and (read ahead a chunk at a time) of the next one, earliest first. A delivery cursor says up to when everything has been
- * delivered; an entry indexed after its due time is filed at the cursor instead, so it is never behind
- * it. Entries are loaded once per window and deduplicated by commit-log offset (after a crash the parked
+ * the current window and (read ahead a chunk at a time) of the next one, earliest first. A delivery
+ * cursor says up to when everything has been delivered; an entry indexed after its due time is filed at
+ * the cursor instead, so it is never behind it. Entries are loaded once per window and deduplicated by commit-log offset (after a crash the parked
  * messages after the persisted enqueue offset are indexed a second time).
  *
  * <p>Thread-safe: the deliverer and admin requests (list, cancel) share one lock; nothing under it waits
