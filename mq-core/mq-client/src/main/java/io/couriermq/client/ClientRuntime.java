@@ -2,6 +2,7 @@ package io.couriermq.client;
 
 import io.couriermq.client.internal.BrokerRpc;
 import io.couriermq.client.internal.ClientMembers;
+import io.couriermq.client.internal.ConnectivityProbe;
 import io.couriermq.client.internal.Heartbeats;
 import io.couriermq.client.internal.PendingReplies;
 import io.couriermq.client.internal.ServerRequests;
@@ -12,6 +13,7 @@ import io.couriermq.remoting.netty.NettyRemotingClient;
 import io.couriermq.remoting.netty.RemotingClientConfig;
 import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.rpc.ChannelEventListener;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
 public final class ClientRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClientRuntime.class);
 
+    /** A probe is a yes/no question: it waits at most this long for any one server. */
+    private static final long PROBE_TIMEOUT_MS = 1_000;
+
     /** Numbers the runtimes of this process that kept the default instance name. */
     private static final AtomicInteger DEFAULT_NAMED = new AtomicInteger();
 
@@ -43,6 +48,7 @@ public final class ClientRuntime implements AutoCloseable {
     private final ClientMembers members;
     private final Heartbeats heartbeats;
     private final PendingReplies replies = new PendingReplies();
+    private final ConnectivityProbe connectivity;
     private final ScheduledExecutorService timers;
     private final ExecutorService callbacks;
     private volatile boolean closed;
@@ -66,6 +72,13 @@ public final class ClientRuntime implements AutoCloseable {
         this.brokers = new BrokerRpc(remoting, config.requestTimeoutMs());
         this.members = new ClientMembers(clientId);
         this.heartbeats = new Heartbeats(brokers, routes, members);
+        this.connectivity = new ConnectivityProbe(
+                remoting,
+                config.nameServerAddresses(),
+                routes,
+                heartbeats,
+                clock,
+                Math.min(config.requestTimeoutMs(), PROBE_TIMEOUT_MS));
         this.timers =
                 Executors.newScheduledThreadPool(1, daemonThreads("courier-client-timer-" + config.instanceName()));
         this.callbacks =
@@ -142,6 +155,15 @@ public final class ClientRuntime implements AutoCloseable {
                 intervalMs,
                 intervalMs,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Checks now which configured NameServers and which brokers of the routes in use answer (each gets
+     * a cheap request and at most {@code min(requestTimeoutMs, 1000)} ms), for health checks and
+     * diagnostics. Never fails: an unreachable server, or a closed runtime, shows as unreachable.
+     */
+    public CompletableFuture<Connectivity> probe() {
+        return connectivity.probe();
     }
 
     public boolean isClosed() {

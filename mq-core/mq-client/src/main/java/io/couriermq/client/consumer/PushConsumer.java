@@ -6,6 +6,7 @@ import io.couriermq.client.consumer.internal.AssignedQueues;
 import io.couriermq.client.consumer.internal.BrokerOffsetStore;
 import io.couriermq.client.consumer.internal.ConcurrentConsumeService;
 import io.couriermq.client.consumer.internal.ConsumeService;
+import io.couriermq.client.consumer.internal.ConsumerLag;
 import io.couriermq.client.consumer.internal.ConsumerRequests;
 import io.couriermq.client.consumer.internal.ConsumerThreads;
 import io.couriermq.client.consumer.internal.LocalFileOffsetStore;
@@ -27,6 +28,7 @@ import io.couriermq.remoting.protocol.body.ConsumerData;
 import io.couriermq.remoting.protocol.body.MessageQueue;
 import io.couriermq.remoting.protocol.body.SubscriptionData;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,6 +62,7 @@ public final class PushConsumer implements AutoCloseable {
     private final PeriodicTask rebalancer;
     private final PeriodicTask offsetPersister;
     private final PeriodicTask lockRefresher;
+    private final ConsumerLag lag;
     private final long startMs;
     private volatile boolean started;
     private volatile boolean closed;
@@ -145,6 +148,7 @@ public final class PushConsumer implements AutoCloseable {
         this.lockRefresher = locks == null
                 ? null
                 : new PeriodicTask("courier-locks-" + group, QueueLocks.REFRESH_INTERVAL_MS, locks::refreshAll);
+        this.lag = new ConsumerLag(assigned, requests, runtime.config().requestTimeoutMs());
     }
 
     private static BatchMessageListener batchListenerOf(Object listener) {
@@ -245,6 +249,53 @@ public final class PushConsumer implements AutoCloseable {
 
     public ConsumerConfig config() {
         return config;
+    }
+
+    /**
+     * Stops fetching messages without leaving the group: no new pull is issued for any assigned queue and
+     * answers of pulls already at a broker are set aside unread, while the queue assignment, the messages
+     * already taken in (they are still consumed and committed), heartbeats and rebalancing go on. Use it
+     * for back-pressure from downstream, where closing would hand the queues to other members. Allowed
+     * before {@link #start()}, which then pulls nothing until {@link #resume()}. Idempotent.
+     */
+    public void pause() {
+        if (!pulls.isPaused()) {
+            pulls.pause();
+            log.info("push consumer {} of group {} paused", runtime.clientId(), config.group());
+        }
+    }
+
+    /** Pulls every assigned queue again at once, each from where it stopped. Idempotent. */
+    public void resume() {
+        if (pulls.isPaused()) {
+            pulls.resume();
+            log.info("push consumer {} of group {} resumed", runtime.clientId(), config.group());
+        }
+    }
+
+    public boolean isPaused() {
+        return pulls.isPaused();
+    }
+
+    /** {@link #lag(boolean) lag(true)}: per queue, with max offsets fresh from the brokers. */
+    public Map<MessageQueue, Long> lag() {
+        return lag(true);
+    }
+
+    /**
+     * Messages not consumed yet per assigned queue (the group's retry queue included): the broker's max
+     * offset minus the offset this consumer is done with, never negative. With {@code refresh} every
+     * queue's broker is asked its max offset now (waits up to the request timeout); without, the max
+     * offsets last seen in pull answers are used, which go stale while paused or idle. A queue whose max
+     * offset was never learned counts 0.
+     */
+    public Map<MessageQueue, Long> lag(boolean refresh) {
+        return lag.perQueue(refresh);
+    }
+
+    /** The sum of {@link #lag(boolean) lag(true)}: how many messages this instance is behind. */
+    public long totalLag() {
+        return lag(true).values().stream().mapToLong(Long::longValue).sum();
     }
 
     /**

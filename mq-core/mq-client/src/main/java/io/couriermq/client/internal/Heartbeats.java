@@ -50,6 +50,18 @@ public final class Heartbeats {
         return send(address, RemotingJson.encode(members.heartbeat()));
     }
 
+    /**
+     * Whether the broker at {@code address} answers a heartbeat (whatever its code) within {@code
+     * timeoutMs}; fails when it does not. The heartbeat is the one this runtime sends anyway, so probing
+     * registers nothing new.
+     */
+    public CompletableFuture<Boolean> probe(String address, long timeoutMs) {
+        RemotingCommand request = RemotingCommand.request(RequestCode.HEART_BEAT)
+                .body(RemotingJson.encode(members.heartbeat()))
+                .build();
+        return brokers.invoke(address, request, timeoutMs).thenApply(response -> true);
+    }
+
     /** Tells every known broker that {@code producerGroup} / {@code consumerGroup} (either may be null) left. */
     public void unregister(String clientId, String producerGroup, String consumerGroup) {
         Set<String> addresses = routes.masterAddresses();

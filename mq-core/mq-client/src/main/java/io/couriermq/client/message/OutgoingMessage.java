@@ -32,6 +32,15 @@ public final class OutgoingMessage {
         return new Builder(topic, body);
     }
 
+    /**
+     * True for a property name the protocol reserves (TAGS, KEYS, UNIQ_KEY, the delay, transaction and
+     * request-reply properties...), which {@link Builder#property} refuses: lets callers that map their
+     * own headers onto properties (framework adapters) check names before building. False for null.
+     */
+    public static boolean isReservedPropertyName(String name) {
+        return name != null && SystemPropertyNames.contains(name);
+    }
+
     public String topic() {
         return topic;
     }
@@ -111,7 +120,7 @@ public final class OutgoingMessage {
 
         /** A user property; names of system properties are refused. */
         public Builder property(String name, String value) {
-            if (SystemPropertyNames.contains(name)) {
+            if (isReservedPropertyName(name)) {
                 throw new IllegalArgumentException("'" + name + "' is a system property name; pick another");
             }
             return system(name, value);

@@ -4,6 +4,8 @@ import io.couriermq.client.ClientException;
 import io.couriermq.client.message.OutgoingMessage;
 import io.couriermq.client.message.ReceivedMessage;
 import io.couriermq.common.message.MessageConst;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -30,6 +32,17 @@ public final class Replies {
 
     /** The reply to {@code request} with {@code body}, addressed to the requester. */
     public static OutgoingMessage replyTo(ReceivedMessage request, byte[] body) {
+        return replyTo(request, body, Map.of());
+    }
+
+    /**
+     * The reply to {@code request} with {@code body} and user properties the requester will find on the
+     * reply it receives. Names the protocol reserves are refused (IllegalArgumentException), as by {@link
+     * OutgoingMessage.Builder#property}: a user property must not overwrite the correlation id or reply
+     * address that route the reply.
+     */
+    public static OutgoingMessage replyTo(ReceivedMessage request, byte[] body, Map<String, String> userProperties) {
+        Objects.requireNonNull(userProperties, "userProperties");
         String cluster = request.property(MessageConst.CLUSTER);
         String correlationId = request.property(CORRELATION_ID);
         String replyTo = request.property(REPLY_TO_CLIENT);
@@ -41,8 +54,9 @@ public final class Replies {
                     -1,
                     false);
         }
-        OutgoingMessage.Builder reply = OutgoingMessage.builder(cluster + REPLY_TOPIC_SUFFIX, body)
-                .system(CORRELATION_ID, correlationId)
+        OutgoingMessage.Builder reply = OutgoingMessage.builder(cluster + REPLY_TOPIC_SUFFIX, body);
+        userProperties.forEach(reply::property);
+        reply.system(CORRELATION_ID, correlationId)
                 .system(REPLY_TO_CLIENT, replyTo)
                 .system(MESSAGE_TYPE, REPLY_TYPE);
         String ttl = request.property(TTL);

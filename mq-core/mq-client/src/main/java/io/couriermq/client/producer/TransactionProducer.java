@@ -15,6 +15,7 @@ import io.couriermq.remoting.protocol.header.broker.CheckTransactionStateRequest
 import io.couriermq.remoting.protocol.header.broker.EndTransactionRequestHeader;
 import io.couriermq.remoting.rpc.RemotingChannel;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +29,28 @@ public final class TransactionProducer extends Producer {
 
     private final TransactionListener listener;
 
-    private TransactionProducer(ClientRuntime runtime, ProducerConfig config, TransactionListener listener) {
-        super(runtime, false, config, ProducerObserver.NONE, new CheckAnswerer(config.group(), listener));
+    private TransactionProducer(
+            ClientRuntime runtime, ProducerConfig config, TransactionListener listener, ProducerObserver observer) {
+        super(runtime, false, config, observer, new CheckAnswerer(config.group(), listener));
         this.listener = listener;
     }
 
     public static TransactionProducer start(
             ClientRuntime runtime, ProducerConfig config, TransactionListener listener) {
-        return new TransactionProducer(runtime, config, listener);
+        return start(runtime, config, listener, ProducerObserver.NONE);
+    }
+
+    /**
+     * A transactional producer whose sends, half messages included, are reported to {@code observer}
+     * (metrics and tracing see transactional traffic like any other).
+     */
+    public static TransactionProducer start(
+            ClientRuntime runtime, ProducerConfig config, TransactionListener listener, ProducerObserver observer) {
+        return new TransactionProducer(
+                runtime,
+                config,
+                Objects.requireNonNull(listener, "listener"),
+                Objects.requireNonNull(observer, "observer"));
     }
 
     /**

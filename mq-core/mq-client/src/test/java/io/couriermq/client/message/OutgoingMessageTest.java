@@ -51,6 +51,21 @@ class OutgoingMessageTest {
     }
 
     @Test
+    void reservedPropertyNamesAreTheOnesTheBuilderRefuses() {
+        assertThat(OutgoingMessage.isReservedPropertyName("UNIQ_KEY")).isTrue();
+        assertThat(OutgoingMessage.isReservedPropertyName("CORRELATION_ID")).isTrue();
+        assertThat(OutgoingMessage.isReservedPropertyName("region")).isFalse();
+        assertThat(OutgoingMessage.isReservedPropertyName(null)).isFalse();
+        assertThatThrownBy(() -> OutgoingMessage.builder("T", new byte[1]).property("TAGS", "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(OutgoingMessage.builder("T", new byte[1])
+                        .property("region", "eu")
+                        .build()
+                        .property("region"))
+                .isEqualTo("eu");
+    }
+
+    @Test
     void compressionRoundTripsAndCorruptBodiesFailClearly() {
         byte[] body = "hello ".repeat(1_000).getBytes(StandardCharsets.UTF_8);
         byte[] compressed = BodyCompression.compress(body);

@@ -7,13 +7,20 @@ import static org.awaitility.Awaitility.await;
 import io.couriermq.client.ClientConfig;
 import io.couriermq.client.ClientException;
 import io.couriermq.client.ClientRuntime;
+import io.couriermq.client.consumer.ConsumeResult;
+import io.couriermq.client.consumer.ConsumerConfig;
+import io.couriermq.client.consumer.PushConsumer;
 import io.couriermq.client.message.BodyCompression;
 import io.couriermq.client.message.OutgoingMessage;
 import io.couriermq.client.message.ReceivedMessage;
 import io.couriermq.client.support.FreePort;
 import io.couriermq.client.support.LocalCluster;
+import io.couriermq.common.message.MessageConst;
 import io.couriermq.common.message.MessageSysFlag;
 import io.couriermq.common.message.StoredMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +28,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -241,6 +250,190 @@ class ProducerIT {
             SendResult result =
                     viaSecond.send(OutgoingMessage.builder("Orders", bytes("x")).build());
             assertThat(result.status()).isEqualTo(SendStatus.SEND_OK);
+        }
+    }
+
+    @Test
+    void aPerCallTimeoutShorterThanTheRequestTimeoutEndsTheSendInTime() throws IOException {
+        // accepts connections (the kernel does) but never answers: only a timeout ends a request to it
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                ClientRuntime stuck = ClientRuntime.start(ClientConfig.builder("127.0.0.1:" + silent.getLocalPort())
+                        .instanceName("silent-namesrv")
+                        .requestTimeoutMs(30_000)
+                        .build());
+                Producer waiting =
+                        Producer.start(stuck, ProducerConfig.builder("timeouts").build())) {
+            OutgoingMessage message =
+                    OutgoingMessage.builder("Orders", bytes("late")).build();
+
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> waiting.send(message, 1))
+                    .isInstanceOf(ClientException.class)
+                    .hasMessageContaining("timed out after 1 ms")
+                    .satisfies(
+                            e -> assertThat(((ClientException) e).isRetriable()).isTrue());
+            assertThatThrownBy(() -> waiting.sendAsync(message, 200).join())
+                    .hasCauseInstanceOf(ClientException.class)
+                    .hasMessageContaining("timed out after 200 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            assertThat(waiting.inFlight()).isZero();
+        }
+    }
+
+    @Test
+    void aOnewaySendWithASelectorLandsOnTheSelectedQueue() {
+        MessageQueueSelector brokerBQueue2 = (queues, message, argument) -> queues.stream()
+                .filter(queue -> queue.brokerName().equals("broker-b") && queue.queueId() == (int) argument)
+                .findFirst()
+                .orElseThrow();
+
+        producer.sendOneway(OutgoingMessage.builder("Orders", bytes("picked")).build(), brokerBQueue2, 2)
+                .join();
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> cluster.storedMessages("broker-b", "Orders", 2).size() == 1);
+        assertThat(cluster.storedMessages("Orders")).hasSize(1);
+        assertThat(new String(
+                        cluster.storedMessages("broker-b", "Orders", 2)
+                                .get(0)
+                                .message()
+                                .bodyBytes(),
+                        StandardCharsets.UTF_8))
+                .isEqualTo("picked");
+    }
+
+    @Test
+    void anAsyncBatchIsSplitAndItsPartsAreSentInOrder() {
+        List<OutgoingMessage> batch = IntStream.range(0, 6)
+                .mapToObj(i -> OutgoingMessage.builder("Orders", new byte[1000])
+                        .keys("k" + i)
+                        .build())
+                .toList();
+        try (Producer batching = Producer.start(
+                runtime,
+                ProducerConfig.builder("async-batching").maxBatchBytes(2_300).build())) {
+            List<SendResult> results = batching.sendAsync(batch).join();
+
+            assertThat(results).hasSize(3);
+            assertThat(batching.inFlight()).isZero();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> cluster.storedMessages("Orders").size() == 6);
+            List<String> keysInResultOrder = new ArrayList<>();
+            for (SendResult result : results) {
+                String[] ids = result.messageId().split(",");
+                assertThat(ids).hasSize(2);
+                cluster
+                        .storedMessages(
+                                result.queue().brokerName(),
+                                "Orders",
+                                result.queue().queueId())
+                        .stream()
+                        .filter(m -> m.queueOffset() >= result.queueOffset())
+                        .limit(ids.length)
+                        .forEach(m -> {
+                            assertThat(ids).contains(m.message().uniqueKey());
+                            keysInResultOrder.add(m.message().keys().get(0));
+                        });
+            }
+            assertThat(keysInResultOrder).containsExactly("k0", "k1", "k2", "k3", "k4", "k5");
+        }
+    }
+
+    @Test
+    void anOrderedBatchGoesWholeToTheSelectedQueueOrNotAtAll() {
+        MessageQueueSelector brokerAQueue1 = (queues, message, argument) -> queues.stream()
+                .filter(queue -> queue.brokerName().equals("broker-a") && queue.queueId() == 1)
+                .findFirst()
+                .orElseThrow();
+        List<OutgoingMessage> batch = IntStream.range(0, 3)
+                .mapToObj(i -> OutgoingMessage.builder("Orders", bytes("step-" + i))
+                        .keys("s" + i)
+                        .build())
+                .toList();
+
+        SendResult result = producer.send(batch, brokerAQueue1, null, 3_000);
+
+        assertThat(result.queue().brokerName()).isEqualTo("broker-a");
+        assertThat(result.queue().queueId()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> cluster.storedMessages("broker-a", "Orders", 1).size() == 3);
+        assertThat(cluster.storedMessages("broker-a", "Orders", 1))
+                .extracting(m -> m.message().keys().get(0))
+                .containsExactly("s0", "s1", "s2");
+        try (Producer small = Producer.start(
+                runtime,
+                ProducerConfig.builder("small-batches").maxBatchBytes(200).build())) {
+            assertThatThrownBy(() -> small.send(batch, brokerAQueue1, null, 3_000))
+                    .isInstanceOf(ClientException.class)
+                    .hasMessageContaining("more than maxBatchBytes 200");
+        }
+        assertThat(cluster.storedMessages("Orders")).hasSize(3);
+    }
+
+    @Test
+    void aReplyBringsItsUserPropertiesToTheRequester() {
+        try (ClientRuntime replierRuntime = ClientRuntime.start(ClientConfig.builder(cluster.nameServerAddress())
+                        .instanceName("replier")
+                        .build());
+                Producer replier = Producer.start(
+                        replierRuntime, ProducerConfig.builder("replier").build());
+                PushConsumer responder = PushConsumer.create(
+                        replierRuntime,
+                        ConsumerConfig.builder("responders")
+                                .rebalanceIntervalMs(500)
+                                .build(),
+                        (request, context) -> {
+                            replier.replyAsync(request, bytes("pong"), Map.of("status", "ok"))
+                                    .join();
+                            return ConsumeResult.SUCCESS;
+                        })) {
+            responder.subscribe("Orders", "*").start();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> responder.assignment().stream()
+                                    .filter(queue -> queue.topic().equals("Orders"))
+                                    .count()
+                            == 8);
+
+            ReceivedMessage reply = producer.request(
+                            OutgoingMessage.builder("Orders", bytes("ping")).build(), 15_000)
+                    .join();
+
+            assertThat(new String(reply.body(), StandardCharsets.UTF_8)).isEqualTo("pong");
+            assertThat(reply.property("status")).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void aTransactionProducerReportsItsHalfMessageToTheObserver() {
+        List<OutgoingMessage> observed = new CopyOnWriteArrayList<>();
+        ProducerObserver observer = new ProducerObserver() {
+            @Override
+            public void onSendSucceeded(OutgoingMessage message, String brokerName, SendResult result, long nanos) {
+                observed.add(message);
+            }
+        };
+        TransactionListener commit = new TransactionListener() {
+            @Override
+            public LocalTransactionState executeLocal(OutgoingMessage message, Object argument) {
+                return LocalTransactionState.COMMIT;
+            }
+
+            @Override
+            public LocalTransactionState check(ReceivedMessage message) {
+                return LocalTransactionState.COMMIT;
+            }
+        };
+        try (TransactionProducer transactional = TransactionProducer.start(
+                runtime, ProducerConfig.builder("tx-observed").build(), commit, observer)) {
+            TransactionSendResult result = transactional.sendInTransaction(
+                    OutgoingMessage.builder("Orders", bytes("paid")).build(), null);
+
+            assertThat(result.localState()).isEqualTo(LocalTransactionState.COMMIT);
+            assertThat(observed).singleElement().satisfies(message -> assertThat(
+                            message.property(MessageConst.TRANSACTION_PREPARED))
+                    .isEqualTo("true"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> cluster.storedMessages("Orders").size() == 1);
         }
     }
 

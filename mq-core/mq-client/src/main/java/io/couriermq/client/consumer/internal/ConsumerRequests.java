@@ -110,6 +110,22 @@ public final class ConsumerRequests {
                 new GetMaxOffsetRequestHeader(queue.topic(), queue.queueId(), true, queue.brokerName()));
     }
 
+    /**
+     * GET_MAX_OFFSET without blocking (lag of many queues is asked in parallel); failures, including an
+     * unknown master, complete the future exceptionally.
+     */
+    public CompletableFuture<Long> maxOffsetAsync(MessageQueue queue, long timeoutMs) {
+        RemotingCommand request = request(
+                RequestCode.GET_MAX_OFFSET,
+                new GetMaxOffsetRequestHeader(queue.topic(), queue.queueId(), true, queue.brokerName()));
+        try {
+            return brokers.invoke(masterOf(queue.brokerName()), request, timeoutMs)
+                    .thenApply(response -> offsetOf(RequestCode.GET_MAX_OFFSET, queue, response));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(BrokerRpc.asClientException(e));
+        }
+    }
+
     public long minOffset(MessageQueue queue) {
         return offset(
                 RequestCode.GET_MIN_OFFSET,

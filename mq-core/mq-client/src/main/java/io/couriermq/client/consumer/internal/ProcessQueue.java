@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -23,6 +24,9 @@ public final class ProcessQueue {
     private long cachedBytes;
     private long highestOffset = -1;
     private volatile long nextPullOffset;
+    /** The queue's end on the broker as last reported; -1 until a pull answer or a query told us. */
+    private final AtomicLong brokerMaxOffset = new AtomicLong(-1);
+
     private volatile boolean dropped;
     private volatile boolean locked;
     private volatile long lastLockMs;
@@ -73,6 +77,40 @@ public final class ProcessQueue {
             return inFlight.firstKey();
         }
         return highestOffset < 0 ? -1 : highestOffset + 1;
+    }
+
+    /**
+     * The offset up to which this queue is done with: the smallest in-flight offset, else the next pull
+     * offset (messages between the last one taken in and it were filtered out by the broker or this
+     * client, which also counts as done).
+     */
+    public synchronized long consumedOffset() {
+        if (!inFlight.isEmpty()) {
+            return inFlight.firstKey();
+        }
+        return Math.max(highestOffset + 1, nextPullOffset);
+    }
+
+    /**
+     * Records the queue's max offset (the offset the next stored message gets) as a broker reported it.
+     * Answers may arrive out of order (a pull answer older than a GET_MAX_OFFSET), so it never moves back.
+     */
+    public void brokerMaxOffset(long maxOffset) {
+        brokerMaxOffset.accumulateAndGet(maxOffset, Math::max);
+    }
+
+    /** The last max offset a broker reported, or -1 when none did yet. */
+    public long brokerMaxOffset() {
+        return brokerMaxOffset.get();
+    }
+
+    /**
+     * Messages stored in the queue that this consumer has not finished: the broker's max offset minus
+     * {@link #consumedOffset()}, never negative; 0 while the max offset is unknown.
+     */
+    public long lag() {
+        long max = brokerMaxOffset.get();
+        return max < 0 ? 0 : Math.max(0, max - consumedOffset());
     }
 
     /** The in-flight message with the smallest offset (the next one an orderly listener gets), or null. */

@@ -9,6 +9,9 @@ import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.body.SubscriptionData;
 import io.couriermq.remoting.protocol.header.broker.PullMessageRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.PullSysFlag;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * timeout 30 s), answered per remoting-protocol §6.5's table. A queue is not pulled while its cache is
  * full or the listener pool is backlogged (checked again after 50 ms), nor, when orderly, while its
  * lock is not held; failures are retried after 3 s (FLOW_CONTROL after 20 ms).
+ *
+ * <p>{@link #pause()} keeps everything but the pulls: a queue due for a pull is parked instead (no timer
+ * spins), and an answer that arrives while paused is set aside unread, its offset not moved, so nothing
+ * new reaches the listener; {@link #resume()} pulls every parked queue at once from where it stopped.
  */
 public final class PullLoop {
     private static final Logger log = LoggerFactory.getLogger(PullLoop.class);
@@ -41,6 +48,9 @@ public final class PullLoop {
     private final Executor callbacks;
     private final Clock clock;
     private volatile boolean stopped;
+    private volatile boolean paused;
+    /** Queues that were due for a pull while paused; pulled again by {@link #resume()}. */
+    private final Set<ProcessQueue> parked = ConcurrentHashMap.newKeySet();
 
     /** The fixed settings of a pull loop. */
     public record PullSettings(
@@ -82,10 +92,36 @@ public final class PullLoop {
     /** No new pulls; answers still in flight are ignored. */
     public void stop() {
         stopped = true;
+        parked.clear();
+    }
+
+    /**
+     * Issues no new pull until {@link #resume()}: queues stay assigned, their cached messages are still
+     * consumed, and pulls already at a broker are set aside when they answer. Idempotent.
+     */
+    public void pause() {
+        paused = true;
+    }
+
+    /** Pulls every queue parked while paused, each from its next offset. Idempotent. */
+    public void resume() {
+        paused = false;
+        for (ProcessQueue processQueue : List.copyOf(parked)) {
+            if (parked.remove(processQueue)) {
+                pull(processQueue);
+            }
+        }
+    }
+
+    public boolean isPaused() {
+        return paused;
     }
 
     private void pull(ProcessQueue processQueue) {
         if (stopped || processQueue.isDropped()) {
+            return;
+        }
+        if (paused && park(processQueue)) {
             return;
         }
         if (consume.isBacklogged() || processQueue.isFull(settings.maxCachedMessages(), settings.maxCachedBytes())) {
@@ -114,6 +150,16 @@ public final class PullLoop {
                             }
                         },
                         callbacks);
+    }
+
+    /**
+     * Parks a queue; false when a resume came in between and this caller must pull after all. Whoever
+     * removes the queue from {@link #parked} (this method or {@link #resume()}) pulls it, so a queue is
+     * never pulled twice nor left parked after a resume.
+     */
+    private boolean park(ProcessQueue processQueue) {
+        parked.add(processQueue);
+        return paused || !parked.remove(processQueue);
     }
 
     private PullMessageRequestHeader header(ProcessQueue processQueue, long offset, SubscriptionData subscription) {
@@ -171,15 +217,21 @@ public final class PullLoop {
                 result.status().name(),
                 result.messages().size(),
                 System.nanoTime() - startNanos);
+        processQueue.brokerMaxOffset(result.maxOffset());
+        if (paused && park(processQueue)) {
+            // set aside unread: the next offset stays, so the resumed pull asks for these messages again
+            return;
+        }
         apply(processQueue, result);
     }
 
     private void apply(ProcessQueue processQueue, PullResult result) {
         switch (result.status()) {
             case FOUND -> {
+                // taken in before the offset moves, so the consumed offset (lag) never skips them
+                processQueue.add(result.messages());
                 processQueue.nextPullOffset(result.nextBeginOffset());
                 if (!result.messages().isEmpty()) {
-                    processQueue.add(result.messages());
                     consume.submit(processQueue, result.messages());
                 } else if (processQueue.isEmpty()) {
                     offsets.update(processQueue.queue(), result.nextBeginOffset(), true);

@@ -41,6 +41,26 @@ public final class BatchSplitter {
         return batches;
     }
 
+    /**
+     * Checks that {@code messages} may go as one request, unsplit (an ordered batch: one queue, one
+     * request, or the order is not the caller's), and returns them.
+     */
+    public static List<OutgoingMessage> whole(List<OutgoingMessage> messages, int maxBatchBytes) {
+        validate(messages);
+        long bytes = 0;
+        for (OutgoingMessage message : messages) {
+            bytes += encodedSize(message);
+        }
+        if (bytes > maxBatchBytes) {
+            throw new ClientException(
+                    "an ordered batch is sent whole, and these " + messages.size() + " messages take about " + bytes
+                            + " bytes, more than maxBatchBytes " + maxBatchBytes + "; send smaller batches",
+                    -1,
+                    false);
+        }
+        return messages;
+    }
+
     static long encodedSize(OutgoingMessage message) {
         long size = ENTRY_OVERHEAD_BYTES + message.body().length + ID_PROPERTY_BYTES;
         for (Map.Entry<String, String> property : message.properties().entrySet()) {

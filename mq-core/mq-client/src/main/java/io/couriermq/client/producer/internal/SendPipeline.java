@@ -14,6 +14,8 @@ import io.couriermq.remoting.protocol.body.MessageQueue;
 import io.couriermq.remoting.protocol.header.broker.SendMessageResponseHeader;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -60,10 +62,28 @@ public final class SendPipeline {
         }
     }
 
+    /**
+     * Sends within {@code timeoutMs}: the whole send, route lookup included, fails (retriable) by then,
+     * so a caller who gives a call less than the request timeout is not held by a NameServer or broker
+     * that does not answer.
+     */
     public CompletableFuture<SendResult> send(Send send, long timeoutMs) {
         long deadlineNanos = clock.nanos() + timeoutMs * 1_000_000L;
         String topic = send.message().topic();
-        return targets.route(topic).thenCompose(route -> attempt(send, route, 1, null, deadlineNanos));
+        return targets.route(topic)
+                .thenCompose(route -> attempt(send, route, 1, null, deadlineNanos))
+                .orTimeout(timeoutMs, TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(failure -> {
+                    Throwable cause = BrokerRpc.unwrap(failure);
+                    return CompletableFuture.failedFuture(
+                            cause instanceof TimeoutException
+                                    ? new ClientException(
+                                            "send to " + topic + " timed out after " + timeoutMs + " ms",
+                                            -1,
+                                            true,
+                                            cause)
+                                    : cause);
+                });
     }
 
     /** Sends without waiting for an answer (no retry: there is nothing to judge a failure by). */

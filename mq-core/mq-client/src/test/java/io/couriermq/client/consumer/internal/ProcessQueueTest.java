@@ -88,4 +88,37 @@ class ProcessQueueTest {
         assertThat(queue.isLocked(31_000, 30_000)).isTrue();
         assertThat(queue.isLocked(31_001, 30_000)).isFalse();
     }
+
+    @Test
+    void lagIsTheBrokersMaxOffsetMinusWhatIsDoneWith() {
+        ProcessQueue queue = new ProcessQueue(QUEUE, 10);
+        assertThat(queue.lag()).as("max offset not known yet").isZero();
+
+        queue.brokerMaxOffset(15);
+        assertThat(queue.lag())
+                .as("nothing taken in: counted from the next pull offset")
+                .isEqualTo(5);
+
+        queue.add(List.of(message(10, 1), message(11, 1)));
+        queue.nextPullOffset(12);
+        queue.remove(List.of(message(11, 1)));
+        assertThat(queue.consumedOffset()).isEqualTo(10);
+        assertThat(queue.lag()).as("offset 10 is still in flight").isEqualTo(5);
+
+        queue.remove(List.of(message(10, 1)));
+        queue.nextPullOffset(14);
+        assertThat(queue.consumedOffset()).as("12 and 13 were filtered out").isEqualTo(14);
+        assertThat(queue.lag()).isEqualTo(1);
+    }
+
+    @Test
+    void theMaxOffsetNeverMovesBackAndLagIsNeverNegative() {
+        ProcessQueue queue = new ProcessQueue(QUEUE, 20);
+        queue.brokerMaxOffset(30);
+        queue.brokerMaxOffset(25);
+        assertThat(queue.brokerMaxOffset()).isEqualTo(30);
+
+        queue.nextPullOffset(40);
+        assertThat(queue.lag()).isZero();
+    }
 }

@@ -266,4 +266,59 @@ class PushConsumerIT {
                         deliveries.containsKey("x-1") && deliveries.get("x-1").get() >= 2);
         assertThat(deliveries.get("x-2").get()).isEqualTo(1);
     }
+
+    @Test
+    void aPausedConsumerKeepsItsQueuesTakesNothingNewWhileLagGrowsAndResumesWhereItStopped() {
+        List<ReceivedMessage> received = new CopyOnWriteArrayList<>();
+        PushConsumer consumer = concurrent("pause", config("cg-pause").build(), received);
+        await().atMost(Duration.ofSeconds(20)).until(() -> topicQueues(consumer).size() == 4);
+
+        consumer.pause();
+        consumer.pause();
+        assertThat(consumer.isPaused()).isTrue();
+        for (int i = 0; i < 20; i++) {
+            cluster.send(TOPIC, i % 4, "p-" + i, null);
+        }
+
+        // pulls held at the broker wake up with these messages; paused, the consumer sets them aside
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumer.totalLag() >= 20);
+        Map<MessageQueue, Long> lag = consumer.lag();
+        assertThat(lag.keySet()).containsAll(topicQueues(consumer));
+        topicQueues(consumer).forEach(queue -> assertThat(lag.get(queue)).isGreaterThanOrEqualTo(5));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> bodies(received, "p-")
+                .isEmpty());
+        assertThat(topicQueues(consumer)).as("the queues stay assigned").hasSize(4);
+
+        consumer.resume();
+        assertThat(consumer.isPaused()).isFalse();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> bodies(received, "p-").size() >= 20);
+        assertThat(bodies(received, "p-")).hasSize(20).doesNotHaveDuplicates();
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumer.totalLag() == 0);
+    }
+
+    @Test
+    void aConsumerPausedBeforeStartTakesTheQueuesButPullsOnlyAfterResume() {
+        List<ReceivedMessage> received = new CopyOnWriteArrayList<>();
+        PushConsumer consumer = PushConsumer.create(
+                cluster.runtime("paused-start"), config("cg-paused-start").build(), (message, context) -> {
+                    received.add(message);
+                    return ConsumeResult.SUCCESS;
+                });
+        consumers.add(consumer);
+        consumer.pause();
+        consumer.subscribe(TOPIC, "*").start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> topicQueues(consumer).size() == 4);
+
+        for (int i = 0; i < 8; i++) {
+            cluster.send(TOPIC, i % 4, "s-" + i, null);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumer.totalLag() >= 8);
+        assertThat(received).isEmpty();
+
+        consumer.resume();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> bodies(received, "s-").size() >= 8);
+        assertThat(bodies(received, "s-")).hasSize(8).doesNotHaveDuplicates();
+    }
 }

@@ -54,4 +54,18 @@ class BatchSplitterTest {
                         1_000))
                 .hasMessageContaining("delayed messages cannot be sent in a batch");
     }
+
+    @Test
+    void anOrderedBatchIsKeptWholeOrRefusedWhenOverTheLimit() {
+        List<OutgoingMessage> messages = IntStream.range(0, 3)
+                .mapToObj(i -> OutgoingMessage.builder("T", new byte[100]).build())
+                .toList();
+        long one = BatchSplitter.encodedSize(messages.get(0));
+
+        assertThat(BatchSplitter.whole(messages, (int) (3 * one))).containsExactlyElementsOf(messages);
+        assertThatThrownBy(() -> BatchSplitter.whole(messages, (int) (3 * one) - 1))
+                .isInstanceOf(ClientException.class)
+                .hasMessageContaining("more than maxBatchBytes")
+                .satisfies(e -> assertThat(((ClientException) e).isRetriable()).isFalse());
+    }
 }
