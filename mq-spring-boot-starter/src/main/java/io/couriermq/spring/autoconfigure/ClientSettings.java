@@ -23,6 +23,16 @@ public final class ClientSettings {
         return properties;
     }
 
+    /**
+     * Checks every setting once, so a bad consumer or producer value fails start-up even before the first
+     * listener or send uses it.
+     */
+    public void validate() {
+        clientConfig(null, null);
+        producerConfig(properties.getProducer().getGroup());
+        consumerConfig("validation").build();
+    }
+
     /** The client configuration for {@code nameServer} (a listener's own) or {@code courier.name-server}. */
     public ClientConfig clientConfig(String nameServer, String instanceSuffix) {
         String key = "courier.name-server";

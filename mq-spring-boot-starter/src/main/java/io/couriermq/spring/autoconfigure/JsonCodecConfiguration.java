@@ -1,50 +1,48 @@
 package io.couriermq.spring.autoconfigure;
 
-import io.couriermq.spring.support.Jackson2JsonCodec;
-import io.couriermq.spring.support.Jackson3JsonCodec;
 import io.couriermq.spring.support.JsonCodec;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
+import org.springframework.util.ClassUtils;
 
 /**
  * The JSON codec for payloads: the application's Jackson 3 {@code JsonMapper} by default, its Jackson 2
  * {@code ObjectMapper} with {@code courier.preferred-json-mapper=jackson2} (or when only Jackson 2 is
- * present), so the application's modules and settings (java.time, naming) apply to messages too.
+ * present), so the application's modules and settings (java.time, naming) apply to messages too. The
+ * Jackson types are touched only by the codec chosen, so either library may be absent.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({JsonCodecConfiguration.Jackson3.class, JsonCodecConfiguration.Jackson2.class})
 class JsonCodecConfiguration {
+    static final String KEY = "courier.preferred-json-mapper";
+    private static final String JACKSON3 = "tools.jackson.databind.json.JsonMapper";
+    private static final String JACKSON2 = "com.fasterxml.jackson.databind.ObjectMapper";
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "tools.jackson.databind.json.JsonMapper")
-    @ConditionalOnProperty(
-            prefix = "courier",
-            name = "preferred-json-mapper",
-            havingValue = "jackson",
-            matchIfMissing = true)
-    static class Jackson3 {
-        @Bean
-        @ConditionalOnMissingBean(JsonCodec.class)
-        JsonCodec courierJsonCodec(ObjectProvider<tools.jackson.databind.json.JsonMapper> mapper) {
-            return new Jackson3JsonCodec(mapper.getIfAvailable(() -> tools.jackson.databind.json.JsonMapper.builder()
-                    .findAndAddModules()
-                    .build()));
+    @Bean
+    @ConditionalOnMissingBean
+    JsonCodec courierJsonCodec(MQProperties properties, ListableBeanFactory beans) {
+        String preferred = properties.getPreferredJsonMapper();
+        ClassLoader loader = getClass().getClassLoader();
+        boolean jackson3 = ClassUtils.isPresent(JACKSON3, loader);
+        boolean jackson2 = ClassUtils.isPresent(JACKSON2, loader);
+        if ("jackson2".equals(preferred)) {
+            if (!jackson2) {
+                throw new MQConfigurationException(
+                        KEY, preferred, "Jackson 2 is not on the classpath", "Add jackson-databind 2, or use jackson.");
+            }
+            return io.couriermq.spring.support.Jackson2JsonCodec.from(beans);
         }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "com.fasterxml.jackson.databind.ObjectMapper")
-    static class Jackson2 {
-        @Bean
-        @ConditionalOnMissingBean(JsonCodec.class)
-        JsonCodec courierJsonCodec(ObjectProvider<com.fasterxml.jackson.databind.ObjectMapper> mapper) {
-            return new Jackson2JsonCodec(mapper.getIfAvailable(
-                    () -> new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()));
+        if (!"jackson".equals(preferred)) {
+            throw new MQConfigurationException(
+                    KEY, preferred, "must be jackson or jackson2", "Use jackson (Jackson 3) or jackson2.");
         }
+        if (jackson3) {
+            return io.couriermq.spring.support.Jackson3JsonCodec.from(beans);
+        }
+        if (jackson2) {
+            return io.couriermq.spring.support.Jackson2JsonCodec.from(beans);
+        }
+        throw new MQConfigurationException(KEY, preferred, "no Jackson on the classpath", "Add jackson-databind.");
     }
 }

@@ -52,6 +52,7 @@ public final class MQAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     ClientRuntime courierClientRuntime(ClientSettings settings) {
+        settings.validate();
         return ClientRuntime.start(settings.clientConfig(null, null));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
+import org.springframework.beans.factory.ListableBeanFactory;
 
 /** JSON through the application's Jackson 2 {@link ObjectMapper} ({@code courier.preferred-json-mapper=jackson2}). */
 public final class Jackson2JsonCodec implements JsonCodec {
@@ -11,6 +12,12 @@ public final class Jackson2JsonCodec implements JsonCodec {
 
     public Jackson2JsonCodec(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    /** The context's {@code ObjectMapper}, or one with the modules found on the classpath. */
+    public static Jackson2JsonCodec from(ListableBeanFactory beans) {
+        return new Jackson2JsonCodec(beans.getBeanProvider(ObjectMapper.class)
+                .getIfAvailable(() -> new ObjectMapper().findAndRegisterModules()));
     }
 
     @Override
