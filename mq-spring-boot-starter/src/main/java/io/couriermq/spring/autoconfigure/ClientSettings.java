@@ -14,9 +14,15 @@ import org.springframework.util.unit.DataSize;
  */
 public final class ClientSettings {
     private final MQProperties properties;
+    private final MQConnectionDetails connection;
 
     public ClientSettings(MQProperties properties) {
+        this(properties, new PropertiesMQConnectionDetails(properties));
+    }
+
+    public ClientSettings(MQProperties properties, MQConnectionDetails connection) {
         this.properties = properties;
+        this.connection = connection;
     }
 
     public MQProperties properties() {
@@ -36,7 +42,7 @@ public final class ClientSettings {
     /** The client configuration for {@code nameServer} (a listener's own) or {@code courier.name-server}. */
     public ClientConfig clientConfig(String nameServer, String instanceSuffix) {
         String key = "courier.name-server";
-        String addresses = nameServer == null || nameServer.isBlank() ? properties.getNameServer() : nameServer;
+        String addresses = nameServer == null || nameServer.isBlank() ? connection.nameServer() : nameServer;
         validateNameServers(key, addresses);
         MQProperties.Client client = properties.getClient();
         positive("courier.client.request-timeout", client.getRequestTimeout());

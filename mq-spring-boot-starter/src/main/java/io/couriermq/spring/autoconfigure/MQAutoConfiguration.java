@@ -45,8 +45,14 @@ public final class MQAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ClientSettings courierClientSettings(MQProperties properties) {
-        return new ClientSettings(properties);
+    MQConnectionDetails courierConnectionDetails(MQProperties properties) {
+        return new PropertiesMQConnectionDetails(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ClientSettings courierClientSettings(MQProperties properties, MQConnectionDetails connection) {
+        return new ClientSettings(properties, connection);
     }
 
     @Bean(destroyMethod = "close")

@@ -68,6 +68,15 @@ class MQAutoConfigurationTest {
     }
 
     @Test
+    void connectionDetailsTakeThePlaceOfTheProperty() {
+        runner.withPropertyValues("courier.name-server=127.0.0.1:1")
+                .withBean(MQConnectionDetails.class, () -> () -> "127.0.0.1:2345")
+                .run(context -> assertThat(
+                                context.getBean(ClientRuntime.class).config().nameServerAddresses())
+                        .containsExactly("127.0.0.1:2345"));
+    }
+
+    @Test
     void courierEnabledFalseConfiguresNothing() {
         runner.withPropertyValues(UNSERVED, "courier.enabled=false").run(context -> {
             assertThat(context).hasNotFailed();
