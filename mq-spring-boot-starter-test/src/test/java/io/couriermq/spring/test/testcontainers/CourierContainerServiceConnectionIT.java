@@ -1,0 +1,66 @@
+package io.couriermq.spring.test.testcontainers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.couriermq.client.producer.SendStatus;
+import io.couriermq.spring.annotation.MQMessageListener;
+import io.couriermq.spring.autoconfigure.MQConnectionDetails;
+import io.couriermq.spring.core.MQListener;
+import io.couriermq.spring.core.MQTemplate;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.context.annotation.Import;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/**
+ * The broker image from docker/broker behind {@code @ServiceConnection}. Needs a Docker engine and the
+ * image ({@code docker build -f docker/broker/Dockerfile -t couriermq/broker:latest .}); without a
+ * Docker engine, as on the project's build machines, the class is skipped.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@SpringBootTest(classes = CourierContainerServiceConnectionIT.App.class)
+class CourierContainerServiceConnectionIT {
+
+    @Container
+    @ServiceConnection
+    static final CourierContainer courier = new CourierContainer();
+
+    @SpringBootApplication
+    @Import(Received.class)
+    static class App {}
+
+    @MQMessageListener(topic = "ContainerTopic", consumerGroup = "container-group")
+    static class Received implements MQListener<String> {
+        final List<String> messages = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onMessage(String message) {
+            messages.add(message);
+        }
+    }
+
+    @Autowired
+    MQConnectionDetails connection;
+
+    @Autowired
+    MQTemplate template;
+
+    @Autowired
+    Received received;
+
+    @Test
+    void theStarterTalksToTheContainer() {
+        assertThat(connection.nameServer()).isEqualTo(courier.getNameServerAddress());
+        assertThat(template.syncSend("ContainerTopic", "in a container").status())
+                .isEqualTo(SendStatus.SEND_OK);
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.messages.contains("in a container"));
+    }
+}
