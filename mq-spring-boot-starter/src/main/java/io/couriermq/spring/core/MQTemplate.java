@@ -72,7 +72,7 @@ public class MQTemplate extends AbstractMessageSendingTemplate<String> {
 
     public SendResult syncSend(String destination, Object payload, long timeoutMs) {
         OutgoingMessage message = toOutgoing(destination, payload, Map.of());
-        return observed(message, m -> producer().sendAsync(m, timeoutMs)).join().get(destination);
+        return await(destination, observed(message, m -> producer().sendAsync(m, timeoutMs)));
     }
 
     /** A sync send at {@code delayLevel} (1..18; 0 for none). */
@@ -97,9 +97,7 @@ public class MQTemplate extends AbstractMessageSendingTemplate<String> {
     /** Messages with the same {@code hashKey} go to the same queue, so an orderly listener sees them in order. */
     public SendResult syncSendOrderly(String destination, Object payload, String hashKey, long timeoutMs) {
         OutgoingMessage message = toOutgoing(destination, payload, Map.of());
-        return observed(message, m -> producer().sendAsync(m, byHash(), hashKey, timeoutMs))
-                .join()
-                .get(destination);
+        return await(destination, observed(message, m -> producer().sendAsync(m, byHash(), hashKey, timeoutMs)));
     }
 
     /** Delivered {@code seconds} after the broker stores it (the broker's timer). */
@@ -126,7 +124,7 @@ public class MQTemplate extends AbstractMessageSendingTemplate<String> {
 
     public CompletableFuture<SendResult> asyncSend(String destination, Object payload, long timeoutMs) {
         OutgoingMessage message = toOutgoing(destination, payload, Map.of());
-        return observed(message, m -> producer().sendAsync(m, timeoutMs)).future(destination);
+        return completeOffIo(destination, observed(message, m -> producer().sendAsync(m, timeoutMs)));
     }
 
     public void asyncSend(String destination, Object payload, MQSendCallback callback) {
@@ -151,8 +149,8 @@ public class MQTemplate extends AbstractMessageSendingTemplate<String> {
     public CompletableFuture<SendResult> asyncSendOrderly(
             String destination, Object payload, String hashKey, long timeoutMs) {
         OutgoingMessage message = toOutgoing(destination, payload, Map.of());
-        return observed(message, m -> producer().sendAsync(m, byHash(), hashKey, timeoutMs))
-                .future(destination);
+        return completeOffIo(
+                destination, observed(message, m -> producer().sendAsync(m, byHash(), hashKey, timeoutMs)));
     }
 
     public void asyncSendOrderly(String destination, Object payload, String hashKey, MQSendCallback callback) {
@@ -207,15 +205,7 @@ public class MQTemplate extends AbstractMessageSendingTemplate<String> {
     }
 
     public <T> T sendAndReceive(String destination, Object payload, Type replyType, long timeoutMs) {
-        CompletableFuture<T> reply = sendAndReceiveAsync(destination, payload, replyType, timeoutMs);
-        try {
-            return reply.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MessagingException("interrupted waiting for the reply from " + destination, e);
-        } catch (ExecutionException e) {
-            throw asMessagingException(destination, e.getCause());
-        }
+        return await(destination, sendAndReceiveAsync(destination, payload, replyType, timeoutMs));
     }
 
     public <T> CompletableFuture<T> sendAndReceiveAsync(String destination, Object payload, Type replyType) {
@@ -299,38 +289,23 @@ public class MQTemplate extends AbstractMessageSendingTemplate<String> {
         return MessageQueueSelector.byHashOfArgument();
     }
 
-    /** A send wrapped in the observation, with its future. */
-    private Observed observed(OutgoingMessage message, Function<OutgoingMessage, CompletableFuture<SendResult>> send) {
+    /** A send wrapped in the observation (which may add trace context to the message first). */
+    private CompletableFuture<SendResult> observed(
+            OutgoingMessage message, Function<OutgoingMessage, CompletableFuture<SendResult>> send) {
         SendObservation.Started started = observation.start(message);
-        CompletableFuture<SendResult> future = start(() -> send.apply(started.message()))
+        return start(() -> send.apply(started.message()))
                 .whenComplete((result, failure) -> started.onEnd().accept(failure));
-        return new Observed(future);
     }
 
-    private final class Observed {
-        private final CompletableFuture<SendResult> future;
-
-        Observed(CompletableFuture<SendResult> future) {
-            this.future = future;
-        }
-
-        Observed join() {
-            return this;
-        }
-
-        SendResult get(String destination) {
-            try {
-                return future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MessagingException("interrupted sending to " + destination, e);
-            } catch (ExecutionException e) {
-                throw asMessagingException(destination, e.getCause());
-            }
-        }
-
-        CompletableFuture<SendResult> future(String destination) {
-            return completeOffIo(destination, future);
+    /** Waits for a send, rethrowing its failure as a MessagingException. */
+    private static <T> T await(String destination, CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessagingException("interrupted sending to " + destination, e);
+        } catch (ExecutionException e) {
+            throw asMessagingException(destination, e.getCause());
         }
     }
 

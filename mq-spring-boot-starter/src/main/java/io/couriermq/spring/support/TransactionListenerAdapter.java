@@ -4,9 +4,11 @@ import io.couriermq.client.message.OutgoingMessage;
 import io.couriermq.client.message.ReceivedMessage;
 import io.couriermq.client.producer.LocalTransactionState;
 import io.couriermq.client.producer.TransactionListener;
+import io.couriermq.spring.core.MQHeaders;
 import io.couriermq.spring.core.MQLocalTransactionListener;
 import io.couriermq.spring.core.MQLocalTransactionState;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * Adapts an application's {@link MQLocalTransactionListener} to the client: the local transaction sees
@@ -28,7 +30,13 @@ public final class TransactionListenerAdapter implements TransactionListener {
         Message<?> message;
         Object applicationArgument;
         if (argument instanceof Invocation invocation) {
-            message = invocation.message();
+            String transactionId =
+                    MQMessageMapper.toSpringMessage(half).getHeaders().get(MQHeaders.TRANSACTION_ID, String.class);
+            message = transactionId == null
+                    ? invocation.message()
+                    : MessageBuilder.fromMessage(invocation.message())
+                            .setHeader(MQHeaders.TRANSACTION_ID, transactionId)
+                            .build();
             applicationArgument = invocation.argument();
         } else {
             message = MQMessageMapper.toSpringMessage(half);

@@ -74,7 +74,7 @@ public final class TransactionProducer extends Producer {
                 .sendTo(runtime().routes().masterAddress(sent.queue().brokerName()));
         LocalTransactionState state;
         try {
-            state = listener.executeLocal(half, argument);
+            state = listener.executeLocal(identified(half, sent), argument);
             if (state == null) {
                 state = LocalTransactionState.UNKNOWN;
             }
@@ -84,6 +84,13 @@ public final class TransactionProducer extends Producer {
         }
         endTransaction(sent, state, null);
         return new TransactionSendResult(sent, state);
+    }
+
+    /** The half message as stored: with its message id and transaction id, as the listener may record them. */
+    private static OutgoingMessage identified(OutgoingMessage half, SendResult sent) {
+        String transactionId = sent.transactionId() != null ? sent.transactionId() : sent.messageId();
+        return half.withProperty(MessageConst.UNIQUE_CLIENT_MESSAGE_ID_KEY, sent.messageId())
+                .withProperty(MessageConst.TRANSACTION_ID, transactionId);
     }
 
     private void endTransaction(SendResult sent, LocalTransactionState state, String remark) {
