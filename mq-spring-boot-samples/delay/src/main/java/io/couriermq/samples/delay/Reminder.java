@@ -1,0 +1,4 @@
+package io.couriermq.samples.delay;
+
+/** The message payload, sent as JSON. */
+public record Reminder(String text) {}

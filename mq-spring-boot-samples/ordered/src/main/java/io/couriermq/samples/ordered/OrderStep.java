@@ -1,0 +1,4 @@
+package io.couriermq.samples.ordered;
+
+/** One status change of one order: the message payload, sent as JSON. */
+public record OrderStep(String orderId, OrderStatus status) {}

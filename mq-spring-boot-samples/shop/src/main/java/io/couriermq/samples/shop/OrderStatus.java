@@ -1,0 +1,7 @@
+package io.couriermq.samples.shop;
+
+public enum OrderStatus {
+    CREATED,
+    PAID,
+    CANCELLED
+}
