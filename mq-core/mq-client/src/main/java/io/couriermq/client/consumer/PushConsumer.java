@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,8 @@ public final class PushConsumer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PushConsumer.class);
     private static final long LOCAL_RETRY_DELAY_MS = 5_000;
     private static final long DEFAULT_TIMESTAMP_LOOKBACK_MS = 30 * 60_000;
+    private static final long INCOMPLETE_RETRY_FIRST_MS = 250;
+    private static final long INCOMPLETE_RETRY_MAX_MS = 5_000;
 
     private final ClientRuntime runtime;
     private final boolean ownsRuntime;
@@ -65,6 +69,9 @@ public final class PushConsumer implements AutoCloseable {
     private final ConsumerLag lag;
     private final long startMs;
     private volatile boolean started;
+    /** Back-off of early rebalance rounds while a topic cannot be placed; 0 when the last round placed all. */
+    private volatile long incompleteRetryMs;
+
     private volatile boolean closed;
 
     private PushConsumer(ClientRuntime runtime, boolean ownsRuntime, ConsumerConfig config, Object listener) {
@@ -329,8 +336,25 @@ public final class PushConsumer implements AutoCloseable {
     }
 
     private void rebalance() {
-        if (!closed) {
-            rebalance.run();
+        if (closed) {
+            return;
+        }
+        rebalance.run();
+        if (rebalance.lastRoundComplete()) {
+            incompleteRetryMs = 0;
+            return;
+        }
+        // a topic without a route yet (no broker has it before its first send), or brokers that do not
+        // list this member yet: announce the group to every broker now known and retry with a back-off,
+        // rather than leave the topic unconsumed until the periodic round
+        runtime.heartbeats().sendToAll();
+        incompleteRetryMs = incompleteRetryMs == 0
+                ? INCOMPLETE_RETRY_FIRST_MS
+                : Math.min(incompleteRetryMs * 2, Math.min(INCOMPLETE_RETRY_MAX_MS, config.rebalanceIntervalMs()));
+        try {
+            runtime.timers().schedule(rebalancer::wakeUp, incompleteRetryMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("group {}: runtime closed, no early rebalance", config.group());
         }
     }
 

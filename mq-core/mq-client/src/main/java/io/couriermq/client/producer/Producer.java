@@ -42,6 +42,7 @@ public class Producer implements AutoCloseable {
     private final boolean ownsRuntime;
     private final ProducerConfig config;
     private final SendRequests requests;
+    private final PublishTargets targets;
     private final SendPipeline pipeline;
     private final InFlightLimiter inFlight;
     private volatile boolean closed;
@@ -57,9 +58,10 @@ public class Producer implements AutoCloseable {
         this.config = config;
         this.requests = new SendRequests(config, idGenerator(runtime), runtime.clock());
         FaultTracker faults = new FaultTracker(runtime.clock());
+        this.targets = new PublishTargets(runtime.routes(), config.defaultTopicQueues());
         this.pipeline = new SendPipeline(
                 runtime.brokers(),
-                new PublishTargets(runtime.routes(), config.defaultTopicQueues()),
+                targets,
                 new QueueChooser(faults, config.faultAvoidance()),
                 faults,
                 observer,
@@ -253,9 +255,9 @@ public class Producer implements AutoCloseable {
         OutgoingMessage request = Replies.request(message, runtime.clientId(), timeoutMs);
         String correlationId = request.property(Replies.CORRELATION_ID);
         CompletableFuture<ReceivedMessage> reply = runtime.replies().register(correlationId, timeoutMs);
-        // the broker pushes the reply only to a client it knows from heartbeats
-        runtime.routes()
-                .route(message.topic())
+        // the broker pushes the reply only to a client it knows from heartbeats; a topic no broker has
+        // yet is created by this request, as by any send (the default topic's route)
+        targets.route(message.topic())
                 .thenCompose(route -> runtime.heartbeats().sendToAll())
                 .thenCompose(known -> dispatch(request, 0, null, null))
                 .whenComplete((sent, failure) -> {

@@ -371,6 +371,17 @@ class ProducerIT {
     }
 
     @Test
+    void aRequestToATopicNoBrokerHasYetCreatesItAsASendWould() {
+        CompletableFuture<ReceivedMessage> reply = producer.request(
+                OutgoingMessage.builder("FreshRequests", bytes("ping")).build(), 1_000);
+
+        // nobody answers, so the request times out; but it was stored, in a topic the send created
+        assertThatThrownBy(reply::join).hasCauseInstanceOf(ClientException.class);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(cluster.storedMessages("FreshRequests"))
+                .hasSize(1));
+    }
+
+    @Test
     void aReplyBringsItsUserPropertiesToTheRequester() {
         try (ClientRuntime replierRuntime = ClientRuntime.start(ClientConfig.builder(cluster.nameServerAddress())
                         .instanceName("replier")

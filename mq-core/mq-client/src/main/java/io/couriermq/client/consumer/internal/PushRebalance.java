@@ -39,6 +39,8 @@ public final class PushRebalance implements Runnable {
     private final Clock clock;
 
     /** {@code locks} is null for concurrent consumers. */
+    private volatile boolean lastRoundComplete = true;
+
     public PushRebalance(
             String group,
             Subscriptions subscriptions,
@@ -66,9 +68,11 @@ public final class PushRebalance implements Runnable {
     public void run() {
         List<ProcessQueue> started = new ArrayList<>();
         boolean changed = false;
+        boolean skipped = false;
         for (String topic : subscriptions.topics()) {
             Optional<Set<MessageQueue>> target = allocator.allocate(topic);
             if (target.isEmpty()) {
+                skipped = true;
                 continue;
             }
             boolean topicChanged = release(topic, target.get());
@@ -84,6 +88,16 @@ public final class PushRebalance implements Runnable {
             awaitHeartbeat();
         }
         started.forEach(pulls::start);
+        lastRoundComplete = !skipped;
+    }
+
+    /**
+     * Whether the last round could place every topic: false when a topic had no route yet (it is created
+     * by the first send) or the brokers did not list this member yet. The consumer then retries sooner
+     * than the periodic round.
+     */
+    public boolean lastRoundComplete() {
+        return lastRoundComplete;
     }
 
     /** Gives up every queue (shutdown). */

@@ -80,6 +80,31 @@ class PushConsumerIT {
     }
 
     @Test
+    void aConsumerStartedBeforeItsTopicExistsConsumesItSoonAfterItAppears() {
+        List<ReceivedMessage> received = new CopyOnWriteArrayList<>();
+        PushConsumer consumer = PushConsumer.create(
+                cluster.runtime("late"),
+                ConsumerConfig.builder("late-group")
+                        .consumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET)
+                        .rebalanceIntervalMs(60_000)
+                        .offsetStoreDir(dir.resolve("offsets"))
+                        .build(),
+                (message, context) -> {
+                    received.add(message);
+                    return ConsumeResult.SUCCESS;
+                });
+        consumers.add(consumer);
+        consumer.subscribe("LateTopic", "*").start();
+        assertThat(consumer.assignment()).noneMatch(queue -> queue.topic().equals("LateTopic"));
+
+        cluster.createTopic("LateTopic");
+
+        // far sooner than the 60 s periodic round: incomplete rounds are retried with a short back-off
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(bodies(received, "warmup-")).hasSize(4));
+    }
+
+    @Test
     void twoClusteringConsumersSplitTheQueuesAndGetEveryMessageExactlyOnce() {
         List<ReceivedMessage> first = new CopyOnWriteArrayList<>();
         List<ReceivedMessage> second = new CopyOnWriteArrayList<>();
