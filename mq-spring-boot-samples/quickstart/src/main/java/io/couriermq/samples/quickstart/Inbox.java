@@ -32,7 +32,6 @@ public class Inbox {
             "note: delivered at a time",
             "note: batch part 1",
             "note: batch part 2",
-            "request: hello",
             "request: ping",
             "reply: pong to ping");
 

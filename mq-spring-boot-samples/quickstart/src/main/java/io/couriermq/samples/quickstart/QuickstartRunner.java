@@ -38,11 +38,6 @@ public class QuickstartRunner implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) throws InterruptedException {
-        // A request, unlike a send, does not yet create its topic on a fresh broker (a limitation of the
-        // client), so a plain send creates it first, well before the request below. EchoListener takes
-        // this message too; what it answers to a message that is not a request is dropped.
-        template.syncSend(Topics.REQUESTS, "hello");
-
         // sync: a String, an object (sent as JSON), and a tag given as "topic:tag"
         template.syncSend(Topics.NOTES, "sync send");
         template.syncSend(Topics.GREETINGS, new Greeting("Ada", "hello"));
