@@ -32,7 +32,9 @@ class ConfigurationMetadataTest {
                 undescribed.add(name);
             }
         }
-        assertThat(names).hasSizeGreaterThan(30).allMatch(name -> name.startsWith("courier."));
+        assertThat(names)
+                .hasSizeGreaterThan(30)
+                .allMatch(name -> name.startsWith("courier.") || name.startsWith("management.endpoint.mqlisteners."));
         assertThat(names)
                 .contains(
                         "courier.name-server",
