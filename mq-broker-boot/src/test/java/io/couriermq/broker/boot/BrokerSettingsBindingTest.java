@@ -30,7 +30,7 @@ class BrokerSettingsBindingTest {
                 brokerClusterName=ProdCluster
                 brokerName=broker-b
                 brokerId=0
-                brokerRole=SYNC_MASTER
+                brokerRole=ASYNC_MASTER
                 flushDiskType=SYNC_FLUSH
                 deleteWhen=04
                 fileReservedTime=48
@@ -43,7 +43,7 @@ class BrokerSettingsBindingTest {
 
         assertThat(settings.broker().brokerClusterName()).isEqualTo("ProdCluster");
         assertThat(settings.broker().brokerName()).isEqualTo("broker-b");
-        assertThat(settings.broker().brokerRole()).isEqualTo(BrokerRole.SYNC_MASTER);
+        assertThat(settings.broker().brokerRole()).isEqualTo(BrokerRole.ASYNC_MASTER);
         assertThat(settings.broker().listenPort()).isEqualTo(10921);
         assertThat(settings.broker().nameServerAddresses()).containsExactly("10.0.0.1:9876", "10.0.0.2:9876");
         assertThat(settings.store().flushDiskType()).isEqualTo(FlushDiskType.SYNC_FLUSH);

@@ -21,7 +21,7 @@ class BrokerSettingsLoaderTest {
                         "namesrvAddr", "10.0.0.1:9876; 10.0.0.2:9876",
                         "brokerIP1", "10.0.0.9",
                         "listenPort", "10921",
-                        "brokerRole", "SYNC_MASTER",
+                        "brokerRole", "ASYNC_MASTER",
                         "flushDiskType", "SYNC_FLUSH",
                         "deleteWhen", "04",
                         "fileReservedTime", "48"),
@@ -30,7 +30,7 @@ class BrokerSettingsLoaderTest {
 
         BrokerConfig broker = settings.broker();
         assertThat(broker.brokerClusterName()).isEqualTo("OrdersCluster");
-        assertThat(broker.brokerRole()).isEqualTo(BrokerRole.SYNC_MASTER);
+        assertThat(broker.brokerRole()).isEqualTo(BrokerRole.ASYNC_MASTER);
         assertThat(broker.nameServerAddresses()).containsExactly("10.0.0.1:9876", "10.0.0.2:9876");
         assertThat(broker.brokerAddress(10921)).isEqualTo("10.0.0.9:10921");
         assertThat(settings.store().flushDiskType()).isEqualTo(FlushDiskType.SYNC_FLUSH);
@@ -64,6 +64,20 @@ class BrokerSettingsLoaderTest {
                 .hasMessage("listenPort must be an integer, was 'ten'");
         assertThatThrownBy(() -> BrokerSettingsLoader.load(Map.of("brokerRole", "LEADER"), ROOT, "127.0.0.1"))
                 .hasMessageContaining("brokerRole must be one of [ASYNC_MASTER, SYNC_MASTER, SLAVE]");
+    }
+
+    @Test
+    void rolesThatNeedReplicationAreRefusedUntilItExists() {
+        assertThatThrownBy(() -> BrokerSettingsLoader.load(Map.of("brokerRole", "SYNC_MASTER"), ROOT, "127.0.0.1"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("brokerRole SYNC_MASTER is not supported yet")
+                .hasMessageContaining("acknowledge with one copy")
+                .hasMessageContaining("use brokerRole=ASYNC_MASTER");
+        assertThatThrownBy(() ->
+                        BrokerSettingsLoader.load(Map.of("brokerRole", "SLAVE", "brokerId", "1"), ROOT, "127.0.0.1"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("brokerRole SLAVE is not supported yet")
+                .hasMessageContaining("a slave would receive no data");
     }
 
     @Test
