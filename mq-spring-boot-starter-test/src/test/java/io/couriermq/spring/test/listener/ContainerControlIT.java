@@ -3,6 +3,7 @@ package io.couriermq.spring.test.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.couriermq.spring.annotation.ConsumeFromWhere;
 import io.couriermq.spring.annotation.MQMessageListener;
 import io.couriermq.spring.core.MQListener;
 import io.couriermq.spring.core.MQTemplate;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,17 +25,21 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Component;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.util.ReflectionTestUtils;
 
-/** The registry's control of containers: pause and resume, and a container that starts only when told. */
+/**
+ * The registry's control of containers: pause and resume, restart, and a container that starts only when
+ * told.
+ */
 @SpringBootTest(classes = ContainerControlIT.App.class)
-@EmbeddedMQ(topics = {"CC-Pausable:2", "CC-Manual:2"})
+@EmbeddedMQ(topics = {"CC-Pausable:2", "CC-Manual:2", "CC-Restart:2"})
 @DirtiesContext
 class ContainerControlIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import({Pausable.class, Manual.class})
+    @Import({Pausable.class, Manual.class, Restartable.class})
     static class App {}
 
     @Component
@@ -58,6 +64,22 @@ class ContainerControlIT {
         }
     }
 
+    /** Starts at the first offset: a restart that lost the group's committed offsets would read everything again. */
+    @Component
+    @MQMessageListener(
+            topic = "CC-Restart",
+            consumerGroup = "cc-restart",
+            id = "restartable",
+            consumeFromWhere = ConsumeFromWhere.FIRST_OFFSET)
+    static class Restartable implements MQListener<String> {
+        final List<String> received = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onMessage(String message) {
+            received.add(message);
+        }
+    }
+
     @Autowired
     MQTemplate template;
 
@@ -72,6 +94,9 @@ class ContainerControlIT {
 
     @Autowired
     Manual manual;
+
+    @Autowired
+    Restartable restartable;
 
     @BeforeEach
     void awaitQueuesTaken() {
@@ -122,6 +147,32 @@ class ContainerControlIT {
             container.stop();
         }
         assertThat(container.isRunning()).isFalse();
+    }
+
+    @Test
+    void aRestartedContainerGoesOnFromItsCommittedOffsetsWithANewConsumer() {
+        MQListenerContainer container = registry.getListenerContainer("restartable");
+        List<String> before = IntStream.range(0, 5).mapToObj(i -> "before-" + i).toList();
+        before.forEach(payload -> template.syncSend("CC-Restart", payload));
+        await().atMost(WAIT).until(() -> restartable.received.containsAll(before));
+        Object consumerBefore = ReflectionTestUtils.getField(container, "consumer");
+
+        registry.restart("restartable");
+
+        assertThat(container.isRunning()).isTrue();
+        Object consumerAfter = ReflectionTestUtils.getField(container, "consumer");
+        assertThat(consumerAfter).isNotNull().isNotSameAs(consumerBefore);
+        Assignments.awaitAll(container, cluster);
+        List<String> after = IntStream.range(0, 5).mapToObj(i -> "after-" + i).toList();
+        after.forEach(payload -> template.syncSend("CC-Restart", payload));
+
+        await().atMost(WAIT).until(() -> restartable.received.containsAll(after));
+        // nothing consumed before the restart comes again (it would come at once, from the first offset)
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                        restartable.received)
+                .containsExactlyInAnyOrderElementsOf(
+                        Stream.concat(before.stream(), after.stream()).toList()));
+        await().atMost(WAIT).until(() -> totalLag(container) == 0);
     }
 
     private static long totalLag(MQListenerContainer container) {
