@@ -98,10 +98,21 @@ public final class OrderlyConsumeService implements ConsumeService {
         }
     }
 
-    private void scheduleLater(ProcessQueue processQueue, long delayMs) {
+    /** Runs the queue's task after {@code delayMs}; the queue is still marked as scheduled until then. */
+    private void resumeLater(ProcessQueue processQueue, long delayMs) {
         try {
-            timers.schedule(() -> schedule(processQueue), delayMs, TimeUnit.MILLISECONDS);
+            timers.schedule(
+                    () -> {
+                        try {
+                            pool.execute(() -> run(processQueue));
+                        } catch (RejectedExecutionException e) {
+                            processQueue.clearOrderlyTaskScheduled();
+                        }
+                    },
+                    delayMs,
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
+            processQueue.clearOrderlyTaskScheduled();
             log.debug("group {} is closing; {} not rescheduled", group, processQueue);
         }
     }
@@ -131,10 +142,14 @@ public final class OrderlyConsumeService implements ConsumeService {
                 }
             }
         } finally {
-            processQueue.clearOrderlyTaskScheduled();
+            if (delayMs <= 0) {
+                processQueue.clearOrderlyTaskScheduled();
+            }
         }
         if (delayMs > 0) {
-            scheduleLater(processQueue, delayMs);
+            // the queue stays marked as scheduled while it waits, so messages pulled meanwhile do not cut
+            // the pause short: the delayed run is the queue's next task
+            resumeLater(processQueue, delayMs);
         } else if (delayMs == 0
                 || (!processQueue.isEmpty()
                         && !processQueue.isDropped()

@@ -86,6 +86,43 @@ class OrderlyConsumeServiceTest {
     }
 
     @Test
+    void messagesPulledDuringASuspendDoNotCutThePauseShort() {
+        OffsetStore offsets = new LocalFileOffsetStore(dir, "c", "g");
+        List<Long> callNanos = new CopyOnWriteArrayList<>();
+        ManualClock clock = new ManualClock(1_000);
+        OrderlyConsumeService service = service(
+                (message, context) -> {
+                    if (message.queueOffset() == 0) {
+                        callNanos.add(System.nanoTime());
+                        if (context.attempt() == 1) {
+                            context.suspendMs(500);
+                            return OrderlyResult.SUSPEND_CURRENT_QUEUE_A_MOMENT;
+                        }
+                    }
+                    return OrderlyResult.SUCCESS;
+                },
+                offsets,
+                clock,
+                2);
+        ProcessQueue queue = lockedQueue(clock, 1);
+        service.submit(queue, List.of());
+        await().atMost(Duration.ofSeconds(5)).until(() -> callNanos.size() == 1);
+
+        // new pulls arrive while the queue is suspended
+        for (long offset = 1; offset <= 3; offset++) {
+            List<ReceivedMessage> pulled = List.of(message(offset, 1));
+            queue.add(pulled);
+            service.submit(queue, pulled);
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> offsets.readMemory(QUEUE) == 4);
+        assertThat(callNanos).hasSize(2);
+        assertThat(Duration.ofNanos(callNanos.get(1) - callNanos.get(0)))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(450));
+        service.shutdown(1_000);
+    }
+
+    @Test
     void nothingIsConsumedWithoutAFreshLock() {
         OffsetStore offsets = new LocalFileOffsetStore(dir, "c", "g");
         List<MessageQueue> consumed = new CopyOnWriteArrayList<>();
