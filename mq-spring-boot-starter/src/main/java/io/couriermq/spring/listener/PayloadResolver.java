@@ -3,6 +3,7 @@ package io.couriermq.spring.listener;
 import io.couriermq.client.message.ReceivedMessage;
 import io.couriermq.spring.support.MQMessageConverter;
 import io.couriermq.spring.support.MQMessageMapper;
+import io.couriermq.spring.support.ResolvedTypes;
 import org.springframework.core.ResolvableType;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -29,8 +30,9 @@ final class PayloadResolver {
                 return spring;
             }
             return MessageBuilder.createMessage(
-                    converter.fromBody(message.body(), payloadType.getType()), spring.getHeaders());
+                    converter.fromBody(message.body(), ResolvedTypes.of(payloadType)), spring.getHeaders());
         }
-        return converter.fromBody(message.body(), declared.resolve() == null ? String.class : declared.getType());
+        return converter.fromBody(
+                message.body(), declared.resolve() == null ? String.class : ResolvedTypes.of(declared));
     }
 }

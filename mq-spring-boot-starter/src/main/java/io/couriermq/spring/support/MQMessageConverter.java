@@ -115,8 +115,7 @@ public class MQMessageConverter implements SmartMessageConverter {
             if (Message.class.isAssignableFrom(resolved.toClass())) {
                 resolved = resolved.getGeneric(0);
             }
-            Type type = resolved.getType();
-            return resolved.resolve() == null ? targetClass : type;
+            return resolved.resolve() == null ? targetClass : ResolvedTypes.of(resolved);
         }
         return targetClass;
     }
