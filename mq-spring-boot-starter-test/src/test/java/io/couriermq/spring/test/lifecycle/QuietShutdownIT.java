@@ -9,12 +9,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.couriermq.spring.annotation.ConsumeFromWhere;
 import io.couriermq.spring.annotation.MQMessageListener;
-import io.couriermq.spring.core.MQListener;
 import io.couriermq.spring.core.MQTemplate;
+import io.couriermq.spring.test.RecordingListener;
 import io.couriermq.test.EmbeddedCluster;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,14 +42,7 @@ class QuietShutdownIT {
             topic = "QuietTopic",
             consumerGroup = "quiet-group",
             consumeFromWhere = ConsumeFromWhere.FIRST_OFFSET)
-    static class Received implements MQListener<String> {
-        final List<String> messages = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(String message) {
-            messages.add(message);
-        }
-    }
+    static class Received extends RecordingListener<String> {}
 
     @BeforeEach
     void startCluster() {
@@ -76,7 +67,7 @@ class QuietShutdownIT {
         for (int i = 0; i < 10; i++) {
             template.syncSend("QuietTopic", "m" + i);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> received.messages.size() >= 10);
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.received.size() >= 10);
 
         logged.start();
         root.addAppender(logged);

@@ -6,16 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.couriermq.client.message.ReceivedMessage;
 import io.couriermq.spring.annotation.MQMessageListener;
 import io.couriermq.spring.core.MQHeaders;
-import io.couriermq.spring.core.MQListener;
 import io.couriermq.spring.core.MQReplyListener;
 import io.couriermq.spring.core.MQTemplate;
 import io.couriermq.spring.listener.MQListenerEndpointRegistry;
 import io.couriermq.spring.test.EmbeddedMQ;
+import io.couriermq.spring.test.RecordingListener;
 import io.couriermq.test.EmbeddedCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,47 +44,19 @@ class ClassListenersIT {
 
     @Component
     @MQMessageListener(topic = "CL-String", consumerGroup = "cl-string")
-    static class StringListener implements MQListener<String> {
-        final List<String> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(String message) {
-            received.add(message);
-        }
-    }
+    static class StringListener extends RecordingListener<String> {}
 
     @Component
     @MQMessageListener(topic = "CL-Json", consumerGroup = "cl-json")
-    static class JsonListener implements MQListener<MyRecord> {
-        final List<MyRecord> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(MyRecord message) {
-            received.add(message);
-        }
-    }
+    static class JsonListener extends RecordingListener<MyRecord> {}
 
     @Component
     @MQMessageListener(topic = "CL-Received", consumerGroup = "cl-received")
-    static class RawListener implements MQListener<ReceivedMessage> {
-        final List<ReceivedMessage> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(ReceivedMessage message) {
-            received.add(message);
-        }
-    }
+    static class RawListener extends RecordingListener<ReceivedMessage> {}
 
     @Component
     @MQMessageListener(topic = "CL-Message", consumerGroup = "cl-message")
-    static class MessageListener implements MQListener<Message<MyRecord>> {
-        final List<Message<MyRecord>> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(Message<MyRecord> message) {
-            received.add(message);
-        }
-    }
+    static class MessageListener extends RecordingListener<Message<MyRecord>> {}
 
     @Component
     @MQMessageListener(topic = "CL-Reply", consumerGroup = "cl-reply")

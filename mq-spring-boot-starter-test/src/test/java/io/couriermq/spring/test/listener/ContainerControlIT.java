@@ -5,15 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.couriermq.spring.annotation.ConsumeFromWhere;
 import io.couriermq.spring.annotation.MQMessageListener;
-import io.couriermq.spring.core.MQListener;
 import io.couriermq.spring.core.MQTemplate;
 import io.couriermq.spring.listener.MQListenerContainer;
 import io.couriermq.spring.listener.MQListenerEndpointRegistry;
 import io.couriermq.spring.test.EmbeddedMQ;
+import io.couriermq.spring.test.RecordingListener;
 import io.couriermq.test.EmbeddedCluster;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,25 +43,11 @@ class ContainerControlIT {
 
     @Component
     @MQMessageListener(topic = "CC-Pausable", consumerGroup = "cc-pausable", id = "pausable")
-    static class Pausable implements MQListener<String> {
-        final List<String> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(String message) {
-            received.add(message);
-        }
-    }
+    static class Pausable extends RecordingListener<String> {}
 
     @Component
     @MQMessageListener(topic = "CC-Manual", consumerGroup = "cc-manual", autoStartup = "false")
-    static class Manual implements MQListener<String> {
-        final List<String> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(String message) {
-            received.add(message);
-        }
-    }
+    static class Manual extends RecordingListener<String> {}
 
     /** Starts at the first offset: a restart that lost the group's committed offsets would read everything again. */
     @Component
@@ -71,14 +56,7 @@ class ContainerControlIT {
             consumerGroup = "cc-restart",
             id = "restartable",
             consumeFromWhere = ConsumeFromWhere.FIRST_OFFSET)
-    static class Restartable implements MQListener<String> {
-        final List<String> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(String message) {
-            received.add(message);
-        }
-    }
+    static class Restartable extends RecordingListener<String> {}
 
     @Autowired
     MQTemplate template;

@@ -9,6 +9,7 @@ import io.couriermq.spring.core.MQTemplate;
 import io.couriermq.spring.listener.MQListenerContainer;
 import io.couriermq.spring.listener.MQListenerEndpointRegistry;
 import io.couriermq.spring.test.EmbeddedMQ;
+import io.couriermq.spring.test.RecordingListener;
 import io.couriermq.test.EmbeddedCluster;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -131,24 +132,10 @@ class ListenerDiscoveryIT {
     }
 
     @OrdersListener
-    static class Orders implements MQListener<String> {
-        final List<String> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(String message) {
-            received.add(message);
-        }
-    }
+    static class Orders extends RecordingListener<String> {}
 
     @MQMessageListener(topic = "${discovery.topic}", consumerGroup = "${discovery.group}")
-    static class Placeholders implements MQListener<String> {
-        final List<String> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(String message) {
-            received.add(message);
-        }
-    }
+    static class Placeholders extends RecordingListener<String> {}
 
     @Autowired
     MQTemplate template;

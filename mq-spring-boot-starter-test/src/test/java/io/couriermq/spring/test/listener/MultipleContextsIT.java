@@ -10,6 +10,7 @@ import io.couriermq.spring.core.MQListener;
 import io.couriermq.spring.core.MQTemplate;
 import io.couriermq.spring.listener.MQListenerEndpointRegistry;
 import io.couriermq.spring.test.EmbeddedMQ;
+import io.couriermq.spring.test.RecordingListener;
 import io.couriermq.test.EmbeddedCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,25 +68,11 @@ class MultipleContextsIT {
 
     @Component
     @MQMessageListener(topic = "MC-Broadcast", consumerGroup = "mc-broadcast", messageModel = MessageModel.BROADCASTING)
-    static class Broadcast implements MQListener<String> {
-        final List<String> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(String message) {
-            received.add(message);
-        }
-    }
+    static class Broadcast extends RecordingListener<String> {}
 
     @Component
     @MQMessageListener(topic = "MC-Cluster", consumerGroup = "mc-cluster")
-    static class Cluster implements MQListener<String> {
-        final List<String> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(String message) {
-            received.add(message);
-        }
-    }
+    static class Cluster extends RecordingListener<String> {}
 
     /** Takes 200 ms per message on two threads, so a close finds messages taken in but not consumed. */
     @Component

@@ -13,6 +13,7 @@ import io.couriermq.spring.core.MQNonRetryableException;
 import io.couriermq.spring.core.MQTemplate;
 import io.couriermq.spring.listener.MQListenerEndpointRegistry;
 import io.couriermq.spring.test.EmbeddedMQ;
+import io.couriermq.spring.test.RecordingListener;
 import io.couriermq.test.EmbeddedCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -109,14 +110,7 @@ class OrderlyFailureIT {
             topic = "%DLQ%of-dead",
             consumerGroup = "of-dlq-reader",
             consumeFromWhere = ConsumeFromWhere.FIRST_OFFSET)
-    static class DeadLetterReader implements MQListener<ReceivedMessage> {
-        final List<ReceivedMessage> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(ReceivedMessage message) {
-            received.add(message);
-        }
-    }
+    static class DeadLetterReader extends RecordingListener<ReceivedMessage> {}
 
     @Autowired
     MQTemplate template;

@@ -5,14 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.couriermq.spring.annotation.MQMessageListener;
 import io.couriermq.spring.annotation.SelectorType;
-import io.couriermq.spring.core.MQListener;
 import io.couriermq.spring.core.MQTemplate;
 import io.couriermq.spring.listener.MQListenerEndpointRegistry;
 import io.couriermq.spring.test.EmbeddedMQ;
+import io.couriermq.spring.test.RecordingListener;
 import io.couriermq.test.EmbeddedCluster;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,14 +40,7 @@ class SelectorListenersIT {
 
     @Component
     @MQMessageListener(topic = "SL-Tags", consumerGroup = "sl-tags", selectorExpression = "a || b")
-    static class TagListener implements MQListener<String> {
-        final List<String> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(String message) {
-            received.add(message);
-        }
-    }
+    static class TagListener extends RecordingListener<String> {}
 
     @Component
     @MQMessageListener(
@@ -57,14 +48,7 @@ class SelectorListenersIT {
             consumerGroup = "sl-sql",
             selectorType = SelectorType.SQL92,
             selectorExpression = "amount > 10")
-    static class SqlListener implements MQListener<String> {
-        final List<String> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(String message) {
-            received.add(message);
-        }
-    }
+    static class SqlListener extends RecordingListener<String> {}
 
     @Autowired
     MQTemplate template;

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.couriermq.spring.annotation.MQMessageListener;
-import io.couriermq.spring.core.MQListener;
 import io.couriermq.spring.core.MQTemplate;
 import io.couriermq.spring.support.MQProducers;
 import io.couriermq.spring.test.EmbeddedMQ;
+import io.couriermq.spring.test.RecordingListener;
 import io.couriermq.test.EmbeddedCluster;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,14 +47,7 @@ class ActuatorIT {
 
     @Component
     @MQMessageListener(topic = TOPIC, consumerGroup = GROUP)
-    static class Collector implements MQListener<String> {
-        final List<String> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(String message) {
-            received.add(message);
-        }
-    }
+    static class Collector extends RecordingListener<String> {}
 
     @Value("${local.server.port}")
     int port;

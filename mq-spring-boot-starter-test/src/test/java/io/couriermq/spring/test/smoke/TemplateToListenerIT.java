@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.couriermq.client.producer.SendStatus;
 import io.couriermq.spring.annotation.MQMessageListener;
-import io.couriermq.spring.core.MQListener;
 import io.couriermq.spring.core.MQTemplate;
 import io.couriermq.spring.test.EmbeddedMQ;
+import io.couriermq.spring.test.RecordingListener;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -28,14 +26,7 @@ class TemplateToListenerIT {
 
     @Component
     @MQMessageListener(topic = "Smoke", consumerGroup = "smoke-group")
-    static class Collector implements MQListener<String> {
-        final List<String> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(String message) {
-            received.add(message);
-        }
-    }
+    static class Collector extends RecordingListener<String> {}
 
     @Autowired
     MQTemplate template;

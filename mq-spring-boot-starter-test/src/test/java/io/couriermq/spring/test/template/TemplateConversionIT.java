@@ -11,6 +11,7 @@ import io.couriermq.spring.core.MQHeaders;
 import io.couriermq.spring.core.MQListener;
 import io.couriermq.spring.core.MQTemplate;
 import io.couriermq.spring.test.EmbeddedMQ;
+import io.couriermq.spring.test.RecordingListener;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,14 +54,7 @@ class TemplateConversionIT {
             topic = "TplConvPojo",
             consumerGroup = "tpl-conv-bean",
             consumeFromWhere = ConsumeFromWhere.FIRST_OFFSET)
-    static class OrderListener implements MQListener<Order> {
-        final List<Order> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(Order order) {
-            received.add(order);
-        }
-    }
+    static class OrderListener extends RecordingListener<Order> {}
 
     @Component
     static class Listeners {

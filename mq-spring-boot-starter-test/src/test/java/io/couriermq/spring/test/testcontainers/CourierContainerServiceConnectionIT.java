@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.couriermq.client.producer.SendStatus;
 import io.couriermq.spring.annotation.MQMessageListener;
 import io.couriermq.spring.autoconfigure.MQConnectionDetails;
-import io.couriermq.spring.core.MQListener;
 import io.couriermq.spring.core.MQTemplate;
+import io.couriermq.spring.test.RecordingListener;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -38,14 +36,7 @@ class CourierContainerServiceConnectionIT {
     static class App {}
 
     @MQMessageListener(topic = "ContainerTopic", consumerGroup = "container-group")
-    static class Received implements MQListener<String> {
-        final List<String> messages = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onMessage(String message) {
-            messages.add(message);
-        }
-    }
+    static class Received extends RecordingListener<String> {}
 
     @Autowired
     MQConnectionDetails connection;
@@ -61,6 +52,6 @@ class CourierContainerServiceConnectionIT {
         assertThat(connection.nameServer()).isEqualTo(courier.getNameServerAddress());
         assertThat(template.syncSend("ContainerTopic", "in a container").status())
                 .isEqualTo(SendStatus.SEND_OK);
-        await().atMost(Duration.ofSeconds(30)).until(() -> received.messages.contains("in a container"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.received.contains("in a container"));
     }
 }
