@@ -126,7 +126,8 @@ final class EndpointFactory {
         }
         Method invocable = AopUtils.selectInvocableMethod(declared.method(), bean.getClass());
         InvocableHandlerMethod handler = methods.createInvocableHandlerMethod(bean, invocable);
-        return new MethodListenerInvoker(bean, invocable, handler, new PayloadResolver(converter));
+        return new MethodListenerInvoker(
+                bean, declared.targetClass(), invocable, handler, new PayloadResolver(converter));
     }
 
     private String required(String source, String attribute, String value) {

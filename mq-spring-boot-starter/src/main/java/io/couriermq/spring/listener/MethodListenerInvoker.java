@@ -6,7 +6,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
@@ -29,20 +28,28 @@ final class MethodListenerInvoker implements ListenerInvoker {
     private final ResolvableType batchElement;
     private final PayloadResolver payloads;
 
-    MethodListenerInvoker(Object bean, Method method, InvocableHandlerMethod handler, PayloadResolver payloads) {
+    MethodListenerInvoker(
+            Object bean,
+            Class<?> targetClass,
+            Method method,
+            InvocableHandlerMethod handler,
+            PayloadResolver payloads) {
         this.bean = bean;
         this.method = method;
         this.handler = handler;
         this.payloads = payloads;
-        this.batchElement = batchElementOf(method);
+        this.batchElement = batchElementOf(method, targetClass);
     }
 
-    /** The element type when the method takes exactly one List parameter, else null. */
-    static ResolvableType batchElementOf(Method method) {
+    /**
+     * The element type when the method takes exactly one List parameter, else null; resolved against the
+     * bean's class, so a method declared in a generic superclass ({@code void on(List<T>)}) gets its T.
+     */
+    static ResolvableType batchElementOf(Method method, Class<?> targetClass) {
         if (method.getParameterCount() != 1 || !List.class.isAssignableFrom(method.getParameterTypes()[0])) {
             return null;
         }
-        return ResolvableType.forMethodParameter(new MethodParameter(method, 0)).getGeneric(0);
+        return ResolvableType.forMethodParameter(method, 0, targetClass).getGeneric(0);
     }
 
     @Override
