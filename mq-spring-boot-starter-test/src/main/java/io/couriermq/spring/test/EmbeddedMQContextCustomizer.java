@@ -1,7 +1,6 @@
 package io.couriermq.spring.test;
 
 import io.couriermq.test.EmbeddedCluster;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,7 +80,6 @@ final class EmbeddedMQContextCustomizer implements ContextCustomizer {
 
     @Override
     public String toString() {
-        return "EmbeddedMQ[brokers=" + brokers + ", topics=" + topics + ", brokerProperties="
-                + Arrays.toString(brokerProperties.toArray()) + "]";
+        return "EmbeddedMQ[brokers=" + brokers + ", topics=" + topics + ", brokerProperties=" + brokerProperties + "]";
     }
 }

@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.core.AbstractMessageSendingTemplate;
 import org.springframework.messaging.support.MessageBuilder;
@@ -71,7 +70,7 @@ public class MQTemplate extends AbstractMessageSendingTemplate<String> {
     }
 
     public SendResult syncSend(String destination, Object payload, long timeoutMs) {
-        OutgoingMessage message = toOutgoing(destination, payload, Map.of());
+        OutgoingMessage message = toOutgoing(destination, payload);
         return await(destination, observed(message, m -> producer().sendAsync(m, timeoutMs)));
     }
 
@@ -96,7 +95,7 @@ public class MQTemplate extends AbstractMessageSendingTemplate<String> {
 
     /** Messages with the same {@code hashKey} go to the same queue, so an orderly listener sees them in order. */
     public SendResult syncSendOrderly(String destination, Object payload, String hashKey, long timeoutMs) {
-        OutgoingMessage message = toOutgoing(destination, payload, Map.of());
+        OutgoingMessage message = toOutgoing(destination, payload);
         return await(destination, observed(message, m -> producer().sendAsync(m, byHash(), hashKey, timeoutMs)));
     }
 
@@ -123,7 +122,7 @@ public class MQTemplate extends AbstractMessageSendingTemplate<String> {
     }
 
     public CompletableFuture<SendResult> asyncSend(String destination, Object payload, long timeoutMs) {
-        OutgoingMessage message = toOutgoing(destination, payload, Map.of());
+        OutgoingMessage message = toOutgoing(destination, payload);
         return completeOffIo(destination, observed(message, m -> producer().sendAsync(m, timeoutMs)));
     }
 
@@ -148,7 +147,7 @@ public class MQTemplate extends AbstractMessageSendingTemplate<String> {
 
     public CompletableFuture<SendResult> asyncSendOrderly(
             String destination, Object payload, String hashKey, long timeoutMs) {
-        OutgoingMessage message = toOutgoing(destination, payload, Map.of());
+        OutgoingMessage message = toOutgoing(destination, payload);
         return completeOffIo(
                 destination, observed(message, m -> producer().sendAsync(m, byHash(), hashKey, timeoutMs)));
     }
@@ -161,12 +160,12 @@ public class MQTemplate extends AbstractMessageSendingTemplate<String> {
 
     /** Sends without waiting for the broker's answer: the fastest send, and the only one that may be lost. */
     public void sendOneWay(String destination, Object payload) {
-        OutgoingMessage message = toOutgoing(destination, payload, Map.of());
+        OutgoingMessage message = toOutgoing(destination, payload);
         call(destination, () -> producer().sendOneway(message).join());
     }
 
     public void sendOneWayOrderly(String destination, Object payload, String hashKey) {
-        OutgoingMessage message = toOutgoing(destination, payload, Map.of());
+        OutgoingMessage message = toOutgoing(destination, payload);
         call(
                 destination,
                 () -> producer().sendOneway(message, byHash(), hashKey).join());
@@ -183,7 +182,7 @@ public class MQTemplate extends AbstractMessageSendingTemplate<String> {
     public TransactionSendResult sendMessageInTransaction(
             String producerGroup, String destination, Message<?> message, Object arg) {
         var producer = producers.transactional(producerGroup);
-        OutgoingMessage outgoing = toOutgoing(destination, message, Map.of());
+        OutgoingMessage outgoing = toOutgoing(destination, message);
         return call(
                 destination,
                 () -> producer.sendInTransaction(outgoing, new TransactionListenerAdapter.Invocation(message, arg)));
@@ -216,7 +215,7 @@ public class MQTemplate extends AbstractMessageSendingTemplate<String> {
     @SuppressWarnings("unchecked")
     public <T> CompletableFuture<T> sendAndReceiveAsync(
             String destination, Object payload, Type replyType, long timeoutMs) {
-        OutgoingMessage message = toOutgoing(destination, payload, Map.of());
+        OutgoingMessage message = toOutgoing(destination, payload);
         CompletableFuture<ReceivedMessage> reply = start(() -> producer().request(message, timeoutMs));
         return completeOffIo(
                 destination, reply.thenApply(received -> (T) converter.fromBody(received.body(), replyType)));
@@ -240,7 +239,7 @@ public class MQTemplate extends AbstractMessageSendingTemplate<String> {
         return producer().config().sendTimeoutMs();
     }
 
-    private OutgoingMessage toOutgoing(String destination, Object payload, Map<String, Object> extraHeaders) {
+    private OutgoingMessage toOutgoing(String destination, Object payload) {
         if (payload == null) {
             throw new IllegalArgumentException("payload must not be null (destination " + destination + ")");
         }
@@ -249,15 +248,8 @@ public class MQTemplate extends AbstractMessageSendingTemplate<String> {
                 ? m
                 : MessageBuilder.withPayload(payload).build();
         byte[] body = converter.toBody(message.getPayload());
-        MessageHeaders headers = message.getHeaders();
-        if (!extraHeaders.isEmpty()) {
-            headers = MessageBuilder.fromMessage(message)
-                    .copyHeaders(extraHeaders)
-                    .build()
-                    .getHeaders();
-        }
         try {
-            return MQMessageMapper.toOutgoing(target, body, headers);
+            return MQMessageMapper.toOutgoing(target, body, message.getHeaders());
         } catch (IllegalArgumentException e) {
             throw new MessagingException(message, "cannot send to " + destination + ": " + e.getMessage(), e);
         }
@@ -269,7 +261,7 @@ public class MQTemplate extends AbstractMessageSendingTemplate<String> {
         }
         List<OutgoingMessage> batch = new ArrayList<>(messages.size());
         for (Message<?> message : messages) {
-            batch.add(toOutgoing(destination, message, Map.of()));
+            batch.add(toOutgoing(destination, message));
         }
         return batch;
     }

@@ -9,6 +9,7 @@ import io.couriermq.client.message.ReceivedMessage;
 import io.couriermq.remoting.protocol.body.MessageQueue;
 import io.couriermq.spring.core.MQNonRetryableException;
 import io.couriermq.spring.support.MQMessageConverter;
+import io.couriermq.spring.support.MQMessageMapper;
 import io.couriermq.spring.support.MQProducers;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,19 +184,8 @@ final class EndpointDispatcher {
         }
         try {
             Object payload = result instanceof Message<?> m ? m.getPayload() : result;
-            Map<String, String> properties = new LinkedHashMap<>();
-            if (result instanceof Message<?> m) {
-                m.getHeaders().forEach((name, value) -> {
-                    if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean) {
-                        if (!name.equals("id")
-                                && !name.equals("timestamp")
-                                && !name.startsWith("courier_")
-                                && !OutgoingMessage.isReservedPropertyName(name)) {
-                            properties.put(name, value.toString());
-                        }
-                    }
-                });
-            }
+            Map<String, String> properties =
+                    result instanceof Message<?> m ? MQMessageMapper.userProperties(m.getHeaders()) : Map.of();
             producers.defaultProducer().reply(request, converter.toBody(payload), properties);
         } catch (RuntimeException e) {
             log.warn(

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,13 +61,22 @@ public final class MQMessageMapper {
             builder.deliverAfter(
                     delay instanceof Duration d ? d : Duration.ofSeconds(Long.parseLong(delay.toString())));
         }
-        for (Map.Entry<String, Object> header : headers.entrySet()) {
-            String name = header.getKey();
-            if (isUserProperty(name, header.getValue())) {
-                builder.property(name, header.getValue().toString());
-            }
-        }
+        userProperties(headers).forEach(builder::property);
         return builder.build();
+    }
+
+    /**
+     * The headers that travel as user properties: simple values (text, numbers, booleans) under names that
+     * are neither Spring's, {@link MQHeaders}', nor reserved by the protocol.
+     */
+    public static Map<String, String> userProperties(MessageHeaders headers) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        headers.forEach((name, value) -> {
+            if (isUserProperty(name, value)) {
+                properties.put(name, value.toString());
+            }
+        });
+        return properties;
     }
 
     private static boolean isUserProperty(String name, Object value) {
