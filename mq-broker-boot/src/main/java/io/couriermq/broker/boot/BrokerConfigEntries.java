@@ -33,7 +33,7 @@ record BrokerConfigEntries(
      */
     BrokerSettings settings() {
         BrokerSettings loaded = load();
-        return new BrokerSettings(loaded.broker(), loaded.store(), List.of());
+        return new BrokerSettings(loaded.broker(), loaded.store(), loaded.ha(), List.of());
     }
 
     List<String> unknownKeys() {

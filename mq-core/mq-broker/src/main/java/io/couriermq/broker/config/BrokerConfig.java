@@ -56,15 +56,6 @@ public record BrokerConfig(
             throw new InvalidConfigException("brokerId " + brokerId + " does not fit brokerRole " + brokerRole
                     + ": masters have id 0, slaves more");
         }
-        if (brokerRole != BrokerRole.ASYNC_MASTER) {
-            // accepting these without replication would promise copies nobody makes
-            throw new InvalidConfigException("brokerRole " + brokerRole + " is not supported yet: this broker does"
-                    + " not replicate (no HA port, no slave), so "
-                    + (brokerRole == BrokerRole.SLAVE
-                            ? "a slave would receive no data"
-                            : "a SYNC_MASTER would acknowledge with one copy")
-                    + "; use brokerRole=ASYNC_MASTER");
-        }
         if (listenPort < 0 || listenPort > 65535) {
             throw new InvalidConfigException("listenPort must be 0..65535, was " + listenPort);
         }

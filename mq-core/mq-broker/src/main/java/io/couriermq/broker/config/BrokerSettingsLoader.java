@@ -22,6 +22,7 @@ import java.util.function.BiConsumer;
 public final class BrokerSettingsLoader {
     private static final Map<String, BiConsumer<Draft, String>> BROKER_KEYS = new TreeMap<>();
     private static final Map<String, BiConsumer<StoreConfig.Builder, String>> STORE_KEYS = new TreeMap<>();
+    private static final Map<String, BiConsumer<HaDraft, String>> HA_KEYS = new TreeMap<>();
 
     static {
         BROKER_KEYS.put("namesrvAddr", (d, v) -> d.namesrvAddr = v.trim());
@@ -63,6 +64,20 @@ public final class BrokerSettingsLoader {
                 "transactionCheckInterval",
                 (d, v) -> d.transactionCheckInterval = parseLong("transactionCheckInterval", v));
         BROKER_KEYS.put("transactionCheckMax", (d, v) -> d.transactionCheckMax = parseInt("transactionCheckMax", v));
+
+        HA_KEYS.put("haListenPort", (d, v) -> d.haListenPort = parseInt("haListenPort", v));
+        HA_KEYS.put("haMasterAddress", (d, v) -> d.haMasterAddress = v.trim());
+        HA_KEYS.put(
+                "haSendHeartbeatInterval",
+                (d, v) -> d.haSendHeartbeatInterval = parseLong("haSendHeartbeatInterval", v));
+        HA_KEYS.put(
+                "haHousekeepingInterval", (d, v) -> d.haHousekeepingInterval = parseLong("haHousekeepingInterval", v));
+        HA_KEYS.put("haTransferBatchSize", (d, v) -> d.haTransferBatchSize = parseInt("haTransferBatchSize", v));
+        HA_KEYS.put("haMaxGapNotInSync", (d, v) -> d.haMaxGapNotInSync = parseLong("haMaxGapNotInSync", v));
+        HA_KEYS.put("slaveReadEnable", (d, v) -> d.slaveReadEnable = parseBoolean("slaveReadEnable", v));
+        HA_KEYS.put(
+                "accessMessageInMemoryMaxRatio",
+                (d, v) -> d.accessMessageInMemoryMaxRatio = parseInt("accessMessageInMemoryMaxRatio", v));
 
         STORE_KEYS.put(
                 "mappedFileSizeCommitLog", (b, v) -> b.mappedFileSizeCommitLog(parseInt("mappedFileSizeCommitLog", v)));
@@ -111,19 +126,22 @@ public final class BrokerSettingsLoader {
         StoreConfig.Builder store = StoreConfig.builder(
                 storeRoot == null || storeRoot.isBlank() ? defaultStoreRoot : Path.of(storeRoot.trim()));
         Draft draft = new Draft(defaultBrokerIp);
+        HaDraft ha = new HaDraft();
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, String> entry : new TreeMap<>(entries).entrySet()) {
             String key = entry.getKey().trim();
             String value = entry.getValue() == null ? "" : entry.getValue();
             if (BROKER_KEYS.containsKey(key)) {
                 BROKER_KEYS.get(key).accept(draft, value);
+            } else if (HA_KEYS.containsKey(key)) {
+                HA_KEYS.get(key).accept(ha, value);
             } else if (STORE_KEYS.containsKey(key)) {
                 STORE_KEYS.get(key).accept(store, value);
             } else if (!key.equals("storePathRootDir")) {
                 unknown.add(key);
             }
         }
-        return new BrokerSettings(draft.build(), buildStore(store), unknown);
+        return new BrokerSettings(draft.build(), buildStore(store), ha.build(), unknown);
     }
 
     /** The store checks its own limits; its refusal is a configuration error like any other. */
@@ -139,8 +157,34 @@ public final class BrokerSettingsLoader {
     public static List<String> knownKeys() {
         List<String> keys = new ArrayList<>(BROKER_KEYS.keySet());
         keys.addAll(STORE_KEYS.keySet());
+        keys.addAll(HA_KEYS.keySet());
         keys.add("storePathRootDir");
         return keys.stream().sorted().toList();
+    }
+
+    /** Replication keys, defaults from {@link HaConfig#defaults()}. */
+    private static final class HaDraft {
+        private static final HaConfig DEFAULTS = HaConfig.defaults();
+        int haListenPort = DEFAULTS.haListenPort();
+        String haMasterAddress = DEFAULTS.haMasterAddress();
+        long haSendHeartbeatInterval = DEFAULTS.haSendHeartbeatInterval();
+        long haHousekeepingInterval = DEFAULTS.haHousekeepingInterval();
+        int haTransferBatchSize = DEFAULTS.haTransferBatchSize();
+        long haMaxGapNotInSync = DEFAULTS.haMaxGapNotInSync();
+        boolean slaveReadEnable = DEFAULTS.slaveReadEnable();
+        int accessMessageInMemoryMaxRatio = DEFAULTS.accessMessageInMemoryMaxRatio();
+
+        HaConfig build() {
+            return new HaConfig(
+                    haListenPort,
+                    haMasterAddress,
+                    haSendHeartbeatInterval,
+                    haHousekeepingInterval,
+                    haTransferBatchSize,
+                    haMaxGapNotInSync,
+                    slaveReadEnable,
+                    accessMessageInMemoryMaxRatio);
+        }
     }
 
     /** Mutable defaults, filled key by key, then checked all at once by the record. */

@@ -67,17 +67,47 @@ class BrokerSettingsLoaderTest {
     }
 
     @Test
-    void rolesThatNeedReplicationAreRefusedUntilItExists() {
-        assertThatThrownBy(() -> BrokerSettingsLoader.load(Map.of("brokerRole", "SYNC_MASTER"), ROOT, "127.0.0.1"))
+    void replicationKeysUseRocketMqNamesAndDefaults() {
+        BrokerSettings defaults = BrokerSettingsLoader.load(Map.of(), ROOT, "127.0.0.1");
+        assertThat(defaults.ha()).isEqualTo(HaConfig.defaults());
+        assertThat(defaults.ha().effectivePort(10911)).isEqualTo(10912);
+        assertThat(defaults.ha().effectivePort(0)).isZero();
+
+        BrokerSettings slave = BrokerSettingsLoader.load(
+                Map.of(
+                        "brokerRole", "SLAVE",
+                        "brokerId", "1",
+                        "haListenPort", "20912",
+                        "haMasterAddress", "10.0.0.1:10912",
+                        "haSendHeartbeatInterval", "1000",
+                        "haHousekeepingInterval", "4000",
+                        "haTransferBatchSize", "65536",
+                        "haMaxGapNotInSync", "1048576",
+                        "slaveReadEnable", "true",
+                        "accessMessageInMemoryMaxRatio", "30"),
+                ROOT,
+                "127.0.0.1");
+        assertThat(slave.unknownKeys()).isEmpty();
+        assertThat(slave.broker().brokerRole()).isEqualTo(BrokerRole.SLAVE);
+        assertThat(slave.ha()).isEqualTo(new HaConfig(20912, "10.0.0.1:10912", 1000, 4000, 65536, 1048576, true, 30));
+        assertThat(slave.ha().effectivePort(10911)).isEqualTo(20912);
+        assertThat(BrokerSettingsLoader.knownKeys()).contains("haListenPort", "slaveReadEnable");
+    }
+
+    @Test
+    void badReplicationValuesNameTheirKey() {
+        assertThatThrownBy(() -> BrokerSettingsLoader.load(Map.of("haMasterAddress", "nohost"), ROOT, "127.0.0.1"))
                 .isInstanceOf(InvalidConfigException.class)
-                .hasMessageContaining("brokerRole SYNC_MASTER is not supported yet")
-                .hasMessageContaining("acknowledge with one copy")
-                .hasMessageContaining("use brokerRole=ASYNC_MASTER");
-        assertThatThrownBy(() ->
-                        BrokerSettingsLoader.load(Map.of("brokerRole", "SLAVE", "brokerId", "1"), ROOT, "127.0.0.1"))
-                .isInstanceOf(InvalidConfigException.class)
-                .hasMessageContaining("brokerRole SLAVE is not supported yet")
-                .hasMessageContaining("a slave would receive no data");
+                .hasMessageContaining("haMasterAddress must be host:port");
+        assertThatThrownBy(() -> BrokerSettingsLoader.load(
+                        Map.of("haSendHeartbeatInterval", "30000", "haHousekeepingInterval", "20000"),
+                        ROOT,
+                        "127.0.0.1"))
+                .hasMessageContaining("haHousekeepingInterval (20000 ms) must be longer");
+        assertThatThrownBy(() -> BrokerSettingsLoader.load(Map.of("haTransferBatchSize", "0"), ROOT, "127.0.0.1"))
+                .hasMessageContaining("haTransferBatchSize must be");
+        assertThatThrownBy(() -> BrokerSettingsLoader.load(Map.of("haListenPort", "70000"), ROOT, "127.0.0.1"))
+                .hasMessageContaining("haListenPort must be 0..65535");
     }
 
     @Test
