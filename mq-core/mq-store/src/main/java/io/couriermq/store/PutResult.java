@@ -26,6 +26,25 @@ public record PutResult(PutStatus status, List<AppendedRecord> records, String d
         return status == PutStatus.PUT_OK;
     }
 
+    /** Whether the messages are in the log, confirmed or not (PUT_OK and the timeouts of flush and slaves). */
+    public boolean isStored() {
+        return !records.isEmpty();
+    }
+
+    /** Commit-log offset one past the last appended byte; -1 if nothing was appended. */
+    public long endCommitLogOffset() {
+        if (records.isEmpty()) {
+            return -1;
+        }
+        AppendedRecord last = records.get(records.size() - 1);
+        return last.commitLogOffset() + last.sizeBytes();
+    }
+
+    /** Same records, another status and detail. */
+    public PutResult withStatus(PutStatus newStatus, String newDetail) {
+        return new PutResult(newStatus, records, newDetail);
+    }
+
     /** Queue offset of the first message (SEND response {@code queueOffset}); -1 if nothing was appended. */
     public long firstQueueOffset() {
         return records.isEmpty() ? -1 : records.get(0).queueOffset();

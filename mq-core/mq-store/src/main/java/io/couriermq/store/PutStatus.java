@@ -6,6 +6,13 @@ public enum PutStatus {
     PUT_OK,
     /** Appended, but the group-commit force did not cover it within {@code syncFlushTimeout}. */
     FLUSH_DISK_TIMEOUT,
+    /**
+     * SYNC_MASTER: appended and flushed here, but no slave acknowledged it within {@code syncFlushTimeout}.
+     * Set by the broker's replication, never by the store.
+     */
+    FLUSH_SLAVE_TIMEOUT,
+    /** SYNC_MASTER: appended here, but no slave is connected or in sync. Set by the broker's replication. */
+    SLAVE_NOT_AVAILABLE,
     /** The record exceeds {@code maxMessageSize} (or a batch mixes queues, or is empty). */
     MESSAGE_ILLEGAL,
     /** The properties string is longer than 32767 bytes or the topic longer than the layout allows. */

@@ -8,7 +8,9 @@ import io.couriermq.common.message.codec.RecordValidator;
 import io.couriermq.common.message.codec.RecordView;
 import io.couriermq.common.time.Clock;
 import io.couriermq.store.AppendedRecord;
+import io.couriermq.store.LogChunk;
 import io.couriermq.store.RecordSlice;
+import io.couriermq.store.ReplicaAppendException;
 import io.couriermq.store.file.MappedFile;
 import io.couriermq.store.file.MappedFileQueue;
 import java.nio.BufferOverflowException;
@@ -116,6 +118,72 @@ public final class CommitLog {
             start += sizes[i];
         }
         return records;
+    }
+
+    /**
+     * Replication on a slave: copies the master's bytes in at exactly {@code offset}, which must be the
+     * max offset (or a segment start when the log is empty). Segments roll where the master's did,
+     * because the master sends no chunk across a segment end and fills each segment's tail with a blank.
+     */
+    public long appendReplicated(long offset, ByteBuffer bytes) {
+        int length = bytes.remaining();
+        appendLock.lock();
+        try {
+            MappedFile segment = segments.last();
+            if (segment == null) {
+                if (offset % segments.segmentSizeBytes() != 0) {
+                    throw new ReplicaAppendException("an empty log can start only at a segment boundary of "
+                            + segments.segmentSizeBytes() + " bytes, not at offset " + offset
+                            + " (is mappedFileSizeCommitLog the same as on the master?)");
+                }
+                segment = segments.createNext(offset);
+            } else if (offset != segments.maxOffset()) {
+                throw new ReplicaAppendException("replicated bytes for offset " + offset
+                        + " do not continue the log at " + segments.maxOffset());
+            } else if (segment.isFull()) {
+                segment = segments.createNext(segment.endOffset());
+            }
+            if (length > segment.remainingBytes()) {
+                throw new ReplicaAppendException(length + " replicated bytes at offset " + offset
+                        + " cross the end of segment " + segment.path().getFileName()
+                        + " (is mappedFileSizeCommitLog the same as on the master?)");
+            }
+            int position = segment.writePosition();
+            segment.writer().put(position, bytes, bytes.position(), length);
+            segment.publishWritePosition(position + length);
+            return segment.startOffset() + position + length;
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** Up to {@code maxBytes} written bytes from {@code offset} within one segment, pinned; null if none. */
+    public LogChunk readChunk(long offset, int maxBytes) {
+        MappedFile segment = segments.retainByOffset(offset);
+        if (segment == null) {
+            return null;
+        }
+        int position = (int) (offset - segment.startOffset());
+        int length = Math.min(maxBytes, segment.writePosition() - position);
+        if (length <= 0) {
+            segment.release();
+            return null;
+        }
+        return new LogChunk(segment.slice(position, length), offset, segment::release);
+    }
+
+    /**
+     * Cuts the log at {@code offset} under the append lock and resets the queue offsets to
+     * {@code nextOffsets} (as the trimmed consume queues say), so appends can continue from there.
+     */
+    public void truncateFrom(long offset, Runnable resetQueueOffsets) {
+        appendLock.lock();
+        try {
+            segments.truncateTo(offset, true);
+            resetQueueOffsets.run();
+        } finally {
+            appendLock.unlock();
+        }
     }
 
     /**

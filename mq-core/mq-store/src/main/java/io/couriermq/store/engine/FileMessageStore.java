@@ -4,6 +4,7 @@ import io.couriermq.common.message.Message;
 import io.couriermq.common.message.codec.RecordEncodingException;
 import io.couriermq.common.time.Clock;
 import io.couriermq.store.AppendedRecord;
+import io.couriermq.store.CommitLogReplica;
 import io.couriermq.store.DispatchListener;
 import io.couriermq.store.GetResult;
 import io.couriermq.store.MessageFilter;
@@ -63,6 +64,11 @@ public final class FileMessageStore implements MessageStore {
         return new FileMessageStore(new StoreParts(config, clock, files, diskSpace), clock);
     }
 
+    /** Raw log access for the broker's replication service. */
+    public CommitLogReplica replication() {
+        return parts.replication;
+    }
+
     public RecoveryReport recoveryReport() {
         return recoveryReport;
     }
@@ -98,11 +104,17 @@ public final class FileMessageStore implements MessageStore {
             if (refusal != null) {
                 return failed(PutStatus.SERVICE_NOT_AVAILABLE, refusal);
             }
+            if (parts.replication.isReplicaMode()) {
+                return failed(
+                        PutStatus.SERVICE_NOT_AVAILABLE,
+                        "this store is a replica: its log is written by replication only");
+            }
             long startNanos = clock.nanos();
             AppendResult appended = parts.commitLog.appendBatch(batch);
             parts.health.ioSucceeded();
             putStats.record(batch.size(), totalBytes(appended.records()), clock.nanos() - startNanos);
             parts.dispatcher.wakeUp();
+            parts.replication.appended(appended.endOffset());
             return parts.flushService
                     .awaitDurable(appended.endOffset())
                     .thenApply(status -> status == PutStatus.PUT_OK

@@ -45,6 +45,7 @@ final class StoreParts {
     final StoreRecovery recovery;
     final MessageReader reader;
     final KeyQuery keyQuery;
+    final StoreReplication replication;
 
     StoreParts(StoreConfig config, Clock clock, SegmentFiles rawFiles, DiskSpace diskSpace) {
         this.config = config;
@@ -83,6 +84,7 @@ final class StoreParts {
                 config.maxTransferCountOnMessageInMemory(),
                 config.maxTransferBytesOnMessageInMemory());
         this.keyQuery = new KeyQuery(commitLog, index);
+        this.replication = new StoreReplication(commitLog, queues, dispatcher);
     }
 
     void startServices() {

@@ -56,6 +56,15 @@ public final class Dispatcher extends BackgroundService {
         dispatchedOffset = offset;
     }
 
+    /**
+     * Replication: runs {@code cut} (which removes log bytes and queue entries from {@code offset} on)
+     * while no dispatch round runs, then dispatches again from there.
+     */
+    public synchronized void truncateFrom(long offset, Runnable cut) {
+        cut.run();
+        dispatchedOffset = Math.min(dispatchedOffset, offset);
+    }
+
     /** A queue or index file that cannot be created stalls dispatch; it is retried every round. */
     @Override
     protected void runOnce() {
