@@ -14,6 +14,8 @@ import io.couriermq.broker.config.BrokerConfig;
 import io.couriermq.broker.config.BrokerSettings;
 import io.couriermq.broker.filter.SqlFilterCache;
 import io.couriermq.broker.filter.SubscriptionFilters;
+import io.couriermq.broker.ha.ReplicationService;
+import io.couriermq.broker.ha.SlaveWriteGuard;
 import io.couriermq.broker.longpolling.PullHoldService;
 import io.couriermq.broker.metrics.BrokerObserver;
 import io.couriermq.broker.metrics.TransferCounter;
@@ -31,6 +33,7 @@ import io.couriermq.broker.processor.QueryMessageProcessor;
 import io.couriermq.broker.processor.SendMessageProcessor;
 import io.couriermq.broker.processor.SubscriptionGroupAdminProcessor;
 import io.couriermq.broker.processor.TopicAdminProcessor;
+import io.couriermq.broker.pull.ReplicaReadAdvice;
 import io.couriermq.broker.registry.NameServerRegistrar;
 import io.couriermq.broker.reply.RequesterLocator;
 import io.couriermq.broker.reply.SendReplyMessageProcessor;
@@ -77,6 +80,8 @@ public final class Broker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Broker.class);
     /** The longest a due timed message waits for the timer's next round. */
     private static final long TIMER_ROUND_MS = 10;
+    /** How often a slave that does not know its master yet registers again to learn it. */
+    private static final long MASTER_QUERY_INTERVAL_MS = 2_000;
 
     private final BrokerSettings settings;
     private final Clock clock;
@@ -94,13 +99,16 @@ public final class Broker implements AutoCloseable {
     private NettyRemotingClient outbound;
     private PullHoldService holds;
     private OffsetPersistService offsetPersist;
-    private NameServerRegistrar registrar;
+    private volatile NameServerRegistrar registrar;
     private RuntimeInfoSampler runtimeSampler;
     private DelayLevelScheduling delayLevels;
     private TimerService timer;
     private PendingDeliveries pendingDeliveries;
     private TransactionService transactions;
+    private ReplicationService replication;
+    private SlaveWriteGuard slaveGuard;
     private final PulledOffsets pulledOffsets = new PulledOffsets();
+    private volatile long lastMasterQueryMillis;
 
     public Broker(BrokerSettings settings, Clock clock) {
         this(settings, clock, BrokerObserver.NONE);
@@ -130,12 +138,25 @@ public final class Broker implements AutoCloseable {
     private void startParts() {
         settings.unknownKeys().forEach(key -> log.warn("unknown configuration key '{}' is ignored", key));
         Path configDir = settings.store().storePathRootDir().resolve("config");
-        store = FileMessageStore.open(settings.store(), clock);
+        FileMessageStore files = FileMessageStore.open(settings.store(), clock);
+        store = files;
+        replication = ReplicationService.start(
+                config,
+                settings.ha(),
+                remotingConfig().bindAddress(),
+                files.replication(),
+                clock,
+                settings.store().syncFlushTimeout(),
+                this::masterHaAddress);
+        if (replication.isSlave()) {
+            slaveGuard = new SlaveWriteGuard(config.brokerName(), this::masterAddress);
+        }
         topics = new TopicConfigManager(config, configDir, clock);
         offsets = new ConsumerOffsetManager(configDir);
         subscriptionGroups = new SubscriptionGroupManager(config, configDir, clock);
         producers = new ProducerGroupRegistry(clock);
-        delayLevels = DelayLevelScheduling.start(store, topics, config.delayLevels(), configDir, clock);
+        delayLevels = DelayLevelScheduling.start(
+                store, topics, config.delayLevels(), configDir, clock, !replication.isSlave());
         server = new NettyRemotingServer(remotingConfig(), new ChannelEventListener() {
             @Override
             public void onClosed(RemotingChannel channel) {
@@ -158,7 +179,9 @@ public final class Broker implements AutoCloseable {
         offsetPersist = new OffsetPersistService(offsets, config.flushConsumerOffsetInterval());
         offsetPersist.start();
         outbound = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
-        registrar = new NameServerRegistrar(config, topics, outbound, clock, server.localPort());
+        int haPort =
+                replication.haPort() >= 0 ? replication.haPort() : settings.ha().effectivePort(server.localPort());
+        registrar = new NameServerRegistrar(config, topics, outbound, clock, server.localPort(), haPort);
         registrar.start();
         log.info(
                 "broker {} ({}, cluster {}) ready at {} with {} NameServer(s)",
@@ -187,6 +210,7 @@ public final class Broker implements AutoCloseable {
                 store, clock, settings.store().storePathRootDir().resolve("timer"), TIMER_ROUND_MS);
         store.addDispatchListener(timer);
         store.addRetentionHold(timer);
+        timer.setDelivering(!replication.isSlave());
         timer.start();
         pendingDeliveries = new CompositePendingDeliveries(List.of(delayLevels.pending(), timer.pendingDeliveries()));
         MessageFactory messages = new MessageFactory(
@@ -205,14 +229,17 @@ public final class Broker implements AutoCloseable {
                 storeHost,
                 settings.store().storePathRootDir().resolve("config"),
                 clock);
-        transactions.start();
+        if (!replication.isSlave()) {
+            transactions.start(); // a slave checks back nothing: its master does
+        }
+        MessageStore clientWrites = replication.forClientWrites(store);
         register(
                 SendMessageProcessor.CODES,
                 new SendMessageProcessor(
                         new SendTopicResolver(config, topics),
                         messages,
                         List.of(transactions.sendDiversion()),
-                        store,
+                        clientWrites,
                         storeHost,
                         observer),
                 send);
@@ -222,7 +249,7 @@ public final class Broker implements AutoCloseable {
                 new SendReplyMessageProcessor(
                         new SendTopicResolver(config, topics),
                         messages,
-                        store,
+                        clientWrites,
                         new RequesterLocator(producers, consumers),
                         storeHost,
                         clock),
@@ -242,7 +269,13 @@ public final class Broker implements AutoCloseable {
                         clock,
                         observer,
                         pulledOffsets,
-                        subscriptionFilters),
+                        subscriptionFilters,
+                        new ReplicaReadAdvice(
+                                replication.isSlave(),
+                                settings.ha().slaveReadEnable(),
+                                replication::masterReachable,
+                                () -> store.stats().commitLogMaxOffset(),
+                                ReplicaReadAdvice.slowLagBytes(settings.ha().accessMessageInMemoryMaxRatio()))),
                 pull);
         register(
                 ClientManageProcessor.CODES,
@@ -289,7 +322,33 @@ public final class Broker implements AutoCloseable {
     }
 
     private void register(List<RequestCode> codes, RequestProcessor processor, ExecutorService executor) {
-        codes.forEach(code -> server.registerProcessor(code, processor, executor));
+        RequestProcessor guarded = slaveGuard == null ? processor : slaveGuard.guard(processor);
+        codes.forEach(code -> server.registerProcessor(code, guarded, executor));
+    }
+
+    /** A slave's master HA address: haMasterAddress, else what the NameServers answered. */
+    private String masterHaAddress() {
+        String configured = settings.ha().haMasterAddress();
+        if (configured != null) {
+            return configured;
+        }
+        NameServerRegistrar current = registrar;
+        if (current == null) {
+            return null;
+        }
+        String learned = current.masterHaAddress();
+        if (learned == null && clock.millis() - lastMasterQueryMillis >= MASTER_QUERY_INTERVAL_MS) {
+            // a slave that registered before its master did asks again soon, not in 30 s
+            lastMasterQueryMillis = clock.millis();
+            current.wakeUp();
+        }
+        return learned;
+    }
+
+    /** A slave's master client address as the NameServers answered; null while unknown. */
+    private String masterAddress() {
+        NameServerRegistrar current = registrar;
+        return current == null ? null : current.masterAddress();
     }
 
     private RemotingServerConfig remotingConfig() {
@@ -332,6 +391,16 @@ public final class Broker implements AutoCloseable {
         return pendingDeliveries;
     }
 
+    /** Replication by role: the master's HA port and slaves, or the slave's master. */
+    public ReplicationService replication() {
+        return replication;
+    }
+
+    /** The HA port slaves connect to (a master's bound port); -1 on a slave. */
+    public int haListenPort() {
+        return replication.haPort();
+    }
+
     public TransactionService transactions() {
         return transactions;
     }
@@ -364,6 +433,9 @@ public final class Broker implements AutoCloseable {
         if (server != null) {
             server.shutdown();
         }
+        if (replication != null) {
+            replication.shutdown();
+        }
         stopQuietly(offsetPersist);
         if (delayLevels != null) {
             delayLevels.shutdown();
@@ -395,6 +467,9 @@ public final class Broker implements AutoCloseable {
         if (outbound != null) {
             outbound.close();
         }
+        if (replication != null) {
+            replication.shutdown();
+        }
         stopQuietly(holds);
         stopQuietly(clientExpiry);
         stopQuietly(runtimeSampler);
@@ -412,6 +487,7 @@ public final class Broker implements AutoCloseable {
         registrar = null;
         holds = null;
         transactions = null;
+        replication = null;
         clientExpiry = null;
         runtimeSampler = null;
         server = null;

@@ -8,6 +8,7 @@ import io.couriermq.broker.longpolling.PullHoldService;
 import io.couriermq.broker.metrics.BrokerObserver;
 import io.couriermq.broker.offset.ConsumerOffsetManager;
 import io.couriermq.broker.pull.PullOutcome;
+import io.couriermq.broker.pull.ReplicaReadAdvice;
 import io.couriermq.broker.pull.SubscriptionLookup;
 import io.couriermq.broker.topic.TopicConfigManager;
 import io.couriermq.common.time.Clock;
@@ -52,6 +53,7 @@ public final class PullMessageProcessor implements RequestProcessor {
     private final BrokerObserver observer;
     private final PulledOffsets pulledOffsets;
     private final SubscriptionFilters filters;
+    private final ReplicaReadAdvice replicas;
 
     public PullMessageProcessor(
             TopicConfigManager topics,
@@ -62,7 +64,8 @@ public final class PullMessageProcessor implements RequestProcessor {
             Clock clock,
             BrokerObserver observer,
             PulledOffsets pulledOffsets,
-            SubscriptionFilters filters) {
+            SubscriptionFilters filters,
+            ReplicaReadAdvice replicas) {
         this.topics = topics;
         this.subscriptions = subscriptions;
         this.store = store;
@@ -72,6 +75,7 @@ public final class PullMessageProcessor implements RequestProcessor {
         this.observer = observer;
         this.pulledOffsets = pulledOffsets;
         this.filters = filters;
+        this.replicas = replicas;
     }
 
     @Override
@@ -102,6 +106,16 @@ public final class PullMessageProcessor implements RequestProcessor {
                     "queueId[" + header.queueId() + "] is illegal, topic:[" + header.topic()
                             + "] topicConfig.readQueueNums:[" + topic.get().readQueueNums() + "]");
         }
+        if (replicas.sendBackToMaster()) {
+            // RocketMQ's answer from a slave without slave reads: try again, at the master
+            return RemotingCommand.responseTo(request, ResponseCode.PULL_RETRY_IMMEDIATELY)
+                    .header(PullMessageResponseHeader.of(
+                            0,
+                            header.queueOffset(),
+                            store.minOffset(header.topic(), header.queueId()),
+                            store.maxOffset(header.topic(), header.queueId())))
+                    .build();
+        }
         MessageFilter filter;
         try {
             filter = filters.forPull(header.consumerGroup(), subscriptionOf(header));
@@ -110,7 +124,11 @@ public final class PullMessageProcessor implements RequestProcessor {
         } catch (FilterRefusal refusal) {
             return error(request, refusal.code(), refusal.getMessage());
         }
-        if (firstRun && PullSysFlag.hasCommitOffset(header.sysFlag()) && header.commitOffset() >= 0) {
+        // a slave takes no commits on pulls: they would go stale at the next copy from the master
+        if (firstRun
+                && !replicas.isSlave()
+                && PullSysFlag.hasCommitOffset(header.sysFlag())
+                && header.commitOffset() >= 0) {
             offsets.commit(header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
         }
         GetResult result =
@@ -149,10 +167,15 @@ public final class PullMessageProcessor implements RequestProcessor {
         }
     }
 
-    private static RemotingCommand respond(RemotingCommand request, GetResult result, PullOutcome outcome) {
+    private RemotingCommand respond(RemotingCommand request, GetResult result, PullOutcome outcome) {
+        List<RecordSlice> records = result.records();
+        long lastRead = records.isEmpty() ? -1 : records.get(records.size() - 1).commitLogOffset();
         RemotingCommand.Builder response = RemotingCommand.responseTo(request, outcome.code())
                 .header(PullMessageResponseHeader.of(
-                        outcome.nextBeginOffset(), result.minOffset(), result.maxOffset()));
+                        replicas.suggestAfterRead(lastRead),
+                        outcome.nextBeginOffset(),
+                        result.minOffset(),
+                        result.maxOffset()));
         if (outcome.code() == ResponseCode.SUCCESS) {
             List<ByteBuffer> buffers =
                     result.records().stream().map(RecordSlice::buffer).toList();

@@ -106,7 +106,7 @@ public final class SendMessageProcessor implements RequestProcessor {
     }
 
     private void observe(String topic, PutResult result, long startNanos) {
-        if (result.isOk()) {
+        if (result.isStored()) {
             long bytes = result.records().stream()
                     .mapToLong(AppendedRecord::sizeBytes)
                     .sum();

@@ -12,6 +12,7 @@ import io.couriermq.remoting.protocol.body.RegisterBrokerBody;
 import io.couriermq.remoting.protocol.body.RemotingJson;
 import io.couriermq.remoting.protocol.header.namesrv.BrokerIdentityHeader;
 import io.couriermq.remoting.protocol.header.namesrv.RegisterBrokerRequestHeader;
+import io.couriermq.remoting.protocol.header.namesrv.RegisterBrokerResponseHeader;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,17 +37,38 @@ public final class NameServerRegistrar extends BackgroundService {
     private final String brokerAddress;
     private final String haServerAddress;
     private final Map<String, Long> lastSuccessMillis = new ConcurrentHashMap<>();
+    private volatile String masterAddress;
+    private volatile String masterHaAddress;
 
+    /**
+     * @param haPort the HA port slaves connect to, registered as {@code haServerAddr} (a slave registers
+     *     the port it would open as master, as RocketMQ's do)
+     */
     public NameServerRegistrar(
-            BrokerConfig config, TopicConfigManager topics, NettyRemotingClient client, Clock clock, int actualPort) {
+            BrokerConfig config,
+            TopicConfigManager topics,
+            NettyRemotingClient client,
+            Clock clock,
+            int actualPort,
+            int haPort) {
         super("broker-namesrv-registrar", config.registerNameServerPeriod());
         this.config = config;
         this.topics = topics;
         this.client = client;
         this.clock = clock;
         this.brokerAddress = config.brokerAddress(actualPort);
-        this.haServerAddress = config.brokerIP1() + ":" + (actualPort + 1);
+        this.haServerAddress = config.brokerIP1() + ":" + haPort;
         topics.addChangeListener(this::wakeUp);
+    }
+
+    /** For a slave: its master's client address as the NameServers last answered; null while unknown. */
+    public String masterAddress() {
+        return masterAddress;
+    }
+
+    /** For a slave: its master's HA address as the NameServers last answered; null while unknown. */
+    public String masterHaAddress() {
+        return masterHaAddress;
     }
 
     @Override
@@ -124,8 +146,26 @@ public final class NameServerRegistrar extends BackgroundService {
                     address,
                     ResponseCode.nameOf(response.code()),
                     response.remark());
-        } else if (lastSuccessMillis.put(address, clock.millis()) == null) {
-            log.info("registered with NameServer {} as {} ({})", address, brokerAddress, config.brokerName());
+        } else {
+            learnMaster(response);
+            if (lastSuccessMillis.put(address, clock.millis()) == null) {
+                log.info("registered with NameServer {} as {} ({})", address, brokerAddress, config.brokerName());
+            }
+        }
+    }
+
+    /** A slave's registration answer names its live master; a master's names nobody. */
+    private void learnMaster(RemotingCommand response) {
+        if (config.brokerId() == 0) {
+            return;
+        }
+        RegisterBrokerResponseHeader answer = response.decodeHeader(RegisterBrokerResponseHeader::decode);
+        if (answer.masterAddr() != null && !answer.masterAddr().equals(masterAddress)) {
+            log.info("master of {} is at {} (HA {})", config.brokerName(), answer.masterAddr(), answer.haServerAddr());
+        }
+        masterAddress = answer.masterAddr();
+        if (answer.haServerAddr() != null) {
+            masterHaAddress = answer.haServerAddr();
         }
     }
 

@@ -24,14 +24,22 @@ public final class DelayLevelScheduling {
         this.delivery = delivery;
     }
 
+    /** @param deliver false on a slave: its master delivers, and the slave's log is the master's copy */
     public static DelayLevelScheduling start(
-            MessageStore store, TopicConfigManager topics, DelayLevels levels, Path configDir, Clock clock) {
+            MessageStore store,
+            TopicConfigManager topics,
+            DelayLevels levels,
+            Path configDir,
+            Clock clock,
+            boolean deliver) {
         ScheduleTopicRegistration.ensure(topics, levels);
         DelayProgress progress = new DelayProgress(configDir);
         DelayDeliveryService delivery = new DelayDeliveryService(store, levels, progress, clock);
         store.addDispatchListener(delivery);
         store.addRetentionHold(delivery);
-        delivery.start();
+        if (deliver) {
+            delivery.start();
+        }
         return new DelayLevelScheduling(
                 new DelayLevelDiversion(levels), new DelayLevelPendingDeliveries(store, levels, progress), delivery);
     }

@@ -52,6 +52,8 @@ public final class TimerService extends BackgroundService implements DispatchLis
      * @param directory where the index windows, the checkpoint and the cancellations live
      * @param roundIntervalMs the longest a due message waits for a round (the precision floor)
      */
+    private volatile boolean delivering = true;
+
     public TimerService(MessageStore store, Clock clock, Path directory, long roundIntervalMs) {
         super("timer-deliverer", roundIntervalMs);
         this.store = store;
@@ -95,6 +97,15 @@ public final class TimerService extends BackgroundService implements DispatchLis
         return "the timer (messages parked until their delivery time)";
     }
 
+    /**
+     * A slave keeps its timer index current but delivers nothing: its master delivers, and the slave's
+     * log is the master's copy.
+     */
+    public void setDelivering(boolean delivering) {
+        this.delivering = delivering;
+        wakeUp();
+    }
+
     @Override
     public void onDispatch(DispatchedEntry entry) {
         if (TimerTopic.NAME.equals(entry.topic())) {
@@ -120,9 +131,11 @@ public final class TimerService extends BackgroundService implements DispatchLis
     void round() {
         long started = System.nanoTime();
         boolean moreToIndex = indexParked();
-        int delivered = deliverDue();
+        int delivered = delivering ? deliverDue() : 0;
         long nowMs = clock.millis();
-        wheel.prefetch(nowMs, PREFETCH_PER_ROUND);
+        if (delivering) {
+            wheel.prefetch(nowMs, PREFETCH_PER_ROUND);
+        }
         long sinceMs = nowMs - lastCheckpointMs;
         if ((dirty && sinceMs >= BUSY_CHECKPOINT_MS) || sinceMs >= IDLE_CHECKPOINT_MS) {
             persist(nowMs);

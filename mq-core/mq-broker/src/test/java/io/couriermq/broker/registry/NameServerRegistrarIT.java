@@ -45,7 +45,7 @@ class NameServerRegistrarIT {
                 .broker();
         client = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
         topics = new TopicConfigManager(config, dir, Clock.system());
-        registrar = new NameServerRegistrar(config, topics, client, Clock.system(), 10911);
+        registrar = new NameServerRegistrar(config, topics, client, Clock.system(), 10911, 10912);
     }
 
     @AfterEach

@@ -23,7 +23,14 @@ public record PullMessageResponseHeader(
 
     /** The usual response: read from the master, no 5.x extras. */
     public static PullMessageResponseHeader of(long nextBeginOffset, long minOffset, long maxOffset) {
-        return new PullMessageResponseHeader(0L, nextBeginOffset, minOffset, maxOffset, null, null, null, null);
+        return of(0L, nextBeginOffset, minOffset, maxOffset);
+    }
+
+    /** With the broker id the consumer should pull this queue from next (0 = master). */
+    public static PullMessageResponseHeader of(
+            long suggestWhichBrokerId, long nextBeginOffset, long minOffset, long maxOffset) {
+        return new PullMessageResponseHeader(
+                suggestWhichBrokerId, nextBeginOffset, minOffset, maxOffset, null, null, null, null);
     }
 
     public static PullMessageResponseHeader decode(HeaderFields fields) {
