@@ -6,6 +6,7 @@ import io.couriermq.client.internal.ConnectivityProbe;
 import io.couriermq.client.internal.Heartbeats;
 import io.couriermq.client.internal.PendingReplies;
 import io.couriermq.client.internal.ServerRequests;
+import io.couriermq.client.route.BrokerLossRefresh;
 import io.couriermq.client.route.NameServerClient;
 import io.couriermq.client.route.RouteCache;
 import io.couriermq.common.time.Clock;
@@ -69,7 +70,12 @@ public final class ClientRuntime implements AutoCloseable {
                 new ChannelEventListener() {});
         this.routes =
                 new RouteCache(new NameServerClient(remoting, config.nameServerAddresses(), config.requestTimeoutMs()));
-        this.brokers = new BrokerRpc(remoting, config.requestTimeoutMs());
+        BrokerLossRefresh brokerLoss = new BrokerLossRefresh(routes, clock);
+        this.brokers = new BrokerRpc(remoting, config.requestTimeoutMs(), address -> {
+            if (!closed) {
+                brokerLoss.unreachable(address);
+            }
+        });
         this.members = new ClientMembers(clientId);
         this.heartbeats = new Heartbeats(brokers, routes, members);
         this.connectivity = new ConnectivityProbe(

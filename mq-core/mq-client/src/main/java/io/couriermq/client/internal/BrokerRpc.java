@@ -6,23 +6,38 @@ import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.rpc.RemotingConnectException;
+import io.couriermq.remoting.rpc.RemotingException;
 import io.couriermq.remoting.rpc.RemotingTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Requests to brokers with failures turned into {@link ClientException}s that say whether a retry may
  * help: timeouts and unreachable brokers are retriable, everything the broker refused is judged by its
- * response code.
+ * response code. A request that failed because its connection did (a refused connect, a connection
+ * closed before the answer; not a timeout) is reported to the unreachable-broker listener, which
+ * refreshes the routes that use that broker.
  */
 public final class BrokerRpc {
+    private static final Logger log = LoggerFactory.getLogger(BrokerRpc.class);
+
     private final NettyRemotingClient remoting;
     private final long defaultTimeoutMs;
+    private final Consumer<String> unreachable;
 
     public BrokerRpc(NettyRemotingClient remoting, long defaultTimeoutMs) {
+        this(remoting, defaultTimeoutMs, address -> {});
+    }
+
+    /** @param unreachable told the address of a broker a request could not reach or lost the connection to */
+    public BrokerRpc(NettyRemotingClient remoting, long defaultTimeoutMs, Consumer<String> unreachable) {
         this.remoting = remoting;
         this.defaultTimeoutMs = defaultTimeoutMs;
+        this.unreachable = unreachable;
     }
 
     public long defaultTimeoutMs() {
@@ -32,8 +47,7 @@ public final class BrokerRpc {
     /** The broker's answer, whatever its code; fails only when no answer came. */
     public CompletableFuture<RemotingCommand> invoke(String address, RemotingCommand request, long timeoutMs) {
         return remoting.invokeAsync(address, request, timeoutMs)
-                .exceptionallyCompose(
-                        failure -> CompletableFuture.failedFuture(transportFailure(address, request.code(), failure)));
+                .exceptionallyCompose(failure -> failed(address, request, failure));
     }
 
     /** The broker's answer when it is SUCCESS; any other code fails the future with that code. */
@@ -49,8 +63,7 @@ public final class BrokerRpc {
 
     public CompletableFuture<Void> oneway(String address, RemotingCommand request) {
         return remoting.invokeOneway(address, request)
-                .exceptionallyCompose(
-                        failure -> CompletableFuture.failedFuture(transportFailure(address, request.code(), failure)));
+                .exceptionallyCompose(failure -> failed(address, request, failure));
     }
 
     /** Waits for {@code future}, rethrowing its failure as the {@link ClientException} it holds. */
@@ -103,6 +116,23 @@ public final class BrokerRpc {
                 || code == ResponseCode.FLUSH_DISK_TIMEOUT.code()
                 || code == ResponseCode.SLAVE_NOT_AVAILABLE.code()
                 || code == ResponseCode.FLUSH_SLAVE_TIMEOUT.code();
+    }
+
+    private <T> CompletableFuture<T> failed(String address, RemotingCommand request, Throwable failure) {
+        if (isConnectionFailure(unwrap(failure))) {
+            try {
+                unreachable.accept(address);
+            } catch (RuntimeException e) {
+                // the request's own failure is what the caller must see
+                log.debug("unreachable-broker listener failed for {}", address, e);
+            }
+        }
+        return CompletableFuture.failedFuture(transportFailure(address, request.code(), failure));
+    }
+
+    /** A refused or lost connection; a timeout says nothing about the connection. */
+    static boolean isConnectionFailure(Throwable cause) {
+        return cause instanceof RemotingException && !(cause instanceof RemotingTimeoutException);
     }
 
     private static ClientException transportFailure(String address, int code, Throwable failure) {

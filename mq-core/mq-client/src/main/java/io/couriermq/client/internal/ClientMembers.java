@@ -49,6 +49,10 @@ public final class ClientMembers {
         return producers.getOrDefault(group, Optional.empty());
     }
 
+    public boolean hasConsumers() {
+        return !consumers.isEmpty();
+    }
+
     public boolean isEmpty() {
         return producers.isEmpty() && consumers.isEmpty();
     }

@@ -14,9 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HEART_BEAT to every broker master of every route in use, periodically and at once when membership or
+ * HEART_BEAT to every broker of every route in use, periodically and at once when membership or
  * subscriptions change (a rebalance must reach the brokers before the next pull carries the new
- * subscription version); UNREGISTER_CLIENT when a group leaves.
+ * subscription version); UNREGISTER_CLIENT when a group leaves. Like the official client, a runtime with
+ * consumers beats to slaves too (a slave it pulls from must know the subscription), a producer-only
+ * runtime to masters only.
  */
 public final class Heartbeats {
     private static final Logger log = LoggerFactory.getLogger(Heartbeats.class);
@@ -39,7 +41,7 @@ public final class Heartbeats {
         HeartbeatData heartbeat = members.heartbeat();
         byte[] body = RemotingJson.encode(heartbeat);
         List<CompletableFuture<?>> sent = new ArrayList<>();
-        for (String address : routes.masterAddresses()) {
+        for (String address : targets()) {
             sent.add(send(address, body));
         }
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
@@ -64,7 +66,7 @@ public final class Heartbeats {
 
     /** Tells every known broker that {@code producerGroup} / {@code consumerGroup} (either may be null) left. */
     public void unregister(String clientId, String producerGroup, String consumerGroup) {
-        Set<String> addresses = routes.masterAddresses();
+        Set<String> addresses = routes.allAddresses();
         List<CompletableFuture<?>> sent = new ArrayList<>();
         for (String address : addresses) {
             RemotingCommand request = RemotingCommand.request(RequestCode.UNREGISTER_CLIENT)
@@ -77,6 +79,10 @@ public final class Heartbeats {
                     }));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private Set<String> targets() {
+        return members.hasConsumers() ? routes.allAddresses() : routes.masterAddresses();
     }
 
     private CompletableFuture<Void> send(String address, byte[] body) {

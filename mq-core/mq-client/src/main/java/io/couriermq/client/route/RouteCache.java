@@ -87,6 +87,46 @@ public final class RouteCache {
         return addresses;
     }
 
+    /** Every live broker address, masters and slaves, of every cached route. */
+    public Set<String> allAddresses() {
+        Set<String> addresses = new HashSet<>();
+        for (TopicRoute route : routes.values()) {
+            addresses.addAll(route.addresses());
+        }
+        return addresses;
+    }
+
+    /** The topics whose cached route lists {@code address} (as a master or a slave). */
+    public Set<String> topicsUsing(String address) {
+        Set<String> topics = new HashSet<>();
+        routes.forEach((topic, route) -> {
+            if (route.addresses().contains(address)) {
+                topics.add(topic);
+            }
+        });
+        return topics;
+    }
+
+    /**
+     * The live members of broker set {@code brokerName}: from the route of {@code topic} when it is
+     * cached and lists the set (the freshest view for that topic's queues), else from any cached route;
+     * null when no cached route lists the set.
+     */
+    public BrokerReplicas replicas(String topic, String brokerName) {
+        TopicRoute own = routes.get(topic);
+        BrokerReplicas replicas = own == null ? null : own.replicas(brokerName);
+        if (replicas != null) {
+            return replicas;
+        }
+        for (TopicRoute route : routes.values()) {
+            replicas = route.replicas(brokerName);
+            if (replicas != null) {
+                return replicas;
+            }
+        }
+        return null;
+    }
+
     /** The master address of {@code brokerName} in any cached route, or null. */
     public String masterAddress(String brokerName) {
         for (TopicRoute route : routes.values()) {

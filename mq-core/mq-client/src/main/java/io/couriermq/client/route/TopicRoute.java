@@ -8,37 +8,44 @@ import io.couriermq.remoting.protocol.body.TopicRouteData;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A topic's route as the client uses it: the queues it may write (on brokers with a live master) and
- * read, sorted, and the master address of every broker.
+ * A topic's route as the client uses it: every live member of every broker set, the queues it may write
+ * (only on sets with a live master: producers send to masters) and the queues it may read (on every set
+ * with any live member, master or slave: consumers can read from a slave while the master is away),
+ * both sorted.
  */
 public record TopicRoute(
-        String topic, List<MessageQueue> writeQueues, List<MessageQueue> readQueues, Map<String, String> masters) {
+        String topic,
+        List<MessageQueue> writeQueues,
+        List<MessageQueue> readQueues,
+        Map<String, BrokerReplicas> brokers) {
 
     public TopicRoute {
         writeQueues = List.copyOf(writeQueues);
         readQueues = List.copyOf(readQueues);
-        masters = Map.copyOf(masters);
+        brokers = Map.copyOf(brokers);
     }
 
     public static TopicRoute of(String topic, TopicRouteData data) {
-        Map<String, String> masters = new HashMap<>();
+        Map<String, BrokerReplicas> brokers = new HashMap<>();
         for (BrokerData broker : data.brokerDatas()) {
-            String master = broker.masterAddress();
-            if (master != null) {
-                masters.put(broker.brokerName(), master);
+            if (!broker.brokerAddrs().isEmpty()) {
+                brokers.put(broker.brokerName(), BrokerReplicas.of(broker.brokerName(), broker.brokerAddrs()));
             }
         }
         List<MessageQueue> write = new ArrayList<>();
         List<MessageQueue> read = new ArrayList<>();
         for (QueueData queues : data.queueDatas()) {
-            if (!masters.containsKey(queues.brokerName())) {
+            BrokerReplicas replicas = brokers.get(queues.brokerName());
+            if (replicas == null) {
                 continue;
             }
-            if (Permission.isWritable(queues.perm())) {
+            if (replicas.hasMaster() && Permission.isWritable(queues.perm())) {
                 for (int id = 0; id < queues.writeQueueNums(); id++) {
                     write.add(new MessageQueue(topic, queues.brokerName(), id));
                 }
@@ -51,11 +58,36 @@ public record TopicRoute(
         }
         Collections.sort(write);
         Collections.sort(read);
-        return new TopicRoute(topic, write, read, masters);
+        return new TopicRoute(topic, write, read, brokers);
     }
 
     /** The master address of {@code brokerName}, or null when the route has no live master for it. */
     public String masterAddress(String brokerName) {
-        return masters.get(brokerName);
+        BrokerReplicas replicas = brokers.get(brokerName);
+        return replicas == null ? null : replicas.masterAddress();
+    }
+
+    /** The live members of {@code brokerName}, or null when the route does not list that set. */
+    public BrokerReplicas replicas(String brokerName) {
+        return brokers.get(brokerName);
+    }
+
+    /** The master address of every broker set that has a live master, by broker name. */
+    public Map<String, String> masters() {
+        Map<String, String> masters = new HashMap<>();
+        brokers.forEach((name, replicas) -> {
+            if (replicas.hasMaster()) {
+                masters.put(name, replicas.masterAddress());
+            }
+        });
+        return masters;
+    }
+
+    /** Every live address of the route, masters and slaves. */
+    public Set<String> addresses() {
+        Set<String> addresses = new LinkedHashSet<>();
+        brokers.values()
+                .forEach(replicas -> addresses.addAll(replicas.addresses().values()));
+        return addresses;
     }
 }

@@ -2,6 +2,8 @@ package io.couriermq.client.consumer.internal;
 
 import io.couriermq.client.ClientException;
 import io.couriermq.client.internal.BrokerRpc;
+import io.couriermq.client.route.BrokerReplicas;
+import io.couriermq.client.route.Replica;
 import io.couriermq.client.route.RouteCache;
 import io.couriermq.client.route.TopicRoute;
 import io.couriermq.remoting.protocol.RemotingCommand;
@@ -20,6 +22,7 @@ import io.couriermq.remoting.protocol.header.broker.GetMaxOffsetRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.GetMinOffsetRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.OffsetResponseHeader;
 import io.couriermq.remoting.protocol.header.broker.PullMessageRequestHeader;
+import io.couriermq.remoting.protocol.header.broker.PullSysFlag;
 import io.couriermq.remoting.protocol.header.broker.QueryConsumerOffsetRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.SearchOffsetRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.UpdateConsumerOffsetRequestHeader;
@@ -29,17 +32,30 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** The consumer's requests to brokers, each addressed to the master of the queue's broker. */
+/**
+ * The consumer's requests to brokers, each addressed to a member of the queue's broker set: pulls where
+ * the broker last suggested ({@link QueueReplicas}), offsets to the master or, while the set has none,
+ * to the slave the queue is read from; locks, send-backs and other writes to the master only.
+ */
 public final class ConsumerRequests {
     /** LOCK_BATCH_MQ is on the rebalance path; the official client gives it 1 s. */
     static final long LOCK_TIMEOUT_MS = 1_000;
 
+    /** The pull codes whose answer carries the offsets and the next member to pull from. */
+    private static final Set<Integer> PULL_ANSWERS = Set.of(
+            ResponseCode.SUCCESS.code(),
+            ResponseCode.PULL_NOT_FOUND.code(),
+            ResponseCode.PULL_RETRY_IMMEDIATELY.code(),
+            ResponseCode.PULL_OFFSET_MOVED.code());
+
     private final BrokerRpc brokers;
     private final RouteCache routes;
+    private final QueueReplicas replicas;
 
     public ConsumerRequests(BrokerRpc brokers, RouteCache routes) {
         this.brokers = brokers;
         this.routes = routes;
+        this.replicas = new QueueReplicas(routes);
     }
 
     /** The master address of {@code brokerName}; fails (retriable) when no cached route knows one. */
@@ -51,17 +67,34 @@ public final class ConsumerRequests {
         return address;
     }
 
-    /** The raw answer to a pull, whatever its code. */
+    /**
+     * The raw answer to a pull, whatever its code, from the member the broker last suggested for the
+     * queue. A pull to a slave never carries a commit (its COMMIT_OFFSET bit is cleared): offsets belong
+     * to the master. The answer's suggestion is remembered for the queue's next pull.
+     */
     public CompletableFuture<RemotingCommand> pull(PullMessageRequestHeader header, long timeoutMs) {
-        String address;
+        MessageQueue queue = new MessageQueue(header.topic(), header.brokerName(), header.queueId());
+        Replica target;
         try {
-            address = masterOf(header.brokerName());
+            target = replicas.forPull(queue);
         } catch (ClientException e) {
             return CompletableFuture.failedFuture(e);
         }
+        PullMessageRequestHeader sent = target.isMaster() ? header : withoutCommit(header);
         RemotingCommand request =
-                RemotingCommand.request(RequestCode.PULL_MESSAGE).header(header).build();
-        return brokers.invoke(address, request, timeoutMs);
+                RemotingCommand.request(RequestCode.PULL_MESSAGE).header(sent).build();
+        return brokers.invoke(target.address(), request, timeoutMs).whenComplete((response, failure) -> {
+            if (failure != null) {
+                replicas.noAnswer(queue, target);
+            } else if (PULL_ANSWERS.contains(response.code())) {
+                replicas.suggest(queue, suggestedBrokerId(response));
+            }
+        });
+    }
+
+    /** Which member of each queue's broker set these requests go to. */
+    public QueueReplicas replicas() {
+        return replicas;
     }
 
     /**
@@ -70,7 +103,7 @@ public final class ConsumerRequests {
      */
     public long queryOffset(String group, MessageQueue queue, boolean strict) {
         RemotingCommand response = BrokerRpc.join(brokers.invoke(
-                masterOf(queue.brokerName()),
+                replicas.forOffsets(queue).address(),
                 request(
                         RequestCode.QUERY_CONSUMER_OFFSET,
                         new QueryConsumerOffsetRequestHeader(
@@ -93,7 +126,7 @@ public final class ConsumerRequests {
                 new UpdateConsumerOffsetRequestHeader(
                         group, queue.topic(), queue.queueId(), offset, queue.brokerName()));
         try {
-            String address = masterOf(queue.brokerName());
+            String address = replicas.forOffsets(queue).address();
             return oneway
                     ? brokers.oneway(address, request)
                     : brokers.invokeExpectingSuccess(address, request, brokers.defaultTimeoutMs())
@@ -119,7 +152,7 @@ public final class ConsumerRequests {
                 RequestCode.GET_MAX_OFFSET,
                 new GetMaxOffsetRequestHeader(queue.topic(), queue.queueId(), true, queue.brokerName()));
         try {
-            return brokers.invoke(masterOf(queue.brokerName()), request, timeoutMs)
+            return brokers.invoke(replicas.forOffsets(queue).address(), request, timeoutMs)
                     .thenApply(response -> offsetOf(RequestCode.GET_MAX_OFFSET, queue, response));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(BrokerRpc.asClientException(e));
@@ -143,15 +176,18 @@ public final class ConsumerRequests {
     }
 
     /**
-     * The ids of the group's live members, asked of one broker of the topic's route picked at random; an
-     * empty list when that broker knows no member (it answers SYSTEM_ERROR "no consumer").
+     * The ids of the group's live members, asked of one broker set of the topic's route picked at random
+     * (its master, else its lowest slave: consumers beat to slaves too); an empty list when that broker
+     * knows no member (it answers SYSTEM_ERROR "no consumer").
      */
     public List<String> consumerIds(String group, TopicRoute route) {
-        List<String> masters = new ArrayList<>(route.masters().values());
-        if (masters.isEmpty()) {
-            throw new ClientException("route of " + route.topic() + " has no live master", -1, true);
+        List<BrokerReplicas> sets = new ArrayList<>(route.brokers().values());
+        if (sets.isEmpty()) {
+            throw new ClientException("route of " + route.topic() + " has no live broker", -1, true);
         }
-        String address = masters.get(ThreadLocalRandom.current().nextInt(masters.size()));
+        String address = sets.get(ThreadLocalRandom.current().nextInt(sets.size()))
+                .masterElseLowest()
+                .address();
         RemotingCommand response = BrokerRpc.join(brokers.invoke(
                 address,
                 request(RequestCode.GET_CONSUMER_LIST_BY_GROUP, new GetConsumerListByGroupRequestHeader(group)),
@@ -164,7 +200,11 @@ public final class ConsumerRequests {
         return ids == null ? List.of() : ids;
     }
 
-    /** LOCK_BATCH_MQ at one broker: the subset of {@code queues} this client now holds. */
+    /**
+     * LOCK_BATCH_MQ at one broker's master: the subset of {@code queues} this client now holds. Never at
+     * a slave (its locks would not be the master's): an orderly queue whose set has no master stays
+     * unlocked, so it is neither pulled nor consumed until the master is back.
+     */
     public Set<MessageQueue> lock(String group, String clientId, String brokerName, Set<MessageQueue> queues) {
         RemotingCommand request = RemotingCommand.request(RequestCode.LOCK_BATCH_MQ)
                 .body(RemotingJson.encode(new LockBatchRequestBody(group, clientId, false, queues)))
@@ -195,7 +235,7 @@ public final class ConsumerRequests {
     }
 
     private long offset(RequestCode code, MessageQueue queue, CommandHeader header) {
-        RemotingCommand response = brokers.call(masterOf(queue.brokerName()), request(code, header));
+        RemotingCommand response = brokers.call(replicas.forOffsets(queue).address(), request(code, header));
         return offsetOf(code, queue, response);
     }
 
@@ -207,6 +247,32 @@ public final class ConsumerRequests {
                     BrokerRpc.isRetriable(response.code()));
         }
         return response.decodeHeader(OffsetResponseHeader::decode).offset();
+    }
+
+    private static long suggestedBrokerId(RemotingCommand response) {
+        String suggested = response.extField("suggestWhichBrokerId");
+        try {
+            return suggested == null ? Replica.MASTER_ID : Long.parseLong(suggested);
+        } catch (NumberFormatException e) {
+            return Replica.MASTER_ID;
+        }
+    }
+
+    private static PullMessageRequestHeader withoutCommit(PullMessageRequestHeader header) {
+        return new PullMessageRequestHeader(
+                header.consumerGroup(),
+                header.topic(),
+                header.queueId(),
+                header.queueOffset(),
+                header.maxMsgNums(),
+                PullSysFlag.clearCommitOffset(header.sysFlag()),
+                header.commitOffset(),
+                header.suspendTimeoutMillis(),
+                header.subscription(),
+                header.subVersion(),
+                header.expressionType(),
+                header.maxMsgBytes(),
+                header.brokerName());
     }
 
     private static RemotingCommand request(RequestCode code, CommandHeader header) {

@@ -68,6 +68,6 @@ public final class PublishTargets {
             }
         });
         queues.sort(null);
-        return new TopicRoute(topic, queues, List.of(), defaults.masters());
+        return new TopicRoute(topic, queues, List.of(), defaults.brokers());
     }
 }
