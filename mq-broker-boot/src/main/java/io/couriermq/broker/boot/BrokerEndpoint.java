@@ -3,6 +3,7 @@ package io.couriermq.broker.boot;
 import io.couriermq.broker.Broker;
 import io.couriermq.broker.admin.QueueStats;
 import io.couriermq.broker.config.BrokerConfig;
+import io.couriermq.broker.ha.ReplicationStatus;
 import io.couriermq.remoting.protocol.body.TopicConfig;
 import io.couriermq.remoting.protocol.body.TopicOffset;
 import java.util.ArrayList;
@@ -36,8 +37,28 @@ final class BrokerEndpoint {
             String address,
             String role,
             List<String> nameServers,
+            ReplicationView replication,
             Map<String, TopicView> topics,
             Map<String, GroupView> consumerGroups) {}
+
+    /**
+     * Replication: a master's connected slaves, or a slave's master.
+     *
+     * @param master a slave's master HA address (null on a master)
+     * @param masterReachable a slave: whether its master's frames arrive
+     * @param maxOffset this broker's commit-log max offset
+     */
+    public record ReplicationView(
+            String role,
+            String master,
+            boolean masterReachable,
+            long maxOffset,
+            long transferredBytes,
+            List<SlaveView> slaves) {}
+
+    /** One slave as its master sees it. */
+    public record SlaveView(
+            String address, long acknowledgedOffset, long lagBytes, long lastAcknowledgementAgeMs, boolean inSync) {}
 
     /** A topic: queue counts, permission bits, and each queue's offset range. */
     public record TopicView(int readQueues, int writeQueues, int perm, List<QueueView> queues) {}
@@ -67,8 +88,27 @@ final class BrokerEndpoint {
                 broker.address(),
                 config.brokerRole().name(),
                 config.nameServerAddresses(),
+                replicationView(broker.replication().status()),
                 topics,
                 groups(broker, stats, topicTable));
+    }
+
+    private static ReplicationView replicationView(ReplicationStatus status) {
+        List<SlaveView> slaves = status.slaves().stream()
+                .map(slave -> new SlaveView(
+                        slave.address(),
+                        slave.acknowledgedOffset(),
+                        slave.lagBytes(),
+                        slave.lastReportAgeMs(),
+                        slave.inSync()))
+                .toList();
+        return new ReplicationView(
+                status.role(),
+                status.masterHaAddress(),
+                status.masterReachable(),
+                status.maxOffset(),
+                status.transferredBytes(),
+                slaves);
     }
 
     private static TopicView topicView(QueueStats stats, TopicConfig topic) {

@@ -1,7 +1,9 @@
 package io.couriermq.broker.boot;
 
 import io.couriermq.broker.Broker;
+import io.couriermq.broker.ha.ReplicationStatus;
 import io.couriermq.common.lifecycle.BackgroundService;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -10,6 +12,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -52,7 +55,52 @@ final class BrokerGauges implements MeterBinder, SmartLifecycle {
                                 : Double.NaN)
                 .description("topics in the broker's topic table")
                 .register(meterRegistry);
+        bindReplication(meterRegistry);
         registry = meterRegistry;
+    }
+
+    private void bindReplication(MeterRegistry meterRegistry) {
+        Gauge.builder("courier.broker.replication.lag", lifecycle, l -> replication(l, ReplicationStatus::maxLagBytes))
+                .description("bytes the furthest connected slave is behind this master")
+                .baseUnit("bytes")
+                .register(meterRegistry);
+        Gauge.builder(
+                        "courier.broker.replication.slaves.in.sync",
+                        lifecycle,
+                        l -> replication(l, ReplicationStatus::slavesInSync))
+                .description("connected slaves within haMaxGapNotInSync of this master")
+                .register(meterRegistry);
+        FunctionCounter.builder(
+                        "courier.broker.replication.transferred",
+                        lifecycle,
+                        l -> replication(l, ReplicationStatus::transferredBytes))
+                .description("commit-log bytes sent to slaves (master) or received from the master (slave)")
+                .baseUnit("bytes")
+                .register(meterRegistry);
+        FunctionCounter.builder(
+                        "courier.broker.replication.sync.waits",
+                        lifecycle,
+                        l -> replication(l, status -> status.metrics().syncWaits()))
+                .description("SYNC_MASTER puts that waited for a slave's acknowledgement")
+                .register(meterRegistry);
+        FunctionCounter.builder(
+                        "courier.broker.replication.flush.slave.timeouts",
+                        lifecycle,
+                        l -> replication(l, status -> status.metrics().flushSlaveTimeouts()))
+                .description("SYNC_MASTER puts answered FLUSH_SLAVE_TIMEOUT")
+                .register(meterRegistry);
+        FunctionCounter.builder(
+                        "courier.broker.replication.slave.not.available",
+                        lifecycle,
+                        l -> replication(l, status -> status.metrics().slaveNotAvailableCount()))
+                .description("SYNC_MASTER puts answered SLAVE_NOT_AVAILABLE")
+                .register(meterRegistry);
+    }
+
+    private static double replication(BrokerLifecycle lifecycle, ToDoubleFunction<ReplicationStatus> figure) {
+        return lifecycle.isRunning()
+                ? figure.applyAsDouble(lifecycle.broker().replication().status())
+                : 0;
     }
 
     /** Adds lag gauges for new (group, topic) pairs with committed offsets and removes stale ones. */

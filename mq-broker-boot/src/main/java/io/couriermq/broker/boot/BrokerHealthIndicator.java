@@ -3,6 +3,7 @@ package io.couriermq.broker.boot;
 import io.couriermq.broker.Broker;
 import io.couriermq.broker.config.BrokerConfig;
 import io.couriermq.broker.config.BrokerSettings;
+import io.couriermq.broker.ha.ReplicationStatus;
 import io.couriermq.common.time.Clock;
 import io.couriermq.store.StoreStats;
 import java.util.Map;
@@ -45,6 +46,7 @@ final class BrokerHealthIndicator implements HealthIndicator {
                 .withDetail("diskUsedRatio", Math.round(store.diskUsedRatio() * 1000) / 1000.0)
                 .withDetail("diskRefuseRatio", settings.store().diskSpaceWarningLevelRatio())
                 .withDetail("writable", store.writable());
+        health.withDetail("replication", replication(broker.replication().status()));
         if (!store.notWritableReason().isEmpty()) {
             health.withDetail("storeProblem", store.notWritableReason());
         }
@@ -53,6 +55,20 @@ final class BrokerHealthIndicator implements HealthIndicator {
         }
         return registration(health, settings.broker(), broker.registrar().lastSuccessMillis())
                 .build();
+    }
+
+    /** A master's slaves in sync, or whether a slave's master is reachable; detail only, never down. */
+    private static Map<String, Object> replication(ReplicationStatus status) {
+        Map<String, Object> detail = new TreeMap<>();
+        if (status.role().equals("SLAVE")) {
+            detail.put("master", String.valueOf(status.masterHaAddress()));
+            detail.put("masterReachable", status.masterReachable());
+        } else {
+            detail.put("slaves", status.slaves().size());
+            detail.put("slavesInSync", status.slavesInSync());
+            detail.put("maxLagBytes", status.maxLagBytes());
+        }
+        return detail;
     }
 
     private Health.Builder registration(Health.Builder health, BrokerConfig config, Map<String, Long> lastSuccess) {

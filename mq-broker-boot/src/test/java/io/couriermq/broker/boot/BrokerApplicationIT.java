@@ -3,6 +3,9 @@ package io.couriermq.broker.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.couriermq.broker.Broker;
+import io.couriermq.broker.config.BrokerSettingsLoader;
+import io.couriermq.common.time.Clock;
 import io.couriermq.namesrv.NameServer;
 import io.couriermq.remoting.netty.NettyRemotingClient;
 import io.couriermq.remoting.netty.RemotingClientConfig;
@@ -24,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +146,43 @@ class BrokerApplicationIT {
         assertThat(get("/actuator/metrics/courier.broker.consumer.lag?tag=group:cg&tag=topic:Payments"))
                 .contains("{\"statistic\":\"VALUE\",\"value\":1.0}");
         assertThat(get("/actuator/broker")).contains("\"cg\":{\"onlineClients\":0,\"lagByTopic\":{\"Payments\":1}}");
+    }
+
+    @Test
+    void aSlaveOfThisMasterShowsInItsReplicationViewHealthAndMeters() {
+        assertThat(get("/actuator/broker")).contains("\"replication\":{\"role\":\"ASYNC_MASTER\"");
+        Broker slave = new Broker(
+                BrokerSettingsLoader.load(
+                        Map.of(
+                                "brokerRole", "SLAVE",
+                                "brokerId", "1",
+                                "listenPort", "0",
+                                "brokerName", lifecycle.settings().broker().brokerName(),
+                                "haMasterAddress",
+                                        "127.0.0.1:" + lifecycle.broker().haListenPort(),
+                                "haSendHeartbeatInterval", "200",
+                                "mappedFileSizeCommitLog", "8388608",
+                                "mappedFileSizeConsumeQueue", "20000"),
+                        storeDir.resolve("slave"),
+                        "127.0.0.1"),
+                Clock.system());
+        slave.start();
+        try {
+            assertThat(send("Replicated", 0, "copied").code()).isEqualTo(ResponseCode.SUCCESS.code());
+            long masterEnd = lifecycle.broker().store().stats().commitLogMaxOffset();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> slave.store().stats().commitLogMaxOffset() == masterEnd);
+            String view = await().atMost(Duration.ofSeconds(5))
+                    .until(() -> get("/actuator/broker"), body -> body.contains("\"lagBytes\":0,"));
+            assertThat(view).contains("\"acknowledgedOffset\":" + masterEnd).contains("\"inSync\":true");
+            assertThat(get("/actuator/health")).contains("\"slavesInSync\":1");
+            assertThat(get("/actuator/metrics/courier.broker.replication.slaves.in.sync"))
+                    .contains("{\"statistic\":\"VALUE\",\"value\":1.0}");
+            assertThat(get("/actuator/metrics/courier.broker.replication.transferred"))
+                    .contains("\"statistic\":\"COUNT\"");
+        } finally {
+            slave.shutdown();
+        }
     }
 
     @Test
