@@ -1,5 +1,6 @@
 package io.couriermq.test;
 
+import io.couriermq.broker.config.BrokerRole;
 import io.couriermq.common.time.Clock;
 import io.couriermq.namesrv.NameServer;
 import io.couriermq.namesrv.NameServerConfig;
@@ -7,6 +8,7 @@ import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.protocol.Permission;
 import io.couriermq.remoting.protocol.body.TopicConfig;
 import io.couriermq.remoting.protocol.body.TopicRouteData;
+import io.couriermq.store.FlushDiskType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Real NameServers and master brokers in this JVM, on free loopback ports, with their stores under a
- * temporary directory: the CourierMQ cluster a test talks to over real sockets.
+ * Real NameServers, master brokers and their slaves in this JVM, on free loopback ports, with their
+ * stores under a temporary directory: the CourierMQ cluster a test talks to over real sockets.
  *
  * <pre>{@code
  * try (EmbeddedCluster cluster = EmbeddedCluster.builder().brokers(2).start()) {
@@ -29,8 +31,20 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>{@link #start} returns once every broker is registered with every NameServer. Brokers are named
- * {@code broker-a}, {@code broker-b}, ...; each keeps its port and store across
+ * <p>The deployment modes of RocketMQ's documentation:
+ *
+ * <pre>{@code
+ * EmbeddedCluster.builder()                                    // single master
+ * EmbeddedCluster.builder().masters(2)                         // 2m-noslave
+ * EmbeddedCluster.builder().nameServers(2).masters(2).slavesPerMaster(1)      // 2m-2s-async
+ * EmbeddedCluster.builder().nameServers(2).masters(2).slavesPerMaster(1)
+ *         .brokerRole(BrokerRole.SYNC_MASTER).flushDiskType(FlushDiskType.SYNC_FLUSH)   // 2m-2s-sync
+ * }</pre>
+ *
+ * <p>{@link #start} returns once every broker is registered with every NameServer. Broker groups are
+ * named {@code broker-a}, {@code broker-b}, ...; a master is called by its group's name, a slave by the
+ * group's name and its brokerId ({@code broker-a-s1}). Every broker gets a free HA port
+ * (haListenPort) and every slave its master's as haMasterAddress. Each keeps its ports and store across
  * {@link #restartBroker restarts}. {@link #close()} stops everything and deletes the directory.
  */
 public final class EmbeddedCluster implements AutoCloseable {
@@ -64,15 +78,25 @@ public final class EmbeddedCluster implements AutoCloseable {
             nameServer.start();
             nameServers.add(nameServer);
         }
-        for (int i = 0; i < builder.brokers; i++) {
-            String name = brokerName(i);
-            EmbeddedBroker broker = new EmbeddedBroker(
-                    name, builder.clusterName, nameServerAddress(), dir.resolve(name), builder.brokerSettings);
-            brokers.put(name, broker);
-            broker.start();
+        List<EmbeddedBroker> masters = new ArrayList<>();
+        for (int i = 0; i < builder.masters; i++) {
+            masters.add(startBroker(EmbeddedBroker.Role.master(brokerName(i), builder.masterRole)));
+        }
+        for (EmbeddedBroker master : masters) {
+            for (int id = 1; id <= builder.slavesPerMaster; id++) {
+                startBroker(EmbeddedBroker.Role.slave(master, id));
+            }
         }
         brokers.values().forEach(routes::awaitRegistered);
         log.info("embedded cluster up: NameServers {}, brokers {}", nameServerAddress(), brokers.keySet());
+    }
+
+    private EmbeddedBroker startBroker(EmbeddedBroker.Role role) {
+        EmbeddedBroker broker = new EmbeddedBroker(
+                role, builder.clusterName, nameServerAddress(), dir.resolve(role.nodeName()), builder.brokerSettings);
+        brokers.put(broker.name(), broker);
+        broker.start();
+        return broker;
     }
 
     public static Builder builder() {
@@ -98,14 +122,32 @@ public final class EmbeddedCluster implements AutoCloseable {
         return List.copyOf(nameServers);
     }
 
+    /** The broker groups' names ({@code broker-a}, ...), which are also their masters' names. */
     public List<String> brokerNames() {
-        return List.copyOf(brokers.keySet());
+        return brokers.values().stream()
+                .filter(EmbeddedBroker::isMaster)
+                .map(EmbeddedBroker::name)
+                .toList();
     }
 
+    /** Every broker, masters first (in group order), then the slaves. */
+    public List<EmbeddedBroker> brokers() {
+        return List.copyOf(brokers.values());
+    }
+
+    /** The slaves of broker group {@code brokerName}, by brokerId; empty without slaves. */
+    public List<EmbeddedBroker> slaves(String brokerName) {
+        return brokers.values().stream()
+                .filter(broker -> !broker.isMaster() && broker.brokerName().equals(brokerName))
+                .toList();
+    }
+
+    /** The address of a broker by its name: a group's name for its master, e.g. {@code broker-a-s1} for a slave. */
     public String brokerAddress(String name) {
         return broker(name).address();
     }
 
+    /** A broker by its name: a group's name for its master, e.g. {@code broker-a-s1} for a slave. */
     public EmbeddedBroker broker(String name) {
         EmbeddedBroker broker = brokers.get(name);
         if (broker == null) {
@@ -115,12 +157,16 @@ public final class EmbeddedCluster implements AutoCloseable {
     }
 
     /**
-     * Creates {@code topic} with {@code queuesPerBroker} read and write queues on every running broker,
-     * and returns once every NameServer's route shows it on each of them.
+     * Creates {@code topic} with {@code queuesPerBroker} read and write queues on every running master,
+     * and returns once every NameServer's route shows it on each of them. Slaves are left alone, as
+     * RocketMQ's admin tools leave them: routes carry masters' queues only, and a slave takes its
+     * topics from its master.
      */
     public void createTopic(String topic, int queuesPerBroker) {
-        List<EmbeddedBroker> running =
-                brokers.values().stream().filter(EmbeddedBroker::isRunning).toList();
+        List<EmbeddedBroker> running = brokers.values().stream()
+                .filter(EmbeddedBroker::isRunning)
+                .filter(EmbeddedBroker::isMaster)
+                .toList();
         for (EmbeddedBroker broker : running) {
             broker.broker()
                     .topics()
@@ -196,7 +242,9 @@ public final class EmbeddedCluster implements AutoCloseable {
     /** What to start; {@link #start()} builds the cluster. */
     public static final class Builder {
         private int nameServers = 1;
-        private int brokers = 1;
+        private int masters = 1;
+        private int slavesPerMaster = 0;
+        private BrokerRole masterRole = BrokerRole.ASYNC_MASTER;
         private String clusterName = "DefaultCluster";
         private final Map<String, String> brokerSettings = new LinkedHashMap<>();
         private Path parentDir;
@@ -213,13 +261,43 @@ public final class EmbeddedCluster implements AutoCloseable {
             return this;
         }
 
-        /** Master brokers, named broker-a, broker-b, ...; default 1. */
+        /** Master brokers, named broker-a, broker-b, ...; default 1. The same as {@link #masters}. */
         public Builder brokers(int count) {
+            return masters(count);
+        }
+
+        /** Broker groups, each with one master named broker-a, broker-b, ...; default 1. */
+        public Builder masters(int count) {
             if (count < 1 || count > 26) {
                 throw new IllegalArgumentException("1..26 brokers, was " + count);
             }
-            this.brokers = count;
+            this.masters = count;
             return this;
+        }
+
+        /** Slaves of every master (brokerId 1..count, named broker-a-s1, ...); default 0. */
+        public Builder slavesPerMaster(int count) {
+            if (count < 0 || count > 9) {
+                throw new IllegalArgumentException("0..9 slaves per master, was " + count);
+            }
+            this.slavesPerMaster = count;
+            return this;
+        }
+
+        /** The masters' role: ASYNC_MASTER (the default) or SYNC_MASTER. Slaves are always SLAVE. */
+        public Builder brokerRole(BrokerRole role) {
+            if (!role.isMaster()) {
+                throw new IllegalArgumentException(
+                        "brokerRole names the masters' role (ASYNC_MASTER or SYNC_MASTER); add slaves with"
+                                + " slavesPerMaster");
+            }
+            this.masterRole = role;
+            return this;
+        }
+
+        /** flushDiskType of every broker; ASYNC_FLUSH by default. */
+        public Builder flushDiskType(FlushDiskType type) {
+            return brokerSetting("flushDiskType", type.name());
         }
 
         public Builder clusterName(String name) {
@@ -227,7 +305,11 @@ public final class EmbeddedCluster implements AutoCloseable {
             return this;
         }
 
-        /** broker.conf entries (RocketMQ key names) applied to every broker, after the test defaults. */
+        /**
+         * broker.conf entries (RocketMQ key names) applied to every broker, after the test defaults.
+         * brokerName, brokerId, brokerRole and haMasterAddress come from the cluster's shape and are
+         * not changed by these.
+         */
         public Builder brokerSetting(String key, String value) {
             brokerSettings.put(key, value);
             return this;

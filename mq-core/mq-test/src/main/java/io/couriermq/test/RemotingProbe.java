@@ -10,6 +10,7 @@ import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.body.ClusterInfo;
+import io.couriermq.remoting.protocol.body.KVTable;
 import io.couriermq.remoting.protocol.body.RemotingJson;
 import io.couriermq.remoting.protocol.body.TopicRouteData;
 import io.couriermq.remoting.protocol.header.broker.CreateTopicRequestHeader;
@@ -22,12 +23,13 @@ import io.couriermq.remoting.rpc.ChannelEventListener;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Single raw protocol requests over mq-remoting, for tests that check a cluster (ours or Apache
- * RocketMQ's) without a client library: route and cluster queries to a NameServer, topic creation,
- * one send and one pull to a broker. Every call is synchronous; a refusal fails with its code and remark.
+ * RocketMQ's) without a client library: route and cluster queries to a NameServer, a broker's runtime
+ * info, topic creation, one send and one pull to a broker. Every call is synchronous; a refusal fails with its code and remark.
  */
 public final class RemotingProbe implements AutoCloseable {
     private static final long TIMEOUT_MS = 5_000;
@@ -57,6 +59,18 @@ public final class RemotingProbe implements AutoCloseable {
                 RemotingCommand.request(RequestCode.GET_BROKER_CLUSTER_INFO).build(),
                 ResponseCode.SUCCESS);
         return RemotingJson.decode(response.body(), ClusterInfo.class);
+    }
+
+    /**
+     * GET_BROKER_RUNTIME_INFO: the table {@code mqadmin clusterList} prints ({@code brokerActive} is
+     * true only for a writable master, so it tells masters from slaves).
+     */
+    public Map<String, String> runtimeInfo(String brokerAddress) {
+        RemotingCommand response = call(
+                brokerAddress,
+                RemotingCommand.request(RequestCode.GET_BROKER_RUNTIME_INFO).build(),
+                ResponseCode.SUCCESS);
+        return RemotingJson.decode(response.body(), KVTable.class).table();
     }
 
     /** UPDATE_AND_CREATE_TOPIC on one broker, with {@code queues} read and write queues. */

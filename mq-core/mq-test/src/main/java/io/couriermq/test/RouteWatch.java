@@ -30,19 +30,24 @@ final class RouteWatch {
         return routeAt(nameServers.get(0), topic);
     }
 
+    /** Waits until every NameServer lists the broker's address under its brokerName and brokerId. */
     void awaitRegistered(EmbeddedBroker broker) {
         awaitAtEveryNameServer(
-                "broker " + broker.name() + " registered at " + broker.address(), nameServer -> broker.address()
-                        .equals(Optional.ofNullable(
-                                        nameServer.routes().snapshot().brokers().get(broker.name()))
-                                .map(BrokerData::masterAddress)
-                                .orElse(null)));
+                "broker " + broker.name() + " registered at " + broker.address() + " as " + broker.brokerName() + " id "
+                        + broker.brokerId(),
+                nameServer -> broker.address().equals(registeredAddress(nameServer, broker)));
     }
 
     void awaitUnregistered(EmbeddedBroker broker) {
         awaitAtEveryNameServer(
-                "broker " + broker.name() + " gone",
-                nameServer -> !nameServer.routes().snapshot().brokers().containsKey(broker.name()));
+                "broker " + broker.name() + " gone", nameServer -> registeredAddress(nameServer, broker) == null);
+    }
+
+    private static String registeredAddress(NameServer nameServer, EmbeddedBroker broker) {
+        return Optional.ofNullable(nameServer.routes().snapshot().brokers().get(broker.brokerName()))
+                .map(BrokerData::brokerAddrs)
+                .map(addresses -> addresses.get(broker.brokerId()))
+                .orElse(null);
     }
 
     /** Waits until {@code topic}'s route lists {@code queues} write queues on each of {@code brokers}. */
@@ -50,7 +55,7 @@ final class RouteWatch {
         awaitAtEveryNameServer(
                 "topic " + topic + " with " + queues + " queues on " + brokers.size() + " broker(s)",
                 nameServer -> routeAt(nameServer, topic)
-                        .map(route -> brokers.stream().allMatch(broker -> serves(route, broker.name(), queues)))
+                        .map(route -> brokers.stream().allMatch(broker -> serves(route, broker.brokerName(), queues)))
                         .orElse(false));
     }
 

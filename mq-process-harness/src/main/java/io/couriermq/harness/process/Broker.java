@@ -13,6 +13,10 @@ public interface Broker extends AutoCloseable {
 
     Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+    String ASYNC_MASTER = "ASYNC_MASTER";
+    String SYNC_MASTER = "SYNC_MASTER";
+    String SLAVE = "SLAVE";
+
     /** How long a SIGTERM-ed broker may take to shut down (flush, persist offsets, unregister). */
     Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -21,7 +25,31 @@ public interface Broker extends AutoCloseable {
 
     String clusterName();
 
+    /** The broker group's name, shared by a master and its slaves. */
     String brokerName();
+
+    /** 0 for a master, 1 and up for a slave. */
+    long brokerId();
+
+    /** broker.conf's brokerRole: ASYNC_MASTER, SYNC_MASTER or SLAVE. */
+    String role();
+
+    /** The free port picked for the broker's HA listener (haListenPort), kept across restarts. */
+    int haPort();
+
+    /** {@code 127.0.0.1:haPort}: what a slave of this broker is given as haMasterAddress. */
+    default String haAddress() {
+        return "127.0.0.1:" + haPort();
+    }
+
+    /** Unique in a cluster: the brokerName for a master, {@code <brokerName>-s<brokerId>} for a slave. */
+    default String name() {
+        return brokerId() == 0 ? brokerName() : brokerName() + "-s" + brokerId();
+    }
+
+    default boolean isMaster() {
+        return !role().equals(SLAVE);
+    }
 
     ServerKind kind();
 
@@ -51,8 +79,8 @@ public interface Broker extends AutoCloseable {
 
     /**
      * @param properties extra broker.conf entries, applied last. Keys both brokers know (RocketMQ's
-     *     names, e.g. {@code autoCreateTopicEnable}) mean the same to both; official-only keys
-     *     (NettyServerConfig, acting-master settings) are reported as unknown by ours.
+     *     names, e.g. {@code autoCreateTopicEnable}, {@code brokerRole}) mean the same to both; official-only
+     *     keys (NettyServerConfig, acting-master settings) are reported as unknown by ours.
      * @param serializeType {@code JSON}, {@code ROCKETMQ} or null for the default (JSON): the header
      *     type of the official broker's own requests. Ours answers in the type of each request.
      */
@@ -74,6 +102,38 @@ public interface Broker extends AutoCloseable {
 
         public Settings withSerializeType(String type) {
             return new Settings(clusterName, brokerName, properties, type);
+        }
+
+        /** The broker's name in a cluster: brokerName for a master, {@code <brokerName>-s<brokerId>} for a slave. */
+        public String name() {
+            String id = properties.getOrDefault("brokerId", "0").trim();
+            return id.equals("0") ? brokerName : brokerName + "-s" + id;
+        }
+
+        /** A master of {@code role} ({@value #ASYNC_MASTER} or {@value #SYNC_MASTER}), brokerId 0. */
+        public Settings asMaster(String role) {
+            if (role.equals(SLAVE)) {
+                throw new IllegalArgumentException("a master's role is ASYNC_MASTER or SYNC_MASTER, not SLAVE");
+            }
+            return withProperties(Map.of("brokerId", "0", "brokerRole", role));
+        }
+
+        /**
+         * Slave {@code brokerId} (1 and up) of {@code master}: its cluster and brokerName, brokerRole SLAVE,
+         * haMasterAddress the master's HA port.
+         */
+        public Settings asSlaveOf(Broker master, long brokerId) {
+            if (brokerId < 1) {
+                throw new IllegalArgumentException("a slave's brokerId is 1 or more, was " + brokerId);
+            }
+            return new Settings(master.clusterName(), master.brokerName(), properties, serializeType)
+                    .withProperties(Map.of(
+                            "brokerId",
+                            Long.toString(brokerId),
+                            "brokerRole",
+                            SLAVE,
+                            "haMasterAddress",
+                            master.haAddress()));
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
  */
 abstract class BrokerProcess implements Broker {
     private final Settings settings;
+    private final Map<String, String> config;
     private final int listenPort;
     private final Path dir;
     private final Path store;
@@ -19,8 +20,11 @@ abstract class BrokerProcess implements Broker {
     private ManagedProcess process;
     private int starts;
 
-    BrokerProcess(Settings settings, int listenPort, Path dir, Path store, List<String> command) {
+    /** {@code config}: the broker.conf entries written, for the broker's id, role and HA port. */
+    BrokerProcess(
+            Settings settings, Map<String, String> config, int listenPort, Path dir, Path store, List<String> command) {
         this.settings = settings;
+        this.config = Map.copyOf(config);
         this.listenPort = listenPort;
         this.dir = dir;
         this.store = store;
@@ -32,8 +36,9 @@ abstract class BrokerProcess implements Broker {
 
     /**
      * The broker.conf entries both brokers read alike: a master named by {@code settings}, registering
-     * {@code 127.0.0.1:listenPort} with {@code nameServerAddress}, its store under {@code store},
-     * topics and groups created on first use. Callers add their own keys, then {@code settings.properties()}.
+     * {@code 127.0.0.1:listenPort} with {@code nameServerAddress}, its HA listener on a free port (the
+     * default, listenPort + 1, may be taken), its store under {@code store}, topics and groups created on
+     * first use. Callers add their own keys, then {@code settings.properties()} (which make it a slave).
      */
     static Map<String, String> commonConfig(Settings settings, String nameServerAddress, int listenPort, Path store) {
         Map<String, String> config = new LinkedHashMap<>();
@@ -43,6 +48,7 @@ abstract class BrokerProcess implements Broker {
         config.put("namesrvAddr", nameServerAddress);
         config.put("brokerIP1", "127.0.0.1");
         config.put("listenPort", Integer.toString(listenPort));
+        config.put("haListenPort", Integer.toString(FreePorts.any()));
         config.put("storePathRootDir", store.toString());
         config.put("mappedFileSizeCommitLog", Integer.toString(COMMIT_LOG_SEGMENT));
         config.put("autoCreateTopicEnable", "true");
@@ -54,7 +60,7 @@ abstract class BrokerProcess implements Broker {
     final void launch() {
         starts++;
         String log = starts == 1 ? "stdout.log" : "stdout-" + starts + ".log";
-        String name = kind().name().toLowerCase(Locale.ROOT) + "-broker-" + settings.brokerName();
+        String name = kind().name().toLowerCase(Locale.ROOT) + "-broker-" + name();
         process = ManagedProcess.start(name, command, dir, dir.resolve(log));
         try {
             process.awaitPortOpen(listenPort, START_TIMEOUT);
@@ -77,6 +83,21 @@ abstract class BrokerProcess implements Broker {
     @Override
     public final String brokerName() {
         return settings.brokerName();
+    }
+
+    @Override
+    public final long brokerId() {
+        return Long.parseLong(config.get("brokerId").trim());
+    }
+
+    @Override
+    public final String role() {
+        return config.getOrDefault("brokerRole", ASYNC_MASTER).trim();
+    }
+
+    @Override
+    public final int haPort() {
+        return Integer.parseInt(config.get("haListenPort").trim());
     }
 
     @Override

@@ -11,15 +11,19 @@ import java.util.Map;
  */
 public final class CourierBroker extends BrokerProcess {
 
-    private CourierBroker(Settings settings, int listenPort, Path dir, Path store, List<String> command) {
-        super(settings, listenPort, dir, store, command);
+    private CourierBroker(
+            Settings settings, Map<String, String> config, int listenPort, Path dir, Path store, List<String> command) {
+        super(settings, config, listenPort, dir, store, command);
     }
 
     public static Path jar() {
         return Jvm.moduleDir().resolve("../mq-broker-boot/target/mq-broker.jar").normalize();
     }
 
-    /** Starts a master broker registering with {@code nameServerAddress}; returns when its port is open. */
+    /**
+     * Starts a broker registering with {@code nameServerAddress} (a master unless {@code settings} say
+     * otherwise, see {@link Settings#asSlaveOf}); returns when its port is open.
+     */
     public static CourierBroker start(String nameServerAddress, Path dir, Settings settings) {
         Path jar = jar();
         if (!Files.isRegularFile(jar)) {
@@ -35,7 +39,7 @@ public final class CourierBroker extends BrokerProcess {
         WorkDir.writeProperties(configFile, config);
 
         List<String> command = Jvm.jar(jar, List.of("-c", configFile.toString(), "--server.port=0"));
-        CourierBroker broker = new CourierBroker(settings, listenPort, dir, store, command);
+        CourierBroker broker = new CourierBroker(settings, config, listenPort, dir, store, command);
         broker.launch();
         return broker;
     }

@@ -26,7 +26,12 @@ public interface NameServer extends AutoCloseable {
 
     /** Starts the NameServer kind chosen by {@value #KIND_PROPERTY}, its files under {@code dir}. */
     static NameServer startSelected(Path dir) {
-        return switch (ServerKind.selected(KIND_PROPERTY)) {
+        return start(ServerKind.selected(KIND_PROPERTY), dir);
+    }
+
+    /** Starts a NameServer of {@code kind}, its files under {@code dir}. */
+    static NameServer start(ServerKind kind, Path dir) {
+        return switch (kind) {
             case COURIER -> CourierNameServer.start(dir);
             case OFFICIAL -> OfficialNameServer.start(dir);
         };

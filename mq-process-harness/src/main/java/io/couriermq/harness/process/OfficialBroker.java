@@ -8,19 +8,21 @@ import java.util.Map;
 /** Apache RocketMQ 5.2.0's broker ({@code BrokerStartup -c file}) in its own JVM, on loopback. */
 public final class OfficialBroker extends BrokerProcess {
 
-    private OfficialBroker(Settings settings, int listenPort, Path dir, Path store, List<String> command) {
-        super(settings, listenPort, dir, store, command);
+    private OfficialBroker(
+            Settings settings, Map<String, String> config, int listenPort, Path dir, Path store, List<String> command) {
+        super(settings, config, listenPort, dir, store, command);
     }
 
-    /** Starts a master broker registering with {@code nameServerAddress}; returns when its port is open. */
+    /**
+     * Starts a broker registering with {@code nameServerAddress} (a master unless {@code settings} say
+     * otherwise, see {@link Settings#asSlaveOf}); returns when its port is open.
+     */
     public static OfficialBroker start(String nameServerAddress, Path dir, Settings settings) {
         int listenPort = FreePorts.brokerListenPort();
         Path store = dir.resolve("store");
         Map<String, String> config = commonConfig(settings, nameServerAddress, listenPort, store);
         config.put("brokerIP2", "127.0.0.1");
         config.put("bindAddress", "127.0.0.1");
-        // Without this the HA acceptor takes listenPort+1, which we never checked.
-        config.put("haListenPort", Integer.toString(FreePorts.any()));
         config.put("storePathCommitLog", store.resolve("commitlog").toString());
         config.putAll(settings.properties());
         Path configFile = dir.resolve("broker.properties");
@@ -35,7 +37,7 @@ public final class OfficialBroker extends BrokerProcess {
         }
         List<String> command = Jvm.officialMain(
                 "org.apache.rocketmq.broker.BrokerStartup", jvmArgs, List.of("-c", configFile.toString()));
-        OfficialBroker broker = new OfficialBroker(settings, listenPort, dir, store, command);
+        OfficialBroker broker = new OfficialBroker(settings, config, listenPort, dir, store, command);
         broker.launch();
         return broker;
     }
