@@ -23,7 +23,7 @@ class BrokerKeysTest {
     void onlyASingleTypoEarnsASuggestion() {
         assertThat(BrokerKeys.closest("listenProt")).contains("listenPort");
         assertThat(BrokerKeys.closest("brokerNme")).contains("brokerName");
-        assertThat(BrokerKeys.closest("haListenPort")).isEmpty();
+        assertThat(BrokerKeys.closest("fetchNamesrvAddrByAddressServer")).isEmpty();
     }
 
     @Test
