@@ -16,24 +16,37 @@ public final class DelayLevelScheduling {
     private final DelayLevelDiversion diversion;
     private final DelayLevelPendingDeliveries pending;
     private final DelayDeliveryService delivery;
+    private final DelayProgress progress;
 
     private DelayLevelScheduling(
-            DelayLevelDiversion diversion, DelayLevelPendingDeliveries pending, DelayDeliveryService delivery) {
+            DelayLevelDiversion diversion,
+            DelayLevelPendingDeliveries pending,
+            DelayDeliveryService delivery,
+            DelayProgress progress) {
         this.diversion = diversion;
         this.pending = pending;
         this.delivery = delivery;
+        this.progress = progress;
     }
 
     public static DelayLevelScheduling start(
             MessageStore store, TopicConfigManager topics, DelayLevels levels, Path configDir, Clock clock) {
         ScheduleTopicRegistration.ensure(topics, levels);
-        DelayProgress progress = new DelayProgress(configDir);
+        DelayProgress progress = new DelayProgress(configDir, clock);
         DelayDeliveryService delivery = new DelayDeliveryService(store, levels, progress, clock);
         store.addDispatchListener(delivery);
         store.addRetentionHold(delivery);
         delivery.start();
         return new DelayLevelScheduling(
-                new DelayLevelDiversion(levels), new DelayLevelPendingDeliveries(store, levels, progress), delivery);
+                new DelayLevelDiversion(levels),
+                new DelayLevelPendingDeliveries(store, levels, progress),
+                delivery,
+                progress);
+    }
+
+    /** Per-level delivery progress: served to slaves (GET_ALL_DELAY_OFFSET) and replaced on a slave. */
+    public DelayProgress progress() {
+        return progress;
     }
 
     public MessageDiversion diversion() {
