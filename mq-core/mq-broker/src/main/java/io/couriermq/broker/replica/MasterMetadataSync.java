@@ -151,7 +151,7 @@ public final class MasterMetadataSync extends BackgroundService {
         } else if (failure.equals(lastFailure)) {
             log.debug("metadata sync from master {} still failing: {}", address, failure);
         } else {
-            log.warn("metadata sync from master {} left local state as it was for {}", address, failure);
+            log.warn("metadata sync from master {} failed, local state kept: {}", address, failure);
         }
         lastFailure = failure;
     }

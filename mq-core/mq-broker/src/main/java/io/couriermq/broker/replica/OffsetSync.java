@@ -27,7 +27,11 @@ final class OffsetSync {
     private final MasterRequests master;
     private final ConsumerOffsetManager offsets;
     private final Clock clock;
-    /** Start of the last round that applied the master's table and handed everything back (0: none yet). */
+    /**
+     * Just before the start of the last round that applied the master's table and handed everything
+     * back (0: none yet). A commit stamped later is newer than that round: one in the very millisecond
+     * the round started may have missed it.
+     */
     private long lastSyncMs;
 
     OffsetSync(MasterRequests master, ConsumerOffsetManager offsets, Clock clock) {
@@ -50,7 +54,7 @@ final class OffsetSync {
         if (!kept.isEmpty()) {
             log.info("handed {} offsets committed here, beyond the master's, back to master {}", kept.size(), address);
         }
-        lastSyncMs = startedMs;
+        lastSyncMs = startedMs - 1;
     }
 
     private void handBack(String address, LocalCommit commit) {
