@@ -76,4 +76,14 @@ class ReplicationBodiesTest {
         assertThat(Json.write(new MessageRequestModeSerializeWrapper(null)))
                 .isEqualTo("{\"messageRequestModeMap\":{}}");
     }
+
+    @Test
+    void allTopicsCarryEmptyMappingTablesWithAFixedVersion() {
+        TopicConfigSerializeWrapper topics = new TopicConfigSerializeWrapper(Map.of(), new DataVersion(9, 3, 0));
+
+        assertThat(Json.write(TopicConfigAndMappingSerializeWrapper.withoutMappings(topics)))
+                .isEqualTo("{\"dataVersion\":{\"timestamp\":9,\"counter\":3,\"stateVersion\":0},"
+                        + "\"mappingDataVersion\":{\"timestamp\":0,\"counter\":0,\"stateVersion\":0},"
+                        + "\"topicConfigTable\":{},\"topicQueueMappingDetailMap\":{},\"topicQueueMappingInfoMap\":{}}");
+    }
 }
