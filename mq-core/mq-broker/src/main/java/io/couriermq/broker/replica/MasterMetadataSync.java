@@ -44,7 +44,15 @@ public final class MasterMetadataSync extends BackgroundService {
     private DataVersion appliedDelayVersion;
     private String lastFailure;
 
-    /** Syncs over {@code client} (the broker's outbound client, shared with its NameServer registration). */
+    /**
+     * Syncs over {@code client} (e.g. the broker's outbound client, shared with its NameServer
+     * registration).
+     *
+     * @param masterAddress the master's {@code host:port}, asked every round; null skips the round
+     * @param clock the clock the slave's {@link io.couriermq.broker.offset.ConsumerOffsetManager} stamps
+     *     commits with (the hand-back rule compares its stamps with sync times)
+     * @param intervalMs between rounds; {@link #DEFAULT_INTERVAL_MS} in production
+     */
     public MasterMetadataSync(
             NettyRemotingClient client,
             Supplier<String> masterAddress,

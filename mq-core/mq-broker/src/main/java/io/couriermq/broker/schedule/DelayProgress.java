@@ -93,8 +93,8 @@ public final class DelayProgress {
     }
 
     /**
-     * A slave takes its master's progress and cancellations as they are, written at once (its own
-     * delivery does not run while it is a slave, so nothing here is newer than the master's).
+     * A slave takes its master's progress and cancellations as they are, written at once. Only for a
+     * broker whose own delay delivery is not running (a slave): it would otherwise race with it.
      */
     public synchronized void replaceAll(DelayOffsetSerializeWrapper master) {
         offsets.clear();
