@@ -2,6 +2,7 @@ package io.couriermq.broker.processor;
 
 import io.couriermq.broker.admin.QueueLookup;
 import io.couriermq.broker.offset.ConsumerOffsetManager;
+import io.couriermq.broker.offset.LocalCommit;
 import io.couriermq.broker.topic.TopicConfigManager;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
@@ -21,6 +22,8 @@ import io.couriermq.store.MessageStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Consumer offsets and queue offsets: the requests a consumer sends when it takes over a queue (where
@@ -37,6 +40,8 @@ public final class ConsumerOffsetProcessor implements RequestProcessor {
             RequestCode.GET_MIN_OFFSET,
             RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
             RequestCode.GET_EARLIEST_MSG_STORETIME);
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumerOffsetProcessor.class);
 
     private final QueueLookup queues;
     private final ConsumerOffsetManager offsets;
@@ -100,13 +105,34 @@ public final class ConsumerOffsetProcessor implements RequestProcessor {
                             + " must not be negative, was " + header.commitOffset()));
         }
         if (refusal.isEmpty()) {
-            offsets.commit(header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
+            commit(request, header);
         }
         if (request.isOneway()) {
             return null;
         }
         return refusal.orElseGet(
                 () -> RemotingCommand.responseTo(request, ResponseCode.SUCCESS).build());
+    }
+
+    /**
+     * A client's commit is taken as it is (it may move the offset back); a slave's hand-back (marked by
+     * {@link LocalCommit#HAND_BACK_FIELD}) only moves it forward, unless an admin reset came after it.
+     */
+    private void commit(RemotingCommand request, UpdateConsumerOffsetRequestHeader header) {
+        Long handBackCommitMs = request.decodeHeader(fields -> fields.optionalLong(LocalCommit.HAND_BACK_FIELD));
+        if (handBackCommitMs == null) {
+            offsets.commit(header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
+            return;
+        }
+        boolean taken = offsets.handBack(
+                header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset(), handBackCommitMs);
+        log.debug(
+                "hand-back of {} on {}/{} at {}: {}",
+                header.consumerGroup(),
+                header.topic(),
+                header.queueId(),
+                header.commitOffset(),
+                taken ? "taken" : "behind this broker's offset or an admin reset");
     }
 
     private RemotingCommand maxOffset(RemotingCommand request) {

@@ -11,6 +11,7 @@ import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.body.RemotingJson;
 import io.couriermq.remoting.protocol.body.TopicConfig;
+import io.couriermq.remoting.protocol.body.TopicConfigAndMappingSerializeWrapper;
 import io.couriermq.remoting.protocol.header.broker.CreateTopicRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.DeleteTopicRequestHeader;
 import io.couriermq.remoting.rpc.RequestContext;
@@ -50,7 +51,10 @@ public final class TopicAdminProcessor implements RequestProcessor {
         return switch (RequestCode.of(request.code())) {
             case UPDATE_AND_CREATE_TOPIC -> createOrUpdate(request);
             case DELETE_TOPIC_IN_BROKER -> delete(request);
-            case GET_ALL_TOPIC_CONFIG -> success(request, RemotingJson.encode(topics.snapshot()));
+            case GET_ALL_TOPIC_CONFIG ->
+                success(
+                        request,
+                        RemotingJson.encode(TopicConfigAndMappingSerializeWrapper.withoutMappings(topics.snapshot())));
             case GET_TOPIC_CONFIG -> topicConfig(request);
             default -> throw new IllegalArgumentException("not a topic admin request: " + request);
         };

@@ -16,12 +16,17 @@ public final class DelayLevelScheduling {
     private final DelayLevelDiversion diversion;
     private final DelayLevelPendingDeliveries pending;
     private final DelayDeliveryService delivery;
+    private final DelayProgress progress;
 
     private DelayLevelScheduling(
-            DelayLevelDiversion diversion, DelayLevelPendingDeliveries pending, DelayDeliveryService delivery) {
+            DelayLevelDiversion diversion,
+            DelayLevelPendingDeliveries pending,
+            DelayDeliveryService delivery,
+            DelayProgress progress) {
         this.diversion = diversion;
         this.pending = pending;
         this.delivery = delivery;
+        this.progress = progress;
     }
 
     /** @param deliver false on a slave: its master delivers, and the slave's log is the master's copy */
@@ -33,7 +38,7 @@ public final class DelayLevelScheduling {
             Clock clock,
             boolean deliver) {
         ScheduleTopicRegistration.ensure(topics, levels);
-        DelayProgress progress = new DelayProgress(configDir);
+        DelayProgress progress = new DelayProgress(configDir, clock);
         DelayDeliveryService delivery = new DelayDeliveryService(store, levels, progress, clock);
         store.addDispatchListener(delivery);
         store.addRetentionHold(delivery);
@@ -41,7 +46,15 @@ public final class DelayLevelScheduling {
             delivery.start();
         }
         return new DelayLevelScheduling(
-                new DelayLevelDiversion(levels), new DelayLevelPendingDeliveries(store, levels, progress), delivery);
+                new DelayLevelDiversion(levels),
+                new DelayLevelPendingDeliveries(store, levels, progress),
+                delivery,
+                progress);
+    }
+
+    /** Per-level delivery progress: served to slaves (GET_ALL_DELAY_OFFSET) and replaced on a slave. */
+    public DelayProgress progress() {
+        return progress;
     }
 
     public MessageDiversion diversion() {

@@ -1,6 +1,9 @@
 package io.couriermq.broker.schedule;
 
 import io.couriermq.common.metadata.AtomicJsonFile;
+import io.couriermq.common.time.Clock;
+import io.couriermq.remoting.protocol.body.DataVersion;
+import io.couriermq.remoting.protocol.body.DelayOffsetSerializeWrapper;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -30,12 +33,22 @@ public final class DelayProgress {
     }
 
     private final AtomicJsonFile file;
+    private final Clock clock;
     private final Map<Integer, Long> offsets = new TreeMap<>();
     private final Set<Long> cancelled = new TreeSet<>();
     private boolean dirty;
+    /** Counts changes since start, for the replication answer's data version. */
+    private DataVersion dataVersion;
 
+    /** With the system clock, which only stamps the data version. */
     public DelayProgress(Path configDir) {
+        this(configDir, Clock.system());
+    }
+
+    public DelayProgress(Path configDir, Clock clock) {
         this.file = new AtomicJsonFile(configDir.resolve("delayOffset.json"));
+        this.clock = clock;
+        this.dataVersion = new DataVersion(clock.millis(), 0, 0);
         file.read(State.class).ifPresent(state -> {
             offsets.putAll(state.offsets());
             cancelled.addAll(state.cancelled());
@@ -52,7 +65,7 @@ public final class DelayProgress {
     public synchronized void advance(int level, long nextOffset) {
         if (nextOffset > offset(level)) {
             offsets.put(level, nextOffset);
-            dirty = true;
+            changed();
         }
     }
 
@@ -63,20 +76,48 @@ public final class DelayProgress {
     /** Records a cancellation durably before returning. */
     public synchronized void cancel(long commitLogOffset) {
         cancelled.add(commitLogOffset);
+        changed();
         write();
     }
 
     /** Drops a cancellation once delivery has passed the message: the set stays small. */
     public synchronized void forget(long commitLogOffset) {
         if (cancelled.remove(commitLogOffset)) {
-            dirty = true;
+            changed();
         }
+    }
+
+    /** Progress and cancellations in RocketMQ's GET_ALL_DELAY_OFFSET shape, for slaves. */
+    public synchronized DelayOffsetSerializeWrapper snapshot() {
+        return new DelayOffsetSerializeWrapper(offsets, dataVersion, cancelled);
+    }
+
+    /**
+     * A slave takes its master's progress and cancellations as they are, written at once. Only for a
+     * broker whose own delay delivery is not running (a slave): it would otherwise race with it.
+     */
+    public synchronized void replaceAll(DelayOffsetSerializeWrapper master) {
+        offsets.clear();
+        master.offsetTable().forEach((level, offset) -> {
+            if (level != null && offset != null && offset >= 0) {
+                offsets.put(level, offset);
+            }
+        });
+        cancelled.clear();
+        cancelled.addAll(master.cancelled());
+        changed();
+        write();
     }
 
     public synchronized void persistIfDirty() {
         if (dirty) {
             write();
         }
+    }
+
+    private void changed() {
+        dataVersion = new DataVersion(clock.millis(), dataVersion.counter() + 1, dataVersion.stateVersion());
+        dirty = true;
     }
 
     private void write() {

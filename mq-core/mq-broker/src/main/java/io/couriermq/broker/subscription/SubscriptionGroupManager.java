@@ -106,6 +106,27 @@ public final class SubscriptionGroupManager {
         return dataVersion;
     }
 
+    /**
+     * A slave takes its master's groups and data version (GET_ALL_SUBSCRIPTIONGROUP_CONFIG), unless the
+     * version is the one it already has. Persisted before it returns. Returns whether they were replaced.
+     */
+    public boolean replaceAll(SubscriptionGroupWrapper master) {
+        if (master.dataVersion() == null) {
+            throw new IllegalArgumentException("the master's subscription groups have no data version");
+        }
+        synchronized (this) {
+            if (master.dataVersion().equals(dataVersion)) {
+                return false;
+            }
+            groups.keySet().retainAll(master.subscriptionGroupTable().keySet());
+            groups.putAll(master.subscriptionGroupTable());
+            dataVersion = master.dataVersion();
+            file.write(new SubscriptionGroupWrapper(new TreeMap<>(groups), dataVersion));
+        }
+        log.info("subscription groups replaced by the master's: {} groups, version {}", groups.size(), dataVersion);
+        return true;
+    }
+
     /** Why {@code group} is not a valid group name, or null when it is (the official client's rule). */
     public static String problemWith(String group) {
         return ResourceNames.problemWith("group", group, MAX_GROUP_NAME_LENGTH);

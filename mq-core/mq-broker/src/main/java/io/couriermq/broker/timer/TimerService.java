@@ -6,6 +6,8 @@ import io.couriermq.common.message.MessageConst;
 import io.couriermq.common.message.codec.RecordView;
 import io.couriermq.common.metadata.AtomicJsonFile;
 import io.couriermq.common.time.Clock;
+import io.couriermq.remoting.protocol.body.DataVersion;
+import io.couriermq.remoting.protocol.body.TimerCheckpointBody;
 import io.couriermq.store.DispatchListener;
 import io.couriermq.store.DispatchedEntry;
 import io.couriermq.store.GetResult;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,10 @@ public final class TimerService extends BackgroundService implements DispatchLis
     private final TimerDelivery delivery;
     private boolean dirty;
     private long lastCheckpointMs;
+    /** The checkpoint on disk and its write count, read by other threads for replication answers. */
+    private volatile TimerCheckpoint lastPersisted;
+
+    private final AtomicLong checkpointsWritten = new AtomicLong();
 
     /**
      * @param directory where the index windows, the checkpoint and the cancellations live
@@ -66,6 +73,7 @@ public final class TimerService extends BackgroundService implements DispatchLis
                 from);
         this.delivery = new TimerDelivery(store);
         this.lastCheckpointMs = clock.millis();
+        this.lastPersisted = from;
         log.info("timer resumes at cursor {} and timer-topic offset {}", from.cursorMs(), from.enqueueOffset());
     }
 
@@ -75,6 +83,20 @@ public final class TimerService extends BackgroundService implements DispatchLis
             log.warn("no timer checkpoint but parked messages exist: indexing them all again");
         }
         return new TimerCheckpoint(clock.millis(), first);
+    }
+
+    /**
+     * The last checkpoint written, in RocketMQ's GET_TIMER_CHECK_POINT shape: the cursor is its {@code
+     * lastReadTimeMs}, the indexed timer-topic offset both its queue offsets; there is no timer log.
+     */
+    public TimerCheckpointBody replicationCheckpoint() {
+        TimerCheckpoint checkpoint = lastPersisted;
+        return new TimerCheckpointBody(
+                checkpoint.cursorMs(),
+                0,
+                checkpoint.enqueueOffset(),
+                checkpoint.enqueueOffset(),
+                new DataVersion(checkpoint.cursorMs(), checkpointsWritten.get(), 0));
     }
 
     /** The admin view of the messages this timer holds. */
@@ -225,5 +247,7 @@ public final class TimerService extends BackgroundService implements DispatchLis
         wheel.persisted(checkpoint);
         dirty = false;
         lastCheckpointMs = nowMs;
+        lastPersisted = checkpoint;
+        checkpointsWritten.incrementAndGet();
     }
 }

@@ -134,6 +134,30 @@ public final class TopicConfigManager {
         return true;
     }
 
+    /**
+     * A slave takes its master's whole table and data version (GET_ALL_TOPIC_CONFIG), unless the version
+     * is the one it already has. Persisted before it returns, then listeners are told. Returns whether
+     * the table was replaced.
+     */
+    public boolean replaceAll(TopicConfigSerializeWrapper master) {
+        if (master.dataVersion() == null) {
+            throw new IllegalArgumentException("the master's topic table has no data version");
+        }
+        synchronized (this) {
+            if (master.dataVersion().equals(dataVersion)) {
+                return false;
+            }
+            // removed first, then put: a reader never misses a topic both tables have
+            topics.keySet().retainAll(master.topicConfigTable().keySet());
+            topics.putAll(master.topicConfigTable());
+            dataVersion = master.dataVersion();
+            file.write(new TopicConfigSerializeWrapper(new TreeMap<>(topics), dataVersion));
+        }
+        log.info("topic table replaced by the master's: {} topics, version {}", topics.size(), dataVersion);
+        changeListeners.forEach(Runnable::run);
+        return true;
+    }
+
     private TopicConfig ensure(String topic, int queues, int perm) {
         TopicConfig existing = topics.get(topic);
         if (existing != null) {

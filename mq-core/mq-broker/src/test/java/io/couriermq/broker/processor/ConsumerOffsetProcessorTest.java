@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.couriermq.broker.admin.AdminFixtures;
 import io.couriermq.broker.admin.AdminFixtures.TrackingStore;
 import io.couriermq.broker.offset.ConsumerOffsetManager;
+import io.couriermq.broker.offset.LocalCommit;
 import io.couriermq.broker.topic.TopicConfigManager;
 import io.couriermq.common.time.ManualClock;
 import io.couriermq.remoting.protocol.RemotingCommand;
@@ -45,7 +46,7 @@ class ConsumerOffsetProcessorTest {
     void setUp() {
         TopicConfigManager topics = new TopicConfigManager(AdminFixtures.config(), dir, clock);
         topics.createOrUpdate(new TopicConfig("Orders", 4, 4, 6, "SINGLE_TAG", 0, false, Map.of()));
-        offsets = new ConsumerOffsetManager(dir);
+        offsets = new ConsumerOffsetManager(dir, clock);
         processor = new ConsumerOffsetProcessor(topics, offsets, store);
     }
 
@@ -248,6 +249,40 @@ class ConsumerOffsetProcessorTest {
     private static long offsetOf(RemotingCommand response) {
         assertThat(response.code()).as(response.toString()).isEqualTo(ResponseCode.SUCCESS.code());
         return response.decodeHeader(OffsetResponseHeader::decode).offset();
+    }
+
+    @Test
+    void aHandBackOnlyMovesForwardWhileAClientCommitMayMoveBack() {
+        offsets.commit("cg", "Orders", 1, 100);
+
+        process(handBack(90, clock.millis()));
+        assertThat(offsets.committedOffset("cg", "Orders", 1)).hasValue(100);
+        process(handBack(120, clock.millis()));
+        assertThat(offsets.committedOffset("cg", "Orders", 1)).hasValue(120);
+        process(request(
+                RequestCode.UPDATE_CONSUMER_OFFSET, new UpdateConsumerOffsetRequestHeader("cg", "Orders", 1, 5, "b")));
+        assertThat(offsets.committedOffset("cg", "Orders", 1))
+                .as("official commit")
+                .hasValue(5);
+    }
+
+    @Test
+    void aHandBackOlderThanAnAdminResetIsIgnored() {
+        long slaveCommitMs = clock.millis();
+        clock.advanceMillis(1_000);
+        offsets.reset("cg", "Orders", 1, 3);
+
+        RemotingCommand response = process(handBack(500, slaveCommitMs));
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS.code());
+        assertThat(offsets.committedOffset("cg", "Orders", 1)).hasValue(3);
+    }
+
+    private static RemotingCommand handBack(long offset, long committedAtMs) {
+        return RemotingCommand.request(RequestCode.UPDATE_CONSUMER_OFFSET)
+                .header(new UpdateConsumerOffsetRequestHeader("cg", "Orders", 1, offset, null))
+                .extField(LocalCommit.HAND_BACK_FIELD, Long.toString(committedAtMs))
+                .build();
     }
 
     private RemotingCommand process(RemotingCommand request) {

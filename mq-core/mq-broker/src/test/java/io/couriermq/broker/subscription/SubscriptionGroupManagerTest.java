@@ -98,6 +98,32 @@ class SubscriptionGroupManagerTest {
         assertThat(groups.notifyConsumerIdsChangedEnabled("unknown")).isTrue();
     }
 
+    @Test
+    void aSlaveTakesTheMastersGroupsOnlyWhenTheirVersionDiffers() throws Exception {
+        BrokerConfig config = BrokerSettingsLoader.load(Map.of(), Path.of("unused"), "127.0.0.1")
+                .broker();
+        SubscriptionGroupManager master = new SubscriptionGroupManager(config, dir.resolve("master"), clock);
+        master.findOrAutoCreate("billing");
+        clock.advanceMillis(1); // versions differ in time (they count the same number of changes)
+        SubscriptionGroupManager slave = new SubscriptionGroupManager(config, dir.resolve("slave"), clock);
+        slave.findOrAutoCreate("slaveOnly");
+
+        assertThat(slave.replaceAll(master.snapshot())).isTrue();
+
+        assertThat(slave.snapshot()).isEqualTo(master.snapshot());
+        assertThat(new SubscriptionGroupManager(config, dir.resolve("slave"), clock).find("billing"))
+                .as("persisted")
+                .isPresent();
+        Files.delete(dir.resolve("slave/subscriptionGroups.json"));
+        assertThat(slave.replaceAll(master.snapshot())).isFalse();
+        assertThat(dir.resolve("slave/subscriptionGroups.json"))
+                .as("not rewritten")
+                .doesNotExist();
+        assertThatThrownBy(() -> slave.replaceAll(new SubscriptionGroupWrapper(Map.of(), null)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(slave.find("billing")).isPresent();
+    }
+
     private SubscriptionGroupManager manager(Map<String, String> entries) {
         BrokerConfig config = BrokerSettingsLoader.load(entries, Path.of("unused"), "127.0.0.1")
                 .broker();

@@ -285,6 +285,23 @@ class TimerServiceTest {
         assertThat(restarted.heldFromOffset()).isEqualTo(Long.MAX_VALUE);
     }
 
+    @Test
+    void theReplicationCheckpointIsTheLastOneWritten() {
+        TimerService timer = timer();
+        assertThat(timer.replicationCheckpoint().lastReadTimeMs()).isEqualTo(T0);
+        park("m1", T0 + 5_000);
+        park("m2", T0 + 6_000);
+        timer.round();
+
+        timer.closeIndex(); // writes a checkpoint
+
+        var checkpoint = timer.replicationCheckpoint();
+        assertThat(checkpoint.lastTimerQueueOffset()).isEqualTo(2);
+        assertThat(checkpoint.masterTimerQueueOffset()).isEqualTo(2);
+        assertThat(checkpoint.lastTimerLogFlushPos()).isZero();
+        assertThat(checkpoint.dataVersion().counter()).isEqualTo(1);
+    }
+
     private TimerService timer() {
         TimerService service = new TimerService(store, clock, dir, 10);
         services.add(service);

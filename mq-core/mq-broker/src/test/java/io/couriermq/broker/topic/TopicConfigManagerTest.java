@@ -8,6 +8,8 @@ import io.couriermq.broker.config.BrokerSettingsLoader;
 import io.couriermq.common.time.ManualClock;
 import io.couriermq.remoting.protocol.Permission;
 import io.couriermq.remoting.protocol.body.TopicConfig;
+import io.couriermq.remoting.protocol.body.TopicConfigSerializeWrapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -96,6 +98,41 @@ class TopicConfigManagerTest {
         assertThat(topics.delete("Orders")).isFalse();
         assertThat(new TopicConfigManager(config(Map.of()), dir, clock).find("Orders"))
                 .isEmpty();
+    }
+
+    @Test
+    void aSlaveTakesTheMastersTableOnlyWhenItsVersionDiffers() throws Exception {
+        TopicConfigManager master = new TopicConfigManager(config(Map.of()), dir.resolve("master"), clock);
+        master.createOrUpdate(new TopicConfig("Orders", 4, 4, 6, "SINGLE_TAG", 0, false, Map.of()));
+        clock.advanceMillis(1); // versions differ in time (they count the same number of changes)
+        TopicConfigManager slave = new TopicConfigManager(config(Map.of()), dir.resolve("slave"), clock);
+        slave.createOrUpdate(new TopicConfig("SlaveOnly", 1, 1, 6, "SINGLE_TAG", 0, false, Map.of()));
+        AtomicInteger notified = new AtomicInteger();
+        slave.addChangeListener(notified::incrementAndGet);
+
+        assertThat(slave.replaceAll(master.snapshot())).isTrue();
+
+        assertThat(slave.snapshot()).isEqualTo(master.snapshot());
+        assertThat(slave.find("SlaveOnly")).isEmpty();
+        assertThat(new TopicConfigManager(config(Map.of()), dir.resolve("slave"), clock).find("Orders"))
+                .as("persisted")
+                .isPresent();
+        assertThat(notified).hasValue(1);
+
+        Files.delete(dir.resolve("slave/topics.json"));
+        assertThat(slave.replaceAll(master.snapshot())).isFalse();
+        assertThat(dir.resolve("slave/topics.json")).as("not rewritten").doesNotExist();
+        assertThat(notified).hasValue(1);
+    }
+
+    @Test
+    void aTableWithoutVersionIsRefusedAndChangesNothing() {
+        TopicConfigManager slave = new TopicConfigManager(config(Map.of()), dir, clock);
+        TopicConfigSerializeWrapper before = slave.snapshot();
+
+        assertThatThrownBy(() -> slave.replaceAll(new TopicConfigSerializeWrapper(Map.of(), null)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(slave.snapshot()).isEqualTo(before);
     }
 
     private static BrokerConfig config(Map<String, String> entries) {

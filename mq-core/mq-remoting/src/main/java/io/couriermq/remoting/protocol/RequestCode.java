@@ -33,7 +33,11 @@ public enum RequestCode {
     NOTIFY_CONSUMER_IDS_CHANGED(40),
     LOCK_BATCH_MQ(41),
     UNLOCK_BATCH_MQ(42),
+    GET_ALL_CONSUMER_OFFSET(43),
+    GET_ALL_DELAY_OFFSET(45),
     CHECK_CLIENT_CONFIG(46),
+    GET_TIMER_CHECK_POINT(60),
+    GET_TIMER_METRICS(61),
     PUT_KV_CONFIG(100),
     GET_KV_CONFIG(101),
     DELETE_KV_CONFIG(102),
@@ -73,7 +77,9 @@ public enum RequestCode {
     GET_TOPIC_CONFIG(351),
     LITE_PULL_MESSAGE(361),
     QUERY_ASSIGNMENT(400),
+    GET_ALL_MESSAGE_REQUEST_MODE(402),
     BROKER_HEARTBEAT(904),
+    GET_BROKER_HA_STATUS(907),
     // CourierMQ extensions (no RocketMQ code uses these numbers): pending scheduled deliveries, 9160-9169.
     /** Lists messages waiting for a delayed or timed delivery to a topic (JSON body, earliest first). */
     LIST_PENDING_DELIVERIES(9160),
