@@ -20,7 +20,12 @@ public final class Clients implements AutoCloseable {
     private final Deque<Runnable> shutdowns = new ArrayDeque<>();
 
     public Clients(CompatCluster cluster) {
-        this.nameServerAddress = cluster.nameServerAddress();
+        this(cluster.nameServerAddress());
+    }
+
+    /** Clients of a cluster started some other way (several NameServers: {@code host:port;host:port}). */
+    public Clients(String nameServerAddress) {
+        this.nameServerAddress = nameServerAddress;
     }
 
     public static String unique(String prefix) {

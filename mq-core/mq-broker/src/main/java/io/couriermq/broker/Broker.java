@@ -27,14 +27,19 @@ import io.couriermq.broker.processor.BrokerStatsProcessor;
 import io.couriermq.broker.processor.ClientManageProcessor;
 import io.couriermq.broker.processor.ConsumerGroupProcessor;
 import io.couriermq.broker.processor.ConsumerOffsetProcessor;
+import io.couriermq.broker.processor.HaStatusProcessor;
 import io.couriermq.broker.processor.PendingDeliveriesProcessor;
 import io.couriermq.broker.processor.PullMessageProcessor;
 import io.couriermq.broker.processor.QueryMessageProcessor;
+import io.couriermq.broker.processor.ReplicationMetadataProcessor;
 import io.couriermq.broker.processor.SendMessageProcessor;
 import io.couriermq.broker.processor.SubscriptionGroupAdminProcessor;
 import io.couriermq.broker.processor.TopicAdminProcessor;
 import io.couriermq.broker.pull.ReplicaReadAdvice;
+import io.couriermq.broker.registry.MasterLocator;
 import io.couriermq.broker.registry.NameServerRegistrar;
+import io.couriermq.broker.replica.MasterMetadataSync;
+import io.couriermq.broker.replica.SlaveMetadata;
 import io.couriermq.broker.reply.RequesterLocator;
 import io.couriermq.broker.reply.SendReplyMessageProcessor;
 import io.couriermq.broker.retry.ConsumerSendBackProcessor;
@@ -80,8 +85,6 @@ public final class Broker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Broker.class);
     /** The longest a due timed message waits for the timer's next round. */
     private static final long TIMER_ROUND_MS = 10;
-    /** How often a slave that does not know its master yet registers again to learn it. */
-    private static final long MASTER_QUERY_INTERVAL_MS = 2_000;
 
     private final BrokerSettings settings;
     private final Clock clock;
@@ -99,16 +102,17 @@ public final class Broker implements AutoCloseable {
     private NettyRemotingClient outbound;
     private PullHoldService holds;
     private OffsetPersistService offsetPersist;
-    private volatile NameServerRegistrar registrar;
+    private NameServerRegistrar registrar;
+    private MasterLocator masterLocator;
     private RuntimeInfoSampler runtimeSampler;
     private DelayLevelScheduling delayLevels;
     private TimerService timer;
     private PendingDeliveries pendingDeliveries;
     private TransactionService transactions;
     private ReplicationService replication;
+    private MasterMetadataSync metadataSync;
     private SlaveWriteGuard slaveGuard;
     private final PulledOffsets pulledOffsets = new PulledOffsets();
-    private volatile long lastMasterQueryMillis;
 
     public Broker(BrokerSettings settings, Clock clock) {
         this(settings, clock, BrokerObserver.NONE);
@@ -140,6 +144,7 @@ public final class Broker implements AutoCloseable {
         Path configDir = settings.store().storePathRootDir().resolve("config");
         FileMessageStore files = FileMessageStore.open(settings.store(), clock);
         store = files;
+        masterLocator = new MasterLocator(settings.ha().haMasterAddress(), clock);
         replication = ReplicationService.start(
                 config,
                 settings.ha(),
@@ -147,12 +152,12 @@ public final class Broker implements AutoCloseable {
                 files.replication(),
                 clock,
                 settings.store().syncFlushTimeout(),
-                this::masterHaAddress);
+                masterLocator::haAddress);
         if (replication.isSlave()) {
-            slaveGuard = new SlaveWriteGuard(config.brokerName(), this::masterAddress);
+            slaveGuard = new SlaveWriteGuard(config.brokerName(), masterLocator::address);
         }
         topics = new TopicConfigManager(config, configDir, clock);
-        offsets = new ConsumerOffsetManager(configDir);
+        offsets = new ConsumerOffsetManager(configDir, clock);
         subscriptionGroups = new SubscriptionGroupManager(config, configDir, clock);
         producers = new ProducerGroupRegistry(clock);
         delayLevels = DelayLevelScheduling.start(
@@ -182,7 +187,17 @@ public final class Broker implements AutoCloseable {
         int haPort =
                 replication.haPort() >= 0 ? replication.haPort() : settings.ha().effectivePort(server.localPort());
         registrar = new NameServerRegistrar(config, topics, outbound, clock, server.localPort(), haPort);
+        masterLocator.attach(registrar);
         registrar.start();
+        if (replication.isSlave()) {
+            metadataSync = new MasterMetadataSync(
+                    outbound,
+                    masterLocator::address,
+                    new SlaveMetadata(topics, subscriptionGroups, offsets, delayLevels.progress()),
+                    clock,
+                    MasterMetadataSync.DEFAULT_INTERVAL_MS);
+            metadataSync.start();
+        }
         log.info(
                 "broker {} ({}, cluster {}) ready at {} with {} NameServer(s)",
                 config.brokerName(),
@@ -319,36 +334,16 @@ public final class Broker implements AutoCloseable {
                 new SubscriptionGroupAdminProcessor(subscriptionGroups, offsets),
                 admin);
         register(DeadLetterResendProcessor.CODES, new DeadLetterResendProcessor(topics, store), admin);
+        register(HaStatusProcessor.CODES, new HaStatusProcessor(replication), admin);
+        register(
+                ReplicationMetadataProcessor.CODES,
+                new ReplicationMetadataProcessor(offsets, delayLevels.progress(), timer::replicationCheckpoint),
+                admin);
     }
 
     private void register(List<RequestCode> codes, RequestProcessor processor, ExecutorService executor) {
         RequestProcessor guarded = slaveGuard == null ? processor : slaveGuard.guard(processor);
         codes.forEach(code -> server.registerProcessor(code, guarded, executor));
-    }
-
-    /** A slave's master HA address: haMasterAddress, else what the NameServers answered. */
-    private String masterHaAddress() {
-        String configured = settings.ha().haMasterAddress();
-        if (configured != null) {
-            return configured;
-        }
-        NameServerRegistrar current = registrar;
-        if (current == null) {
-            return null;
-        }
-        String learned = current.masterHaAddress();
-        if (learned == null && clock.millis() - lastMasterQueryMillis >= MASTER_QUERY_INTERVAL_MS) {
-            // a slave that registered before its master did asks again soon, not in 30 s
-            lastMasterQueryMillis = clock.millis();
-            current.wakeUp();
-        }
-        return learned;
-    }
-
-    /** A slave's master client address as the NameServers answered; null while unknown. */
-    private String masterAddress() {
-        NameServerRegistrar current = registrar;
-        return current == null ? null : current.masterAddress();
     }
 
     private RemotingServerConfig remotingConfig() {
@@ -420,6 +415,7 @@ public final class Broker implements AutoCloseable {
      * the store.
      */
     public synchronized void shutdown() {
+        stopQuietly(metadataSync);
         if (registrar != null) {
             registrar.shutdown();
             registrar.unregisterAll();
@@ -458,6 +454,7 @@ public final class Broker implements AutoCloseable {
      * Unlike a killed process, committed consumer offsets are still written once as their service stops.
      */
     public synchronized void halt() {
+        stopQuietly(metadataSync);
         if (registrar != null) {
             registrar.shutdown();
         }
@@ -488,6 +485,7 @@ public final class Broker implements AutoCloseable {
         holds = null;
         transactions = null;
         replication = null;
+        metadataSync = null;
         clientExpiry = null;
         runtimeSampler = null;
         server = null;

@@ -1,5 +1,6 @@
 package io.couriermq.broker.ha;
 
+import io.couriermq.broker.admin.RateMeter;
 import io.couriermq.broker.config.HaConfig;
 import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.netty.NettyTransport;
@@ -43,6 +44,7 @@ public final class ReplicationClient {
     private volatile long lastReportMillis;
     private volatile long receivedBytes;
     private volatile boolean stopped;
+    private final RateMeter receiveRate = new RateMeter(10_000);
 
     /** @param masterHaAddress the master's {@code host:haPort}; null while unknown */
     public ReplicationClient(CommitLogReplica replica, HaConfig config, Clock clock, Supplier<String> masterHaAddress) {
@@ -112,6 +114,7 @@ public final class ReplicationClient {
 
     private void report(Channel ch) {
         lastReportMillis = clock.millis();
+        receiveRate.sample(lastReportMillis, receivedBytes);
         ch.writeAndFlush(HaFrames.report(ch.alloc(), replica.maxOffset()));
     }
 
@@ -137,6 +140,11 @@ public final class ReplicationClient {
 
     public long receivedBytes() {
         return receivedBytes;
+    }
+
+    /** Log bytes received per second lately. */
+    public long receivedPerSecond() {
+        return (long) receiveRate.perSecond();
     }
 
     public synchronized void shutdown() {

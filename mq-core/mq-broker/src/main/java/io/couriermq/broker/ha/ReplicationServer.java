@@ -140,7 +140,9 @@ public final class ReplicationServer {
                             lag,
                             now - slave.lastReportMillis(),
                             slave.acknowledgedOffset() >= 0 && lag <= config.haMaxGapNotInSync(),
-                            Math.max(0, slave.nextOffset()));
+                            Math.max(0, slave.nextOffset()),
+                            slave.startOffset(),
+                            (long) slave.transferredPerSecond());
                 })
                 .toList();
     }
@@ -171,6 +173,8 @@ public final class ReplicationServer {
      * @param lastReportAgeMs ms since its last offset report
      * @param inSync whether it counts for SYNC_MASTER (lag within haMaxGapNotInSync)
      * @param sentOffset where the next frame to it starts
+     * @param startOffset where replication to it started (-1 before its first report)
+     * @param bytesPerSecond log bytes sent to it per second lately
      */
     public record SlaveStatus(
             String address,
@@ -178,5 +182,7 @@ public final class ReplicationServer {
             long lagBytes,
             long lastReportAgeMs,
             boolean inSync,
-            long sentOffset) {}
+            long sentOffset,
+            long startOffset,
+            long bytesPerSecond) {}
 }

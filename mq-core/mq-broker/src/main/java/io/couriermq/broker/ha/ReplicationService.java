@@ -101,6 +101,10 @@ public final class ReplicationService {
                 masterReachable(),
                 server == null ? List.of() : server.slaves(),
                 server != null ? server.transferredBytes() : client.receivedBytes(),
+                client == null
+                        ? null
+                        : new ReplicationStatus.MasterLink(
+                                client.lastReceiveMillis(), client.lastReportMillis(), client.receivedPerSecond()),
                 metrics);
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
  * @param masterReachable a slave: whether frames from the master arrive; a master: true
  * @param slaves a master's connected slaves
  * @param transferredBytes log bytes a master sent, or a slave received, since start
+ * @param masterLink a slave's link to its master (null on a master)
  * @param metrics SYNC_MASTER outcomes
  */
 public record ReplicationStatus(
@@ -20,11 +21,18 @@ public record ReplicationStatus(
         boolean masterReachable,
         List<ReplicationServer.SlaveStatus> slaves,
         long transferredBytes,
+        MasterLink masterLink,
         ReplicationMetrics metrics) {
 
     public ReplicationStatus {
         slaves = List.copyOf(slaves);
     }
+
+    /**
+     * A slave's link: when it last heard from its master and reported to it (epoch ms), and how fast
+     * the log arrives.
+     */
+    public record MasterLink(long lastReceiveMillis, long lastReportMillis, long bytesPerSecond) {}
 
     public long slavesInSync() {
         return slaves.stream().filter(ReplicationServer.SlaveStatus::inSync).count();

@@ -1,5 +1,6 @@
 package io.couriermq.broker.ha;
 
+import io.couriermq.broker.admin.RateMeter;
 import io.couriermq.common.time.Clock;
 import io.couriermq.store.CommitLogReplica;
 import io.couriermq.store.LogChunk;
@@ -40,6 +41,9 @@ final class SlaveConnection extends SimpleChannelInboundHandler<ByteBuf> {
 
     private volatile long lastReportMillis;
     private volatile long connectedMillis;
+    private volatile long startOffset = -1;
+    private volatile long transferredBytes;
+    private final RateMeter transferRate = new RateMeter(10_000);
 
     SlaveConnection(
             CommitLogReplica replica, ReplicationServer server, Clock clock, int batchBytes, long heartbeatIntervalMs) {
@@ -56,7 +60,14 @@ final class SlaveConnection extends SimpleChannelInboundHandler<ByteBuf> {
         connectedMillis = clock.millis();
         lastReportMillis = connectedMillis;
         heartbeat = context.executor()
-                .scheduleAtFixedRate(this::pump, heartbeatIntervalMs, heartbeatIntervalMs, TimeUnit.MILLISECONDS);
+                .scheduleAtFixedRate(
+                        () -> {
+                            transferRate.sample(clock.millis(), transferredBytes);
+                            pump();
+                        },
+                        heartbeatIntervalMs,
+                        heartbeatIntervalMs,
+                        TimeUnit.MILLISECONDS);
         server.connected(this);
         context.fireChannelActive();
     }
@@ -116,6 +127,7 @@ final class SlaveConnection extends SimpleChannelInboundHandler<ByteBuf> {
             return;
         }
         nextOffset = start;
+        startOffset = start;
         acknowledgedOffset = slaveMaxOffset;
         server.acknowledged(slaveMaxOffset);
         log.info("slave {} connected at offset {}; replicating from offset {}", address(), slaveMaxOffset, start);
@@ -147,6 +159,7 @@ final class SlaveConnection extends SimpleChannelInboundHandler<ByteBuf> {
                 HaFrames.header(channel.alloc(), chunk.startOffset(), chunk.sizeBytes()),
                 Unpooled.wrappedBuffer(chunk.bytes()));
         nextOffset = chunk.endOffset();
+        transferredBytes += chunk.sizeBytes();
         server.transferred(chunk.sizeBytes());
         write(frame, chunk);
     }
@@ -211,6 +224,16 @@ final class SlaveConnection extends SimpleChannelInboundHandler<ByteBuf> {
 
     long nextOffset() {
         return nextOffset;
+    }
+
+    /** Where replication to this slave started; -1 before its first report. */
+    long startOffset() {
+        return startOffset;
+    }
+
+    /** Log bytes sent per second, over the last heartbeat intervals. */
+    double transferredPerSecond() {
+        return transferRate.perSecond();
     }
 
     long lastReportMillis() {

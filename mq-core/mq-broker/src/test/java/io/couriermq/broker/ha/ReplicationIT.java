@@ -169,7 +169,9 @@ class ReplicationIT {
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> master.replication().status().slavesInSync() == 1);
         assertThat(send(master, "Orders", "one").code()).isEqualTo(ResponseCode.SUCCESS.code());
-        slave.topics().createOrUpdate(master.topics().find("Orders").orElseThrow());
+        await("the topic copied to the slave")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> slave.topics().find("Orders").isPresent());
 
         RemotingCommand refused = send(slave, "Orders", "to-the-slave");
         assertThat(refused.code()).isEqualTo(ResponseCode.SERVICE_NOT_AVAILABLE.code());
@@ -205,7 +207,9 @@ class ReplicationIT {
         long offset = commitLogOffsetOf(sent);
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> slave.store().readRecord(offset).isPresent());
-        slave.topics().createOrUpdate(master.topics().find("Orders").orElseThrow());
+        await("the topic copied to the slave")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> slave.topics().find("Orders").isPresent());
         await().until(() -> slave.store().maxOffset("Orders", 0) == 1);
 
         RemotingCommand fromSlave = pull(slave, "Orders", 0);

@@ -5,24 +5,24 @@ import static org.awaitility.Awaitility.await;
 
 import io.couriermq.broker.Broker;
 import io.couriermq.broker.config.BrokerSettingsLoader;
-import io.couriermq.broker.processor.ReplicationMetadataProcessor;
-import io.couriermq.broker.schedule.DelayProgress;
 import io.couriermq.common.time.Clock;
+import io.couriermq.namesrv.NameServer;
+import io.couriermq.namesrv.NameServerConfig;
 import io.couriermq.remoting.netty.NettyRemotingClient;
-import io.couriermq.remoting.netty.NettyRemotingServer;
 import io.couriermq.remoting.netty.RemotingClientConfig;
 import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
+import io.couriermq.remoting.protocol.body.HaRuntimeInfo;
 import io.couriermq.remoting.protocol.body.RemotingJson;
 import io.couriermq.remoting.protocol.body.SubscriptionGroupConfig;
-import io.couriermq.remoting.protocol.body.TimerCheckpointBody;
 import io.couriermq.remoting.protocol.header.broker.CreateTopicRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.UpdateConsumerOffsetRequestHeader;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,12 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two brokers in one JVM over real sockets: what is created and committed on the master shows up on the
- * other broker through its {@link MasterMetadataSync}, and a newer commit taken by the slave goes back.
- *
- * <p>Until {@code Broker} registers {@link ReplicationMetadataProcessor} (the lead wires it), its codes
- * are served by a second server over the master broker's own offset table; topics, groups and
- * hand-backs go to the master broker's port.
+ * A master and its slave in one JVM over real sockets, the slave finding its master through the
+ * NameServer: what is created and committed on the master shows up on the slave through its {@link
+ * MasterMetadataSync}, a newer commit taken by the slave goes back, and both answer GET_BROKER_HA_STATUS.
  */
 class MasterMetadataSyncIT {
     private static final Duration PATIENCE = Duration.ofSeconds(15);
@@ -43,61 +40,34 @@ class MasterMetadataSyncIT {
     @TempDir
     Path dir;
 
+    private NameServer nameServer;
     private Broker master;
     private Broker slave;
-    private NettyRemotingServer replicationServer;
     private NettyRemotingClient client;
-    private MasterMetadataSync sync;
-    private DelayProgress masterDelay;
-    private DelayProgress slaveDelay;
 
     @BeforeEach
     void setUp() {
-        master = startBroker(dir.resolve("master"));
-        slave = startBroker(dir.resolve("slave"));
-        masterDelay = new DelayProgress(dir.resolve("master-delay"));
-        slaveDelay = new DelayProgress(dir.resolve("slave-delay"));
-        replicationServer = new NettyRemotingServer(
-                RemotingServerConfig.defaults(0).withBindAddress("127.0.0.1"), new ChannelEventListener() {});
-        ReplicationMetadataProcessor processor = new ReplicationMetadataProcessor(
-                master.offsets(), masterDelay, () -> new TimerCheckpointBody(0, 0, 0, 0, null));
-        var executor = replicationServer.newProcessorExecutor("replication", 1, 100);
-        ReplicationMetadataProcessor.CODES.forEach(
-                code -> replicationServer.registerProcessor(code, processor, executor));
-        replicationServer.start();
+        nameServer = new NameServer(
+                new NameServerConfig(
+                        RemotingServerConfig.defaults(0).withBindAddress("127.0.0.1"), 120_000, 1_000, false),
+                Clock.system());
+        nameServer.start();
+        master = startBroker(dir.resolve("master"), Map.of());
+        slave = startBroker(dir.resolve("slave"), Map.of("brokerRole", "SLAVE", "brokerId", "1"));
         client = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
-        String replicationAddress = "127.0.0.1:" + replicationServer.localPort();
-        MasterRequests requests = (address, request) -> client.invokeSync(
-                ReplicationMetadataProcessor.CODES.contains(RequestCode.of(request.code()))
-                        ? replicationAddress
-                        : address,
-                request,
-                3_000);
-        sync = new MasterMetadataSync(
-                requests,
-                () -> master.address(),
-                new SlaveMetadata(slave.topics(), slave.subscriptionGroups(), slave.offsets(), slaveDelay),
-                Clock.system(),
-                100);
-        sync.start();
     }
 
     @AfterEach
     void tearDown() {
-        if (sync != null) {
-            sync.shutdown();
-        }
         if (client != null) {
             client.close();
-        }
-        if (replicationServer != null) {
-            replicationServer.shutdown();
         }
         for (Broker broker : new Broker[] {slave, master}) {
             if (broker != null) {
                 broker.shutdown();
             }
         }
+        nameServer.shutdown();
     }
 
     @Test
@@ -111,13 +81,11 @@ class MasterMetadataSyncIT {
         call(RemotingCommand.request(RequestCode.UPDATE_CONSUMER_OFFSET)
                 .header(new UpdateConsumerOffsetRequestHeader("billing", "Orders", 2, 42, null))
                 .build());
-        masterDelay.advance(3, 9);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(slave.topics().find("Orders")).isPresent();
             assertThat(slave.subscriptionGroups().find("billing")).isPresent();
             assertThat(slave.offsets().committedOffset("billing", "Orders", 2)).hasValue(42);
-            assertThat(slaveDelay.offset(3)).isEqualTo(9);
         });
         assertThat(slave.topics().dataVersion()).isEqualTo(master.topics().dataVersion());
     }
@@ -139,26 +107,54 @@ class MasterMetadataSyncIT {
         assertThat(slave.offsets().committedOffset("billing", "Orders", 1)).hasValue(25);
     }
 
+    @Test
+    void bothAnswerHaStatusAsMqadminReadsIt() {
+        await().atMost(PATIENCE).until(() -> haStatus(master).inSyncSlaveNums() == 1);
+        HaRuntimeInfo onMaster = haStatus(master);
+        assertThat(onMaster.master()).isTrue();
+        assertThat(onMaster.haConnectionInfo()).singleElement().satisfies(connection -> {
+            assertThat(connection.inSync()).isTrue();
+            assertThat(connection.diff()).isZero();
+            assertThat(connection.slaveAckOffset()).isEqualTo(onMaster.masterCommitLogMaxOffset());
+        });
+
+        HaRuntimeInfo onSlave = haStatus(slave);
+        assertThat(onSlave.master()).isFalse();
+        assertThat(onSlave.haClientRuntimeInfo().masterAddr()).isEqualTo("127.0.0.1:" + master.haListenPort());
+        assertThat(onSlave.haClientRuntimeInfo().maxOffset()).isEqualTo(onMaster.masterCommitLogMaxOffset());
+        assertThat(onSlave.haClientRuntimeInfo().lastReadTimestamp()).isPositive();
+    }
+
+    private HaRuntimeInfo haStatus(Broker broker) {
+        RemotingCommand response = client.invokeSync(
+                "127.0.0.1:" + broker.listenPort(),
+                RemotingCommand.request(RequestCode.GET_BROKER_HA_STATUS).build(),
+                3_000);
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS.code());
+        return RemotingJson.decode(response.body(), HaRuntimeInfo.class);
+    }
+
     private void call(RemotingCommand request) {
         RemotingCommand response = client.invokeSync(master.address(), request, 3_000);
         assertThat(response.code()).as(response.remark()).isEqualTo(ResponseCode.SUCCESS.code());
     }
 
-    private static Broker startBroker(Path storeDir) {
-        Broker broker = new Broker(
-                BrokerSettingsLoader.load(
-                        Map.of(
-                                "listenPort",
-                                "0",
-                                "brokerIP1",
-                                "127.0.0.1",
-                                "mappedFileSizeCommitLog",
-                                String.valueOf(8 << 20),
-                                "mappedFileSizeConsumeQueue",
-                                String.valueOf(20 * 1000)),
-                        storeDir,
-                        "127.0.0.1"),
-                Clock.system());
+    private Broker startBroker(Path storeDir, Map<String, String> extra) {
+        Map<String, String> entries = new HashMap<>(Map.of(
+                "namesrvAddr",
+                "127.0.0.1:" + nameServer.listenPort(),
+                "listenPort",
+                "0",
+                "brokerIP1",
+                "127.0.0.1",
+                "haSendHeartbeatInterval",
+                "200",
+                "mappedFileSizeCommitLog",
+                String.valueOf(8 << 20),
+                "mappedFileSizeConsumeQueue",
+                String.valueOf(20 * 1000)));
+        entries.putAll(extra);
+        Broker broker = new Broker(BrokerSettingsLoader.load(entries, storeDir, "127.0.0.1"), Clock.system());
         broker.start();
         return broker;
     }

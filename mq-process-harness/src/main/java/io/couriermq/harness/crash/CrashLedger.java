@@ -1,4 +1,4 @@
-package io.couriermq.clientcompat.replication;
+package io.couriermq.harness.crash;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * unconfirmed, consumed, lost (acknowledged, never consumed), duplicates, and per-queue order violations
  * (a message seen for the first time after a later offset of its queue was already seen).
  */
-final class CrashLedger {
+public final class CrashLedger {
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final Set<String> unconfirmed = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> firstConsumedAtMs = new ConcurrentHashMap<>();
@@ -22,16 +22,16 @@ final class CrashLedger {
     private final Map<String, Long> lastDeliveryByBroker = new ConcurrentHashMap<>();
     private long orderViolations;
 
-    void acknowledged(String key) {
+    public void acknowledged(String key) {
         acknowledged.add(key);
     }
 
-    void unconfirmed(String key) {
+    public void unconfirmed(String key) {
         unconfirmed.add(key);
     }
 
     /** One delivery; calls for one queue come from one consume thread, in the order pulled. */
-    synchronized void consumed(String key, String brokerName, int queueId, long queueOffset, long nowMs) {
+    public synchronized void consumed(String key, String brokerName, int queueId, long queueOffset, long nowMs) {
         deliveries.incrementAndGet();
         lastDeliveryByBroker.put(brokerName, nowMs);
         boolean first = firstConsumedAtMs.putIfAbsent(key, nowMs) == null;
@@ -44,15 +44,15 @@ final class CrashLedger {
     }
 
     /** When a message of {@code brokerName}'s queues was last delivered; 0 if never. */
-    long lastDeliveryMs(String brokerName) {
+    public long lastDeliveryMs(String brokerName) {
         return lastDeliveryByBroker.getOrDefault(brokerName, 0L);
     }
 
-    boolean allAcknowledgedConsumed() {
+    public boolean allAcknowledgedConsumed() {
         return firstConsumedAtMs.keySet().containsAll(acknowledged);
     }
 
-    List<String> lost() {
+    public List<String> lost() {
         List<String> lost = new ArrayList<>();
         for (String key : acknowledged) {
             if (!firstConsumedAtMs.containsKey(key)) {
@@ -62,27 +62,27 @@ final class CrashLedger {
         return lost;
     }
 
-    int acknowledgedCount() {
+    public int acknowledgedCount() {
         return acknowledged.size();
     }
 
-    int unconfirmedCount() {
+    public int unconfirmedCount() {
         return unconfirmed.size();
     }
 
-    int consumedCount() {
+    public int consumedCount() {
         return firstConsumedAtMs.size();
     }
 
-    long duplicates() {
+    public long duplicates() {
         return deliveries.get() - firstConsumedAtMs.size();
     }
 
-    synchronized long orderViolations() {
+    public synchronized long orderViolations() {
         return orderViolations;
     }
 
-    String summary() {
+    public String summary() {
         return "acknowledged=" + acknowledgedCount() + " unconfirmed=" + unconfirmedCount() + " consumed="
                 + consumedCount() + " lost=" + lost().size() + " duplicates=" + duplicates() + " orderViolations="
                 + orderViolations();
