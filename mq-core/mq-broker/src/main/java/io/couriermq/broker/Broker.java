@@ -99,6 +99,7 @@ public final class Broker implements AutoCloseable {
     private TopicConfigManager topics;
     private ConsumerOffsetManager offsets;
     private NettyRemotingServer server;
+    private FastChannel fastChannel;
     private NettyRemotingClient outbound;
     private PullHoldService holds;
     private OffsetPersistService offsetPersist;
@@ -162,18 +163,21 @@ public final class Broker implements AutoCloseable {
         producers = new ProducerGroupRegistry(clock);
         delayLevels = DelayLevelScheduling.start(
                 store, topics, config.delayLevels(), configDir, clock, !replication.isSlave());
-        server = new NettyRemotingServer(remotingConfig(), new ChannelEventListener() {
+        ChannelEventListener channelEvents = new ChannelEventListener() {
             @Override
             public void onClosed(RemotingChannel channel) {
                 clientEvents().onClosed(channel);
             }
-        });
+        };
+        server = new NettyRemotingServer(remotingConfig(), channelEvents);
+        fastChannel = new FastChannel();
         ExecutorService client = server.newProcessorExecutor("broker-client", 2, 10_000);
         consumers = new ConsumerGroupRegistry(
                 clock, new ConsumerIdsChangedNotifier(client, subscriptionGroups::notifyConsumerIdsChangedEnabled));
         server.start();
         InetSocketAddress storeHost = new InetSocketAddress(config.brokerIP1(), server.localPort());
         registerProcessors(storeHost, client);
+        fastChannel.start(remotingConfig(), FastChannel.portFor(config.listenPort()), channelEvents);
         holds.start();
         clientExpiry = new ClientChannelExpiryService(
                 producers,
@@ -343,12 +347,20 @@ public final class Broker implements AutoCloseable {
 
     private void register(List<RequestCode> codes, RequestProcessor processor, ExecutorService executor) {
         RequestProcessor guarded = slaveGuard == null ? processor : slaveGuard.guard(processor);
-        codes.forEach(code -> server.registerProcessor(code, guarded, executor));
+        codes.forEach(code -> {
+            server.registerProcessor(code, guarded, executor);
+            fastChannel.register(code.code(), guarded, executor);
+        });
     }
 
     private RemotingServerConfig remotingConfig() {
         return RemotingServerConfig.defaults(config.listenPort())
                 .withIdleTimeoutSeconds((int) config.clientChannelMaxIdleTimeSeconds());
+    }
+
+    /** RocketMQ's fast (VIP) channel port, listenPort - 2; -1 when it could not be opened. */
+    public int fastListenPort() {
+        return fastChannel.localPort();
     }
 
     /** The port clients connect to (useful when configured as 0). */
@@ -426,6 +438,9 @@ public final class Broker implements AutoCloseable {
         }
         stopQuietly(clientExpiry);
         stopQuietly(runtimeSampler);
+        if (fastChannel != null) {
+            fastChannel.shutdown();
+        }
         if (server != null) {
             server.shutdown();
         }
@@ -458,6 +473,9 @@ public final class Broker implements AutoCloseable {
         if (registrar != null) {
             registrar.shutdown();
         }
+        if (fastChannel != null) {
+            fastChannel.abort();
+        }
         if (server != null) {
             server.abort();
         }
@@ -489,6 +507,7 @@ public final class Broker implements AutoCloseable {
         clientExpiry = null;
         runtimeSampler = null;
         server = null;
+        fastChannel = null;
         offsetPersist = null;
         delayLevels = null;
         timer = null;

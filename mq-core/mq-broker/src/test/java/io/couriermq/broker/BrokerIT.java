@@ -340,6 +340,20 @@ class BrokerIT {
     }
 
     @Test
+    void theFastChannelServesTheSameRequestsOnASecondPort() {
+        assertThat(broker.fastListenPort()).isPositive().isNotEqualTo(broker.listenPort());
+        String main = address;
+        address = "127.0.0.1:" + broker.fastListenPort();
+        try {
+            RemotingCommand sent = send("ViaFastChannel", 0, "vip", "", SerializeType.JSON);
+            assertThat(sent.code()).isEqualTo(ResponseCode.SUCCESS.code());
+            assertThat(pullWhenDispatched("ViaFastChannel", 0, 0, "*").code()).isEqualTo(ResponseCode.SUCCESS.code());
+        } finally {
+            address = main;
+        }
+    }
+
+    @Test
     void aBrokerThatCannotBindItsPortFailsCleanlyAndReleasesItsStore() {
         BrokerSettings taken = BrokerSettingsLoader.load(
                 Map.of(
