@@ -3,6 +3,7 @@ package io.couriermq.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.awaitility.Awaitility.await;
 
 import io.couriermq.broker.config.BrokerRole;
 import io.couriermq.broker.config.BrokerSettingsLoader;
@@ -12,7 +13,9 @@ import io.couriermq.remoting.protocol.body.ClusterInfo;
 import io.couriermq.remoting.protocol.body.QueueData;
 import io.couriermq.remoting.protocol.body.TopicRouteData;
 import io.couriermq.store.FlushDiskType;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The cluster modes with slaves, seen from the NameServers: until replication lands a slave receives
- * nothing, so what is checked is that each broker starts in its role and registers under its group's
- * brokerName with its brokerId, with an HA port of its own and its master's as haMasterAddress.
+ * The cluster modes with slaves, seen from the NameServers: each broker starts in its role and registers
+ * under its group's brokerName with its brokerId, with an HA port of its own and its master's as
+ * haMasterAddress; with SYNC_MASTER a send succeeds once the slave has it. (Replication itself is proven
+ * in mq-broker's ReplicationIT and the compat modules' ReplicationCrashIT.)
  */
 class EmbeddedClusterModesIT {
     @TempDir
@@ -89,6 +93,16 @@ class EmbeddedClusterModesIT {
                 .extracting(BrokerData::brokerAddrs)
                 .isEqualTo(Map.of(0L, cluster.brokerAddress("broker-b"), 1L, cluster.brokerAddress("broker-b-s1")));
         assertRoles(BrokerRole.SYNC_MASTER, FlushDiskType.SYNC_FLUSH);
+        // SUCCESS (not SLAVE_NOT_AVAILABLE) once the slave is connected and has confirmed the message
+        await().atMost(Duration.ofSeconds(15))
+                .ignoreExceptions()
+                .until(() -> probe.send(
+                                cluster.brokerAddress("broker-b"),
+                                "broker-b",
+                                "Orders",
+                                0,
+                                "copied".getBytes(StandardCharsets.UTF_8))
+                        != null);
     }
 
     @Test

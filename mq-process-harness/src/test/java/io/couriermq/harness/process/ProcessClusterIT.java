@@ -14,8 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Our NameServer and broker jars as processes in the cluster modes with slaves. Until replication lands
- * a slave receives nothing, so what is checked is how each starts and registers: every NameServer lists
+ * Our NameServer and broker jars as processes in the cluster modes with slaves: how each starts and
+ * registers (replication itself is proven by the compat modules' ReplicationCrashIT): every NameServer lists
  * a master as brokerId 0 and its slave as brokerId 1 under the group's brokerName, and a killed slave
  * comes back on its address.
  */
