@@ -4,6 +4,7 @@ import io.couriermq.common.lifecycle.BackgroundService;
 import io.couriermq.common.message.Message;
 import io.couriermq.common.message.MessageConst;
 import io.couriermq.common.message.codec.RecordCheck;
+import io.couriermq.common.message.codec.RecordLayout;
 import io.couriermq.common.message.codec.RecordValidator;
 import io.couriermq.common.message.codec.RecordView;
 import io.couriermq.store.DispatchListener;
@@ -121,12 +122,27 @@ public final class Dispatcher extends BackgroundService {
                 }
                 case BLANK -> position = segment.sizeBytes();
                 case END_OF_DATA, CORRUPT -> {
-                    reportCorrupt(segment, position, check);
+                    if (!isIncompleteTail(buffer, position, limit, segment.sizeBytes())) {
+                        reportCorrupt(segment, position, check);
+                    }
                     return position;
                 }
             }
         }
         return position;
+    }
+
+    /**
+     * A record whose first bytes are written but not yet the rest: normal on a slave, where the master's
+     * bytes arrive in chunks that end anywhere. Dispatch waits for the rest instead of reporting it.
+     */
+    private static boolean isIncompleteTail(ByteBuffer buffer, int position, int limit, int segmentSize) {
+        if (limit - position < RecordLayout.BLANK_MARKER_BYTES) {
+            return true;
+        }
+        int size = buffer.getInt(position + RecordLayout.TOTAL_SIZE_OFFSET);
+        int magic = buffer.getInt(position + RecordLayout.MAGIC_OFFSET);
+        return RecordLayout.topicLengthBytes(magic) >= 0 && size > limit - position && size <= segmentSize - position;
     }
 
     private void dispatch(RecordView record, long commitLogOffset, int sizeBytes) {
