@@ -11,11 +11,11 @@ import io.couriermq.broker.client.ConsumerIdsChangedNotifier;
 import io.couriermq.broker.client.ProducerGroupRegistry;
 import io.couriermq.broker.client.RebalanceLockManager;
 import io.couriermq.broker.config.BrokerConfig;
+import io.couriermq.broker.config.BrokerRole;
 import io.couriermq.broker.config.BrokerSettings;
 import io.couriermq.broker.filter.SqlFilterCache;
 import io.couriermq.broker.filter.SubscriptionFilters;
 import io.couriermq.broker.ha.ReplicationService;
-import io.couriermq.broker.ha.SlaveWriteGuard;
 import io.couriermq.broker.longpolling.PullHoldService;
 import io.couriermq.broker.metrics.BrokerObserver;
 import io.couriermq.broker.metrics.TransferCounter;
@@ -35,10 +35,7 @@ import io.couriermq.broker.processor.ReplicationMetadataProcessor;
 import io.couriermq.broker.processor.SendMessageProcessor;
 import io.couriermq.broker.processor.SubscriptionGroupAdminProcessor;
 import io.couriermq.broker.processor.TopicAdminProcessor;
-import io.couriermq.broker.pull.ReplicaReadAdvice;
-import io.couriermq.broker.registry.MasterLocator;
 import io.couriermq.broker.registry.NameServerRegistrar;
-import io.couriermq.broker.replica.MasterMetadataSync;
 import io.couriermq.broker.replica.SlaveMetadata;
 import io.couriermq.broker.reply.RequesterLocator;
 import io.couriermq.broker.reply.SendReplyMessageProcessor;
@@ -104,15 +101,13 @@ public final class Broker implements AutoCloseable {
     private PullHoldService holds;
     private OffsetPersistService offsetPersist;
     private NameServerRegistrar registrar;
-    private MasterLocator masterLocator;
+    private SlaveDuties slaveDuties;
     private RuntimeInfoSampler runtimeSampler;
     private DelayLevelScheduling delayLevels;
     private TimerService timer;
     private PendingDeliveries pendingDeliveries;
     private TransactionService transactions;
     private ReplicationService replication;
-    private MasterMetadataSync metadataSync;
-    private SlaveWriteGuard slaveGuard;
     private final PulledOffsets pulledOffsets = new PulledOffsets();
 
     public Broker(BrokerSettings settings, Clock clock) {
@@ -145,7 +140,7 @@ public final class Broker implements AutoCloseable {
         Path configDir = settings.store().storePathRootDir().resolve("config");
         FileMessageStore files = FileMessageStore.open(settings.store(), clock);
         store = files;
-        masterLocator = new MasterLocator(settings.ha().haMasterAddress(), clock);
+        slaveDuties = new SlaveDuties(settings, config.brokerRole() == BrokerRole.SLAVE, clock);
         replication = ReplicationService.start(
                 config,
                 settings.ha(),
@@ -153,10 +148,7 @@ public final class Broker implements AutoCloseable {
                 files.replication(),
                 clock,
                 settings.store().syncFlushTimeout(),
-                masterLocator::haAddress);
-        if (replication.isSlave()) {
-            slaveGuard = new SlaveWriteGuard(config.brokerName(), masterLocator::address);
-        }
+                slaveDuties::masterHaAddress);
         topics = new TopicConfigManager(config, configDir, clock);
         offsets = new ConsumerOffsetManager(configDir, clock);
         subscriptionGroups = new SubscriptionGroupManager(config, configDir, clock);
@@ -191,17 +183,12 @@ public final class Broker implements AutoCloseable {
         int haPort =
                 replication.haPort() >= 0 ? replication.haPort() : settings.ha().effectivePort(server.localPort());
         registrar = new NameServerRegistrar(config, topics, outbound, clock, server.localPort(), haPort);
-        masterLocator.attach(registrar);
         registrar.start();
-        if (replication.isSlave()) {
-            metadataSync = new MasterMetadataSync(
-                    outbound,
-                    masterLocator::address,
-                    new SlaveMetadata(topics, subscriptionGroups, offsets, delayLevels.progress()),
-                    clock,
-                    MasterMetadataSync.DEFAULT_INTERVAL_MS);
-            metadataSync.start();
-        }
+        slaveDuties.start(
+                registrar,
+                outbound,
+                new SlaveMetadata(topics, subscriptionGroups, offsets, delayLevels.progress()),
+                clock);
         log.info(
                 "broker {} ({}, cluster {}) ready at {} with {} NameServer(s)",
                 config.brokerName(),
@@ -289,12 +276,7 @@ public final class Broker implements AutoCloseable {
                         observer,
                         pulledOffsets,
                         subscriptionFilters,
-                        new ReplicaReadAdvice(
-                                replication.isSlave(),
-                                settings.ha().slaveReadEnable(),
-                                replication::masterReachable,
-                                () -> store.stats().commitLogMaxOffset(),
-                                ReplicaReadAdvice.slowLagBytes(settings.ha().accessMessageInMemoryMaxRatio()))),
+                        replication.readAdvice(settings.ha())),
                 pull);
         register(
                 ClientManageProcessor.CODES,
@@ -346,7 +328,7 @@ public final class Broker implements AutoCloseable {
     }
 
     private void register(List<RequestCode> codes, RequestProcessor processor, ExecutorService executor) {
-        RequestProcessor guarded = slaveGuard == null ? processor : slaveGuard.guard(processor);
+        RequestProcessor guarded = slaveDuties.guard(processor);
         codes.forEach(code -> {
             server.registerProcessor(code, guarded, executor);
             fastChannel.register(code.code(), guarded, executor);
@@ -427,7 +409,9 @@ public final class Broker implements AutoCloseable {
      * the store.
      */
     public synchronized void shutdown() {
-        stopQuietly(metadataSync);
+        if (slaveDuties != null) {
+            slaveDuties.shutdown();
+        }
         if (registrar != null) {
             registrar.shutdown();
             registrar.unregisterAll();
@@ -469,7 +453,9 @@ public final class Broker implements AutoCloseable {
      * Unlike a killed process, committed consumer offsets are still written once as their service stops.
      */
     public synchronized void halt() {
-        stopQuietly(metadataSync);
+        if (slaveDuties != null) {
+            slaveDuties.shutdown();
+        }
         if (registrar != null) {
             registrar.shutdown();
         }
@@ -503,7 +489,7 @@ public final class Broker implements AutoCloseable {
         holds = null;
         transactions = null;
         replication = null;
-        metadataSync = null;
+        slaveDuties = null;
         clientExpiry = null;
         runtimeSampler = null;
         server = null;

@@ -3,6 +3,7 @@ package io.couriermq.broker.ha;
 import io.couriermq.broker.config.BrokerConfig;
 import io.couriermq.broker.config.BrokerRole;
 import io.couriermq.broker.config.HaConfig;
+import io.couriermq.broker.pull.ReplicaReadAdvice;
 import io.couriermq.common.lifecycle.BackgroundService;
 import io.couriermq.common.time.Clock;
 import io.couriermq.store.CommitLogReplica;
@@ -77,6 +78,16 @@ public final class ReplicationService {
             return store;
         }
         return new SyncReplicatedStore(store, server, waiters, metrics, clock, syncFlushTimeoutMs);
+    }
+
+    /** Which replica pulls are pointed at, by this broker's role and {@code slaveReadEnable}. */
+    public ReplicaReadAdvice readAdvice(HaConfig ha) {
+        return new ReplicaReadAdvice(
+                isSlave(),
+                ha.slaveReadEnable(),
+                this::masterReachable,
+                replica::maxOffset,
+                ReplicaReadAdvice.slowLagBytes(ha.accessMessageInMemoryMaxRatio()));
     }
 
     public boolean isSlave() {
