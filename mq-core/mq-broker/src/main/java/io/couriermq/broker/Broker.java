@@ -57,13 +57,10 @@ import io.couriermq.common.lifecycle.BackgroundService;
 import io.couriermq.common.message.UniqueKeyGenerator;
 import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.netty.NettyRemotingClient;
-import io.couriermq.remoting.netty.NettyRemotingServer;
 import io.couriermq.remoting.netty.RemotingClientConfig;
 import io.couriermq.remoting.netty.RemotingServerConfig;
-import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.couriermq.remoting.rpc.RemotingChannel;
-import io.couriermq.remoting.rpc.RequestProcessor;
 import io.couriermq.store.MessageStore;
 import io.couriermq.store.engine.FileMessageStore;
 import java.net.InetSocketAddress;
@@ -95,8 +92,7 @@ public final class Broker implements AutoCloseable {
     private ThreadPoolExecutor sendExecutor;
     private TopicConfigManager topics;
     private ConsumerOffsetManager offsets;
-    private NettyRemotingServer server;
-    private FastChannel fastChannel;
+    private BrokerPorts ports;
     private NettyRemotingClient outbound;
     private PullHoldService holds;
     private OffsetPersistService offsetPersist;
@@ -155,21 +151,22 @@ public final class Broker implements AutoCloseable {
         producers = new ProducerGroupRegistry(clock);
         delayLevels = DelayLevelScheduling.start(
                 store, topics, config.delayLevels(), configDir, clock, !replication.isSlave());
-        ChannelEventListener channelEvents = new ChannelEventListener() {
-            @Override
-            public void onClosed(RemotingChannel channel) {
-                clientEvents().onClosed(channel);
-            }
-        };
-        server = new NettyRemotingServer(remotingConfig(), channelEvents);
-        fastChannel = new FastChannel();
-        ExecutorService client = server.newProcessorExecutor("broker-client", 2, 10_000);
+        ports = new BrokerPorts(
+                remotingConfig(),
+                new ChannelEventListener() {
+                    @Override
+                    public void onClosed(RemotingChannel channel) {
+                        clientEvents().onClosed(channel);
+                    }
+                },
+                slaveDuties::guard);
+        ExecutorService client = ports.newExecutor("broker-client", 2, 10_000);
         consumers = new ConsumerGroupRegistry(
                 clock, new ConsumerIdsChangedNotifier(client, subscriptionGroups::notifyConsumerIdsChangedEnabled));
-        server.start();
-        InetSocketAddress storeHost = new InetSocketAddress(config.brokerIP1(), server.localPort());
+        ports.start();
+        InetSocketAddress storeHost = new InetSocketAddress(config.brokerIP1(), ports.localPort());
         registerProcessors(storeHost, client);
-        fastChannel.start(remotingConfig(), FastChannel.portFor(config.listenPort()), channelEvents);
+        ports.startFastChannel();
         holds.start();
         clientExpiry = new ClientChannelExpiryService(
                 producers,
@@ -181,8 +178,8 @@ public final class Broker implements AutoCloseable {
         offsetPersist.start();
         outbound = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
         int haPort =
-                replication.haPort() >= 0 ? replication.haPort() : settings.ha().effectivePort(server.localPort());
-        registrar = new NameServerRegistrar(config, topics, outbound, clock, server.localPort(), haPort);
+                replication.haPort() >= 0 ? replication.haPort() : settings.ha().effectivePort(ports.localPort());
+        registrar = new NameServerRegistrar(config, topics, outbound, clock, ports.localPort(), haPort);
         registrar.start();
         slaveDuties.start(
                 registrar,
@@ -203,10 +200,10 @@ public final class Broker implements AutoCloseable {
     }
 
     private void registerProcessors(InetSocketAddress storeHost, ExecutorService client) {
-        ExecutorService send = server.newProcessorExecutor("broker-send", 1, config.sendThreadPoolQueueCapacity());
+        ExecutorService send = ports.newExecutor("broker-send", 1, config.sendThreadPoolQueueCapacity());
         sendExecutor = (ThreadPoolExecutor) send;
-        ExecutorService pull = server.newProcessorExecutor("broker-pull", 4, config.pullThreadPoolQueueCapacity());
-        ExecutorService admin = server.newProcessorExecutor("broker-admin", 2, 1_000);
+        ExecutorService pull = ports.newExecutor("broker-pull", 4, config.pullThreadPoolQueueCapacity());
+        ExecutorService admin = ports.newExecutor("broker-admin", 2, 1_000);
         holds = new PullHoldService(clock, 1_000, pull);
         SubscriptionFilters subscriptionFilters =
                 new SubscriptionFilters(config.enablePropertyFilter(), new SqlFilterCache(10_000));
@@ -239,7 +236,7 @@ public final class Broker implements AutoCloseable {
             transactions.start(); // a slave checks back nothing: its master does
         }
         MessageStore clientWrites = replication.forClientWrites(store);
-        register(
+        ports.register(
                 SendMessageProcessor.CODES,
                 new SendMessageProcessor(
                         new SendTopicResolver(config, topics),
@@ -250,7 +247,7 @@ public final class Broker implements AutoCloseable {
                         observer),
                 send);
         SendReplyMessageProcessor.ensureReplyTopic(topics, config.brokerClusterName());
-        register(
+        ports.register(
                 SendReplyMessageProcessor.CODES,
                 new SendReplyMessageProcessor(
                         new SendTopicResolver(config, topics),
@@ -260,11 +257,11 @@ public final class Broker implements AutoCloseable {
                         storeHost,
                         clock),
                 send);
-        register(
+        ports.register(
                 EndTransactionProcessor.CODES,
                 transactions.endTransactionProcessor(),
-                server.newProcessorExecutor("broker-transaction", 2, 10_000));
-        register(
+                ports.newExecutor("broker-transaction", 2, 10_000));
+        ports.register(
                 PullMessageProcessor.CODES,
                 new PullMessageProcessor(
                         topics,
@@ -278,15 +275,15 @@ public final class Broker implements AutoCloseable {
                         subscriptionFilters,
                         replication.readAdvice(settings.ha())),
                 pull);
-        register(
+        ports.register(
                 ClientManageProcessor.CODES,
                 new ClientManageProcessor(producers, consumers, subscriptionGroups, topics, subscriptionFilters),
                 client);
         ConsumerGroupProcessor groups = new ConsumerGroupProcessor(consumers, producers, locks);
-        register(ConsumerGroupProcessor.CLIENT_CODES, groups, client);
-        register(ConsumerGroupProcessor.ADMIN_CODES, groups, admin);
-        register(ConsumerOffsetProcessor.CODES, new ConsumerOffsetProcessor(topics, offsets, store), client);
-        register(
+        ports.register(ConsumerGroupProcessor.CLIENT_CODES, groups, client);
+        ports.register(ConsumerGroupProcessor.ADMIN_CODES, groups, admin);
+        ports.register(ConsumerOffsetProcessor.CODES, new ConsumerOffsetProcessor(topics, offsets, store), client);
+        ports.register(
                 ConsumerSendBackProcessor.CODES,
                 new ConsumerSendBackProcessor(subscriptionGroups, topics, store, delayLevels.diversion()),
                 send);
@@ -301,8 +298,8 @@ public final class Broker implements AutoCloseable {
         BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(config, store, clock, gauges);
         runtimeSampler = new RuntimeInfoSampler(runtimeInfo, 10_000);
         runtimeSampler.start();
-        register(TopicAdminProcessor.CODES, new TopicAdminProcessor(topics, offsets), admin);
-        register(
+        ports.register(TopicAdminProcessor.CODES, new TopicAdminProcessor(topics, offsets), admin);
+        ports.register(
                 BrokerStatsProcessor.CODES,
                 new BrokerStatsProcessor(
                         config,
@@ -313,26 +310,18 @@ public final class Broker implements AutoCloseable {
                         consumers::onlineGroupsSubscribedTo,
                         pulledOffsets),
                 admin);
-        register(QueryMessageProcessor.CODES, new QueryMessageProcessor(store), admin);
-        register(PendingDeliveriesProcessor.CODES, new PendingDeliveriesProcessor(pendingDeliveries), admin);
-        register(
+        ports.register(QueryMessageProcessor.CODES, new QueryMessageProcessor(store), admin);
+        ports.register(PendingDeliveriesProcessor.CODES, new PendingDeliveriesProcessor(pendingDeliveries), admin);
+        ports.register(
                 SubscriptionGroupAdminProcessor.CODES,
                 new SubscriptionGroupAdminProcessor(subscriptionGroups, offsets),
                 admin);
-        register(DeadLetterResendProcessor.CODES, new DeadLetterResendProcessor(topics, store), admin);
-        register(HaStatusProcessor.CODES, new HaStatusProcessor(replication), admin);
-        register(
+        ports.register(DeadLetterResendProcessor.CODES, new DeadLetterResendProcessor(topics, store), admin);
+        ports.register(HaStatusProcessor.CODES, new HaStatusProcessor(replication), admin);
+        ports.register(
                 ReplicationMetadataProcessor.CODES,
                 new ReplicationMetadataProcessor(offsets, delayLevels.progress(), timer::replicationCheckpoint),
                 admin);
-    }
-
-    private void register(List<RequestCode> codes, RequestProcessor processor, ExecutorService executor) {
-        RequestProcessor guarded = slaveDuties.guard(processor);
-        codes.forEach(code -> {
-            server.registerProcessor(code, guarded, executor);
-            fastChannel.register(code.code(), guarded, executor);
-        });
     }
 
     private RemotingServerConfig remotingConfig() {
@@ -342,12 +331,12 @@ public final class Broker implements AutoCloseable {
 
     /** RocketMQ's fast (VIP) channel port, listenPort - 2; -1 when it could not be opened. */
     public int fastListenPort() {
-        return fastChannel.localPort();
+        return ports.fastPort();
     }
 
     /** The port clients connect to (useful when configured as 0). */
     public int listenPort() {
-        return server.localPort();
+        return ports.localPort();
     }
 
     /** The address registered with NameServers and stamped into message ids. */
@@ -422,11 +411,8 @@ public final class Broker implements AutoCloseable {
         }
         stopQuietly(clientExpiry);
         stopQuietly(runtimeSampler);
-        if (fastChannel != null) {
-            fastChannel.shutdown();
-        }
-        if (server != null) {
-            server.shutdown();
+        if (ports != null) {
+            ports.shutdown();
         }
         if (replication != null) {
             replication.shutdown();
@@ -459,11 +445,8 @@ public final class Broker implements AutoCloseable {
         if (registrar != null) {
             registrar.shutdown();
         }
-        if (fastChannel != null) {
-            fastChannel.abort();
-        }
-        if (server != null) {
-            server.abort();
+        if (ports != null) {
+            ports.abort();
         }
         if (outbound != null) {
             outbound.close();
@@ -492,8 +475,7 @@ public final class Broker implements AutoCloseable {
         slaveDuties = null;
         clientExpiry = null;
         runtimeSampler = null;
-        server = null;
-        fastChannel = null;
+        ports = null;
         offsetPersist = null;
         delayLevels = null;
         timer = null;

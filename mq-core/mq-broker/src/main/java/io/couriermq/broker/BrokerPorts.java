@@ -1,0 +1,74 @@
+package io.couriermq.broker;
+
+import io.couriermq.remoting.netty.NettyRemotingServer;
+import io.couriermq.remoting.netty.RemotingServerConfig;
+import io.couriermq.remoting.protocol.RequestCode;
+import io.couriermq.remoting.rpc.ChannelEventListener;
+import io.couriermq.remoting.rpc.RequestProcessor;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.function.UnaryOperator;
+
+/**
+ * The ports clients reach a broker on: the remoting port and RocketMQ's fast channel ({@link
+ * FastChannel}), serving the same processors, each wrapped as the broker's role requires (a slave refuses
+ * writes).
+ */
+final class BrokerPorts {
+    private final RemotingServerConfig config;
+    private final ChannelEventListener events;
+    private final UnaryOperator<RequestProcessor> guard;
+    private final NettyRemotingServer server;
+    private final FastChannel fastChannel = new FastChannel();
+
+    BrokerPorts(RemotingServerConfig config, ChannelEventListener events, UnaryOperator<RequestProcessor> guard) {
+        this.config = config;
+        this.events = events;
+        this.guard = guard;
+        this.server = new NettyRemotingServer(config, events);
+    }
+
+    /** A bounded executor for processors, shared by both ports. */
+    ExecutorService newExecutor(String name, int threads, int queueCapacity) {
+        return server.newProcessorExecutor(name, threads, queueCapacity);
+    }
+
+    /** Opens the remoting port; fails (port in use) before anything is served. */
+    void start() {
+        server.start();
+    }
+
+    void register(List<RequestCode> codes, RequestProcessor processor, ExecutorService executor) {
+        RequestProcessor guarded = guard.apply(processor);
+        codes.forEach(code -> {
+            server.registerProcessor(code, guarded, executor);
+            fastChannel.register(code.code(), guarded, executor);
+        });
+    }
+
+    /** Opens the fast channel once every processor is registered; a port that cannot be bound is logged. */
+    void startFastChannel() {
+        fastChannel.start(config, FastChannel.portFor(config.listenPort()), events);
+    }
+
+    int localPort() {
+        return server.localPort();
+    }
+
+    /** -1 when the fast channel is not open. */
+    int fastPort() {
+        return fastChannel.localPort();
+    }
+
+    /** Stops taking requests and answers those in progress. */
+    void shutdown() {
+        fastChannel.shutdown();
+        server.shutdown();
+    }
+
+    /** Closes every connection with nothing answered (crash tests). */
+    void abort() {
+        fastChannel.abort();
+        server.abort();
+    }
+}
