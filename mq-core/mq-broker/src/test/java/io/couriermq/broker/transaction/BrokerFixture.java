@@ -44,7 +44,9 @@ final class BrokerFixture implements AutoCloseable {
     void start() {
         broker = new Broker(BrokerSettingsLoader.load(settings, storeDir, "127.0.0.1"), clock);
         broker.start();
+        // a restart keeps the client port; the HA port (listenPort + 1 by default) may be taken meanwhile
         settings.put("listenPort", String.valueOf(broker.listenPort()));
+        settings.put("haListenPort", "0");
     }
 
     void restart() {
