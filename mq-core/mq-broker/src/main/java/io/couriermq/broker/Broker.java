@@ -1,6 +1,5 @@
 package io.couriermq.broker;
 
-import io.couriermq.broker.admin.BrokerRuntimeInfo;
 import io.couriermq.broker.admin.PulledOffsets;
 import io.couriermq.broker.admin.RuntimeGauges;
 import io.couriermq.broker.admin.RuntimeInfoSampler;
@@ -23,24 +22,16 @@ import io.couriermq.broker.offset.ConsumerOffsetManager;
 import io.couriermq.broker.offset.OffsetPersistService;
 import io.couriermq.broker.pending.CompositePendingDeliveries;
 import io.couriermq.broker.pending.PendingDeliveries;
-import io.couriermq.broker.processor.BrokerStatsProcessor;
 import io.couriermq.broker.processor.ClientManageProcessor;
 import io.couriermq.broker.processor.ConsumerGroupProcessor;
 import io.couriermq.broker.processor.ConsumerOffsetProcessor;
-import io.couriermq.broker.processor.HaStatusProcessor;
-import io.couriermq.broker.processor.PendingDeliveriesProcessor;
 import io.couriermq.broker.processor.PullMessageProcessor;
-import io.couriermq.broker.processor.QueryMessageProcessor;
-import io.couriermq.broker.processor.ReplicationMetadataProcessor;
 import io.couriermq.broker.processor.SendMessageProcessor;
-import io.couriermq.broker.processor.SubscriptionGroupAdminProcessor;
-import io.couriermq.broker.processor.TopicAdminProcessor;
 import io.couriermq.broker.registry.NameServerRegistrar;
 import io.couriermq.broker.replica.SlaveMetadata;
 import io.couriermq.broker.reply.RequesterLocator;
 import io.couriermq.broker.reply.SendReplyMessageProcessor;
 import io.couriermq.broker.retry.ConsumerSendBackProcessor;
-import io.couriermq.broker.retry.DeadLetterResendProcessor;
 import io.couriermq.broker.retry.RetryTopicSendDiversion;
 import io.couriermq.broker.schedule.DelayLevelScheduling;
 import io.couriermq.broker.send.DiversionChain;
@@ -295,32 +286,24 @@ public final class Broker implements AutoCloseable {
         RuntimeGauges gauges = new RuntimeGauges(observer::transferredTotal, this::sendQueueDepth, () -> pullExecutor
                 .getQueue()
                 .size());
-        BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(config, store, clock, gauges);
-        runtimeSampler = new RuntimeInfoSampler(runtimeInfo, 10_000);
-        runtimeSampler.start();
-        ports.register(TopicAdminProcessor.CODES, new TopicAdminProcessor(topics, offsets), admin);
-        ports.register(
-                BrokerStatsProcessor.CODES,
-                new BrokerStatsProcessor(
-                        config,
+        runtimeSampler = AdminProcessors.register(
+                ports,
+                new AdminProcessors.Parts(
+                        settings,
+                        clock,
+                        store,
                         topics,
                         offsets,
-                        store,
-                        runtimeInfo,
-                        consumers::onlineGroupsSubscribedTo,
-                        pulledOffsets),
-                admin);
-        ports.register(QueryMessageProcessor.CODES, new QueryMessageProcessor(store), admin);
-        ports.register(PendingDeliveriesProcessor.CODES, new PendingDeliveriesProcessor(pendingDeliveries), admin);
-        ports.register(
-                SubscriptionGroupAdminProcessor.CODES,
-                new SubscriptionGroupAdminProcessor(subscriptionGroups, offsets),
-                admin);
-        ports.register(DeadLetterResendProcessor.CODES, new DeadLetterResendProcessor(topics, store), admin);
-        ports.register(HaStatusProcessor.CODES, new HaStatusProcessor(replication), admin);
-        ports.register(
-                ReplicationMetadataProcessor.CODES,
-                new ReplicationMetadataProcessor(offsets, delayLevels.progress(), timer::replicationCheckpoint),
+                        subscriptionGroups,
+                        consumers,
+                        producers,
+                        pulledOffsets,
+                        observer,
+                        pendingDeliveries,
+                        replication,
+                        delayLevels,
+                        timer,
+                        gauges),
                 admin);
     }
 
