@@ -84,6 +84,16 @@ class NameServerApplicationIT {
         assertThat(get("/actuator/metrics/courier.namesrv.topics")).contains("\"value\":1.0");
     }
 
+    @Test
+    void prometheusScrapesTheRegistryGaugesAndInfoNamesTheBuild() throws Exception {
+        assertThat(get("/actuator/prometheus"))
+                .containsPattern("courier_namesrv_brokers [1-9]")
+                .contains("courier_namesrv_requests_seconds_count");
+        assertThat(get("/actuator/info"))
+                .contains("\"artifact\":\"mq-namesrv-boot\"")
+                .containsPattern("\"git\":\\{.*\"commit\":\\{.*\"id\":");
+    }
+
     private String get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + actuatorPort + path))

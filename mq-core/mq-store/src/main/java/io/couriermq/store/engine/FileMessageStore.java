@@ -22,6 +22,7 @@ import io.couriermq.store.file.DiskSpace;
 import io.couriermq.store.file.SegmentFiles;
 import io.couriermq.store.file.StoreIoException;
 import io.couriermq.store.flush.FlushStats;
+import io.couriermq.store.queue.ConsumeQueue;
 import io.couriermq.store.recovery.RecoveryReport;
 import java.util.List;
 import java.util.Optional;
@@ -220,7 +221,17 @@ public final class FileMessageStore implements MessageStore {
                 flush.appendsPerForce(),
                 parts.health.diskUsedRatio(),
                 parts.health.refusalReason() == null,
-                problem);
+                problem,
+                flush.forceNanosTotal(),
+                consumeQueueEntries());
+    }
+
+    private long consumeQueueEntries() {
+        long entries = 0;
+        for (ConsumeQueue queue : parts.queues.all()) {
+            entries += Math.max(0, queue.maxOffset() - queue.minOffset());
+        }
+        return entries;
     }
 
     /** Runs a retention round now (admin "delete expired files" and tests); returns segments deleted. */

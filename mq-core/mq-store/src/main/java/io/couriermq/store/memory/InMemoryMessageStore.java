@@ -229,6 +229,14 @@ public final class InMemoryMessageStore implements MessageStore {
         listeners.add(listener);
     }
 
+    private long queuedEntries() {
+        long entries = 0;
+        for (List<Entry> queue : queues.values()) {
+            entries += queue.size();
+        }
+        return entries;
+    }
+
     @Override
     public synchronized StoreStats stats() {
         String reason = shutdown ? "store is shut down" : "";
@@ -245,7 +253,9 @@ public final class InMemoryMessageStore implements MessageStore {
                 0.0,
                 0.0,
                 !shutdown,
-                reason);
+                reason,
+                0,
+                queuedEntries());
     }
 
     @Override
