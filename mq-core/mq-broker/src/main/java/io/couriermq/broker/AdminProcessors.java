@@ -1,6 +1,7 @@
 package io.couriermq.broker;
 
 import io.couriermq.broker.admin.BrokerRuntimeInfo;
+import io.couriermq.broker.admin.OffsetResetPlanner;
 import io.couriermq.broker.admin.PulledOffsets;
 import io.couriermq.broker.admin.RuntimeGauges;
 import io.couriermq.broker.admin.RuntimeInfoSampler;
@@ -11,9 +12,13 @@ import io.couriermq.broker.ha.ReplicationService;
 import io.couriermq.broker.metrics.TransferCounter;
 import io.couriermq.broker.offset.ConsumerOffsetManager;
 import io.couriermq.broker.pending.PendingDeliveries;
+import io.couriermq.broker.processor.BrokerConsumeStatsProcessor;
 import io.couriermq.broker.processor.BrokerStatsProcessor;
+import io.couriermq.broker.processor.ConsumerCallbackProcessor;
+import io.couriermq.broker.processor.GroupOffsetAdminProcessor;
 import io.couriermq.broker.processor.HaStatusProcessor;
 import io.couriermq.broker.processor.PendingDeliveriesProcessor;
+import io.couriermq.broker.processor.ProducerInfoProcessor;
 import io.couriermq.broker.processor.QueryMessageProcessor;
 import io.couriermq.broker.processor.ReplicationMetadataProcessor;
 import io.couriermq.broker.processor.SubscriptionGroupAdminProcessor;
@@ -61,17 +66,16 @@ final class AdminProcessors {
         RuntimeInfoSampler runtimeSampler = new RuntimeInfoSampler(runtimeInfo, 10_000);
         runtimeSampler.start();
         ports.register(TopicAdminProcessor.CODES, new TopicAdminProcessor(parts.topics(), parts.offsets()), admin);
-        ports.register(
-                BrokerStatsProcessor.CODES,
-                new BrokerStatsProcessor(
-                        parts.settings().broker(),
-                        parts.topics(),
-                        parts.offsets(),
-                        parts.store(),
-                        runtimeInfo,
-                        parts.consumers()::onlineGroupsSubscribedTo,
-                        parts.pulledOffsets()),
-                admin);
+        BrokerStatsProcessor stats = new BrokerStatsProcessor(
+                parts.settings().broker(),
+                parts.topics(),
+                parts.offsets(),
+                parts.store(),
+                runtimeInfo,
+                parts.consumers()::onlineGroupsSubscribedTo,
+                parts.pulledOffsets());
+        ports.register(BrokerStatsProcessor.CODES, stats, admin);
+        registerGroupOperations(ports, parts, stats, admin);
         ports.register(QueryMessageProcessor.CODES, new QueryMessageProcessor(parts.store()), admin);
         ports.register(
                 PendingDeliveriesProcessor.CODES, new PendingDeliveriesProcessor(parts.pendingDeliveries()), admin);
@@ -88,5 +92,34 @@ final class AdminProcessors {
                         parts.offsets(), parts.delayLevels().progress(), parts.timer()::replicationCheckpoint),
                 admin);
         return runtimeSampler;
+    }
+
+    /** What mqadmin does to consumer groups: resets, clones, client status and direct consumption, producers, lag. */
+    private static void registerGroupOperations(
+            BrokerPorts ports, Parts parts, BrokerStatsProcessor stats, ExecutorService admin) {
+        String brokerName = parts.settings().broker().brokerName();
+        ports.register(
+                GroupOffsetAdminProcessor.CODES,
+                new GroupOffsetAdminProcessor(
+                        brokerName,
+                        parts.topics(),
+                        parts.subscriptionGroups(),
+                        parts.offsets(),
+                        parts.consumers(),
+                        new OffsetResetPlanner(parts.store(), parts.offsets())),
+                admin);
+        ports.register(
+                ConsumerCallbackProcessor.CODES,
+                new ConsumerCallbackProcessor(
+                        brokerName, parts.store(), parts.topics(), parts.subscriptionGroups(), parts.consumers()),
+                admin);
+        ports.register(ProducerInfoProcessor.CODES, new ProducerInfoProcessor(parts.producers()), admin);
+        ports.register(
+                BrokerConsumeStatsProcessor.CODES,
+                new BrokerConsumeStatsProcessor(
+                        stats.queueStats(), parts.topics(), parts.offsets(), parts.consumers(), () -> parts.settings()
+                                .broker()
+                                .brokerAddress(ports.localPort())),
+                admin);
     }
 }

@@ -72,6 +72,11 @@ public final class BrokerStatsProcessor implements RequestProcessor {
         this.onlineGroupsOfTopic = onlineGroupsOfTopic;
     }
 
+    /** The per-queue figures GET_CONSUME_STATS answers with, for processors that report the same. */
+    public QueueStats queueStats() {
+        return queueStats;
+    }
+
     @Override
     public RemotingCommand process(RequestContext context, RemotingCommand request) {
         return switch (RequestCode.of(request.code())) {

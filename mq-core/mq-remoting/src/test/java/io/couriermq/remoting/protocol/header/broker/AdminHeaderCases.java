@@ -191,6 +191,43 @@ final class AdminHeaderCases {
                         new CancelPendingDeliveryRequestHeader("7F0000010001"),
                         CancelPendingDeliveryRequestHeader::decode,
                         Set.of("messageId"),
-                        "messageId"));
+                        "messageId"),
+                HeaderCase.of(
+                        "CLONE_GROUP_OFFSET",
+                        RequestCode.CLONE_GROUP_OFFSET,
+                        new CloneGroupOffsetRequestHeader("src", "dest", "T", true),
+                        CloneGroupOffsetRequestHeader::decode,
+                        Set.of("srcGroup", "destGroup", "topic", "offline"),
+                        "srcGroup",
+                        "destGroup"),
+                HeaderCase.of(
+                        "INVOKE_BROKER_TO_GET_CONSUMER_STATUS",
+                        RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS,
+                        new GetConsumerStatusRequestHeader("T", "cg", "cid"),
+                        GetConsumerStatusRequestHeader::decode,
+                        Set.of("topic", "group", "clientAddr"),
+                        "topic",
+                        "group"),
+                HeaderCase.of(
+                        "GET_BROKER_CONSUME_STATS",
+                        RequestCode.GET_BROKER_CONSUME_STATS,
+                        new GetConsumeStatsInBrokerHeader(true),
+                        GetConsumeStatsInBrokerHeader::decode,
+                        Set.of("isOrder")),
+                HeaderCase.of(
+                        "CONSUME_MESSAGE_DIRECTLY",
+                        RequestCode.CONSUME_MESSAGE_DIRECTLY,
+                        new ConsumeMessageDirectlyResultRequestHeader(
+                                "cg", "cid", "7F00000100002A9F0000000000000000", "broker-a", "T", 0, 0),
+                        ConsumeMessageDirectlyResultRequestHeader::decode,
+                        Set.of(
+                                "consumerGroup",
+                                "clientId",
+                                "msgId",
+                                "brokerName",
+                                "topic",
+                                "topicSysFlag",
+                                "groupSysFlag"),
+                        "consumerGroup"));
     }
 }
