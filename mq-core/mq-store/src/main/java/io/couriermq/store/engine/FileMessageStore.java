@@ -220,7 +220,8 @@ public final class FileMessageStore implements MessageStore {
                 flush.appendsPerForce(),
                 parts.health.diskUsedRatio(),
                 parts.health.refusalReason() == null,
-                problem);
+                problem,
+                parts.commitLog.appendLockHeldMs());
     }
 
     /** Runs a retention round now (admin "delete expired files" and tests); returns segments deleted. */

@@ -245,7 +245,8 @@ public final class InMemoryMessageStore implements MessageStore {
                 0.0,
                 0.0,
                 !shutdown,
-                reason);
+                reason,
+                0); // puts and this read share the monitor: no put holds it while we read
     }
 
     @Override
