@@ -38,6 +38,8 @@ import io.couriermq.broker.send.DiversionChain;
 import io.couriermq.broker.send.MessageDiversion;
 import io.couriermq.broker.send.MessageFactory;
 import io.couriermq.broker.send.SendTopicResolver;
+import io.couriermq.broker.stats.BrokerStats;
+import io.couriermq.broker.stats.StatsObserver;
 import io.couriermq.broker.subscription.SubscriptionGroupManager;
 import io.couriermq.broker.timer.TimerDiversion;
 import io.couriermq.broker.timer.TimerService;
@@ -75,6 +77,7 @@ public final class Broker implements AutoCloseable {
     private final Clock clock;
     private final BrokerConfig config;
     private final TransferCounter observer;
+    private final BrokerStats stats;
     private MessageStore store;
     private SubscriptionGroupManager subscriptionGroups;
     private ProducerGroupRegistry producers;
@@ -105,7 +108,8 @@ public final class Broker implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.config = settings.broker();
-        this.observer = new TransferCounter(observer);
+        this.stats = new BrokerStats(config.brokerClusterName(), clock);
+        this.observer = new TransferCounter(new StatsObserver(stats, observer));
     }
 
     /**
@@ -303,7 +307,8 @@ public final class Broker implements AutoCloseable {
                         replication,
                         delayLevels,
                         timer,
-                        gauges),
+                        gauges,
+                        stats),
                 admin);
     }
 

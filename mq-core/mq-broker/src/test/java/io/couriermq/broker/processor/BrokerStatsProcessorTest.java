@@ -11,6 +11,7 @@ import io.couriermq.broker.admin.PulledOffsets;
 import io.couriermq.broker.admin.RuntimeGauges;
 import io.couriermq.broker.config.BrokerConfig;
 import io.couriermq.broker.offset.ConsumerOffsetManager;
+import io.couriermq.broker.stats.BrokerStats;
 import io.couriermq.broker.topic.TopicConfigManager;
 import io.couriermq.common.time.ManualClock;
 import io.couriermq.remoting.protocol.RemotingCommand;
@@ -62,6 +63,7 @@ class BrokerStatsProcessorTest {
     private final AtomicLong transferred = new AtomicLong();
     private final BrokerConfig config = AdminFixtures.config();
     private final PulledOffsets pulled = new PulledOffsets();
+    private final BrokerStats stats = new BrokerStats("DefaultCluster", clock);
     private ConsumerOffsetManager offsets;
     private BrokerStatsProcessor processor;
 
@@ -80,7 +82,8 @@ class BrokerStatsProcessorTest {
                 store,
                 runtimeInfo,
                 topic -> topic.equals("Orders") ? Set.of("online-group") : Set.of(),
-                pulled);
+                pulled,
+                stats::groupGetRate);
     }
 
     @Test
@@ -119,6 +122,23 @@ class BrokerStatsProcessorTest {
         assertThat(table.get("msgPutTotalTodayNow")).isEqualTo("20");
         assertThat(table.get("msgGetTotalTodayNow")).isEqualTo("10");
         assertThat(table.get("earliestMessageTimeStamp")).isEqualTo(Long.toString(START_MS + 10));
+    }
+
+    @Test
+    void consumeTpsIsTheGroupsPullRateOverTheLastMinuteSummedOverTopics() {
+        offsets.commit("cg", "Orders", 0, 0);
+        offsets.commit("cg", "Single", 0, 0);
+        stats.recordGet("cg", "Orders", 30, 3_000);
+        stats.recordGet("cg", "Single", 10, 1_000);
+        stats.recordGet("other", "Orders", 500, 50_000);
+        clock.advanceMillis(10_000);
+
+        ConsumeStats one =
+                RemotingJson.decode(process(consumeStats("cg", "Orders")).body(), ConsumeStats.class);
+        ConsumeStats all = RemotingJson.decode(process(consumeStats("cg", null)).body(), ConsumeStats.class);
+
+        assertThat(one.consumeTps()).isEqualTo(3.0);
+        assertThat(all.consumeTps()).isEqualTo(4.0);
     }
 
     @Test
