@@ -60,7 +60,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +82,7 @@ public final class Broker implements AutoCloseable {
     private ProducerGroupRegistry producers;
     private ConsumerGroupRegistry consumers;
     private ClientChannelExpiryService clientExpiry;
-    private ThreadPoolExecutor sendExecutor;
+    private QueueTimedExecutor sendExecutor;
     private TopicConfigManager topics;
     private ConsumerOffsetManager offsets;
     private BrokerPorts ports;
@@ -154,7 +153,8 @@ public final class Broker implements AutoCloseable {
                         clientEvents().onClosed(channel);
                     }
                 },
-                slaveDuties::guard);
+                slaveDuties::guard,
+                clock);
         ExecutorService client = ports.newExecutor("broker-client", 2, 10_000);
         consumers = new ConsumerGroupRegistry(
                 clock, new ConsumerIdsChangedNotifier(client, subscriptionGroups::notifyConsumerIdsChangedEnabled));
@@ -195,9 +195,9 @@ public final class Broker implements AutoCloseable {
     }
 
     private void registerProcessors(InetSocketAddress storeHost, ExecutorService client) {
-        ExecutorService send = ports.newExecutor("broker-send", 1, config.sendThreadPoolQueueCapacity());
-        sendExecutor = (ThreadPoolExecutor) send;
-        ExecutorService pull = ports.newExecutor("broker-pull", 4, config.pullThreadPoolQueueCapacity());
+        QueueTimedExecutor send = ports.newExecutor("broker-send", 1, config.sendThreadPoolQueueCapacity());
+        sendExecutor = send;
+        QueueTimedExecutor pull = ports.newExecutor("broker-pull", 4, config.pullThreadPoolQueueCapacity());
         ExecutorService admin = ports.newExecutor("broker-admin", 2, 1_000);
         holds = new PullHoldService(clock, 1_000, pull);
         SubscriptionFilters subscriptionFilters =
@@ -285,11 +285,13 @@ public final class Broker implements AutoCloseable {
         registerAdminProcessors(admin, pull);
     }
 
-    private void registerAdminProcessors(ExecutorService admin, ExecutorService pull) {
-        ThreadPoolExecutor pullExecutor = (ThreadPoolExecutor) pull;
-        RuntimeGauges gauges = new RuntimeGauges(observer::transferredTotal, this::sendQueueDepth, () -> pullExecutor
-                .getQueue()
-                .size());
+    private void registerAdminProcessors(ExecutorService admin, QueueTimedExecutor pull) {
+        RuntimeGauges gauges = new RuntimeGauges(
+                observer::transferredTotal,
+                this::sendQueueDepth,
+                pull::queueSize,
+                sendExecutor::headWaitMs,
+                pull::headWaitMs);
         runtimeSampler = AdminProcessors.register(
                 ports,
                 new AdminProcessors.Parts(
@@ -377,7 +379,7 @@ public final class Broker implements AutoCloseable {
 
     /** Send requests waiting for the send thread: the broker's back-pressure gauge. */
     public int sendQueueDepth() {
-        return sendExecutor == null ? 0 : sendExecutor.getQueue().size();
+        return sendExecutor == null ? 0 : sendExecutor.queueSize();
     }
 
     /**
