@@ -13,6 +13,7 @@ import io.couriermq.broker.metrics.TransferCounter;
 import io.couriermq.broker.offset.ConsumerOffsetManager;
 import io.couriermq.broker.pending.PendingDeliveries;
 import io.couriermq.broker.processor.BrokerConsumeStatsProcessor;
+import io.couriermq.broker.processor.BrokerStatsDataProcessor;
 import io.couriermq.broker.processor.BrokerStatsProcessor;
 import io.couriermq.broker.processor.ConsumerCallbackProcessor;
 import io.couriermq.broker.processor.GroupOffsetAdminProcessor;
@@ -25,6 +26,7 @@ import io.couriermq.broker.processor.SubscriptionGroupAdminProcessor;
 import io.couriermq.broker.processor.TopicAdminProcessor;
 import io.couriermq.broker.retry.DeadLetterResendProcessor;
 import io.couriermq.broker.schedule.DelayLevelScheduling;
+import io.couriermq.broker.stats.BrokerStats;
 import io.couriermq.broker.subscription.SubscriptionGroupManager;
 import io.couriermq.broker.timer.TimerService;
 import io.couriermq.broker.topic.TopicConfigManager;
@@ -55,7 +57,8 @@ final class AdminProcessors {
             ReplicationService replication,
             DelayLevelScheduling delayLevels,
             TimerService timer,
-            RuntimeGauges gauges) {}
+            RuntimeGauges gauges,
+            BrokerStats stats) {}
 
     private AdminProcessors() {}
 
@@ -63,7 +66,9 @@ final class AdminProcessors {
     static RuntimeInfoSampler register(BrokerPorts ports, Parts parts, ExecutorService admin) {
         BrokerRuntimeInfo runtimeInfo =
                 new BrokerRuntimeInfo(parts.settings().broker(), parts.store(), parts.clock(), parts.gauges());
-        RuntimeInfoSampler runtimeSampler = new RuntimeInfoSampler(runtimeInfo, 10_000);
+        RuntimeInfoSampler runtimeSampler = new RuntimeInfoSampler(runtimeInfo, parts.stats(), 10_000);
+        parts.topics().addChangeListener(() -> parts.stats()
+                .retainTopics(topic -> parts.topics().find(topic).isPresent()));
         runtimeSampler.start();
         ports.register(TopicAdminProcessor.CODES, new TopicAdminProcessor(parts.topics(), parts.offsets()), admin);
         BrokerStatsProcessor stats = new BrokerStatsProcessor(
@@ -73,8 +78,10 @@ final class AdminProcessors {
                 parts.store(),
                 runtimeInfo,
                 parts.consumers()::onlineGroupsSubscribedTo,
-                parts.pulledOffsets());
+                parts.pulledOffsets(),
+                parts.stats()::groupGetRate);
         ports.register(BrokerStatsProcessor.CODES, stats, admin);
+        ports.register(BrokerStatsDataProcessor.CODES, new BrokerStatsDataProcessor(parts.stats()), admin);
         registerGroupOperations(ports, parts, stats, admin);
         ports.register(QueryMessageProcessor.CODES, new QueryMessageProcessor(parts.store()), admin);
         ports.register(

@@ -38,6 +38,8 @@ import io.couriermq.broker.send.DiversionChain;
 import io.couriermq.broker.send.MessageDiversion;
 import io.couriermq.broker.send.MessageFactory;
 import io.couriermq.broker.send.SendTopicResolver;
+import io.couriermq.broker.stats.BrokerStats;
+import io.couriermq.broker.stats.StatsObserver;
 import io.couriermq.broker.subscription.SubscriptionGroupManager;
 import io.couriermq.broker.timer.TimerDiversion;
 import io.couriermq.broker.timer.TimerService;
@@ -58,7 +60,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,12 +76,13 @@ public final class Broker implements AutoCloseable {
     private final Clock clock;
     private final BrokerConfig config;
     private final TransferCounter observer;
+    private final BrokerStats stats;
     private MessageStore store;
     private SubscriptionGroupManager subscriptionGroups;
     private ProducerGroupRegistry producers;
     private ConsumerGroupRegistry consumers;
     private ClientChannelExpiryService clientExpiry;
-    private ThreadPoolExecutor sendExecutor;
+    private QueueTimedExecutor sendExecutor;
     private TopicConfigManager topics;
     private ConsumerOffsetManager offsets;
     private BrokerPorts ports;
@@ -105,7 +107,8 @@ public final class Broker implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.config = settings.broker();
-        this.observer = new TransferCounter(observer);
+        this.stats = new BrokerStats(config.brokerClusterName(), clock);
+        this.observer = new TransferCounter(new StatsObserver(stats, observer));
     }
 
     /**
@@ -150,7 +153,8 @@ public final class Broker implements AutoCloseable {
                         clientEvents().onClosed(channel);
                     }
                 },
-                slaveDuties::guard);
+                slaveDuties::guard,
+                clock);
         ExecutorService client = ports.newExecutor("broker-client", 2, 10_000);
         consumers = new ConsumerGroupRegistry(
                 clock, new ConsumerIdsChangedNotifier(client, subscriptionGroups::notifyConsumerIdsChangedEnabled));
@@ -191,9 +195,9 @@ public final class Broker implements AutoCloseable {
     }
 
     private void registerProcessors(InetSocketAddress storeHost, ExecutorService client) {
-        ExecutorService send = ports.newExecutor("broker-send", 1, config.sendThreadPoolQueueCapacity());
-        sendExecutor = (ThreadPoolExecutor) send;
-        ExecutorService pull = ports.newExecutor("broker-pull", 4, config.pullThreadPoolQueueCapacity());
+        QueueTimedExecutor send = ports.newExecutor("broker-send", 1, config.sendThreadPoolQueueCapacity());
+        sendExecutor = send;
+        QueueTimedExecutor pull = ports.newExecutor("broker-pull", 4, config.pullThreadPoolQueueCapacity());
         ExecutorService admin = ports.newExecutor("broker-admin", 2, 1_000);
         holds = new PullHoldService(clock, 1_000, pull);
         SubscriptionFilters subscriptionFilters =
@@ -281,11 +285,13 @@ public final class Broker implements AutoCloseable {
         registerAdminProcessors(admin, pull);
     }
 
-    private void registerAdminProcessors(ExecutorService admin, ExecutorService pull) {
-        ThreadPoolExecutor pullExecutor = (ThreadPoolExecutor) pull;
-        RuntimeGauges gauges = new RuntimeGauges(observer::transferredTotal, this::sendQueueDepth, () -> pullExecutor
-                .getQueue()
-                .size());
+    private void registerAdminProcessors(ExecutorService admin, QueueTimedExecutor pull) {
+        RuntimeGauges gauges = new RuntimeGauges(
+                observer::transferredTotal,
+                this::sendQueueDepth,
+                pull::queueSize,
+                sendExecutor::headWaitMs,
+                pull::headWaitMs);
         runtimeSampler = AdminProcessors.register(
                 ports,
                 new AdminProcessors.Parts(
@@ -303,7 +309,8 @@ public final class Broker implements AutoCloseable {
                         replication,
                         delayLevels,
                         timer,
-                        gauges),
+                        gauges,
+                        stats),
                 admin);
     }
 
@@ -372,7 +379,7 @@ public final class Broker implements AutoCloseable {
 
     /** Send requests waiting for the send thread: the broker's back-pressure gauge. */
     public int sendQueueDepth() {
-        return sendExecutor == null ? 0 : sendExecutor.getQueue().size();
+        return sendExecutor == null ? 0 : sendExecutor.queueSize();
     }
 
     /**

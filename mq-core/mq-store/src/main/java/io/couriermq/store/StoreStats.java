@@ -18,6 +18,8 @@ package io.couriermq.store;
  * @param notWritableReason why not, empty when writable
  * @param forceNanosTotal time spent forcing the commit log since start (with forceCount: flush latency)
  * @param consumeQueueEntries entries still held by every consume queue (each {@code ConsumeQueue.ENTRY_BYTES})
+ * @param appendLockHeldMs how long the append in progress has held the commit log's append lock, 0 when
+ *     none does (RocketMQ's "page cache lock time": a stuck disk shows here first)
  */
 public record StoreStats(
         long commitLogMinOffset,
@@ -34,4 +36,5 @@ public record StoreStats(
         boolean writable,
         String notWritableReason,
         long forceNanosTotal,
-        long consumeQueueEntries) {}
+        long consumeQueueEntries,
+        long appendLockHeldMs) {}

@@ -223,7 +223,8 @@ public final class FileMessageStore implements MessageStore {
                 parts.health.refusalReason() == null,
                 problem,
                 flush.forceNanosTotal(),
-                consumeQueueEntries());
+                consumeQueueEntries(),
+                parts.commitLog.appendLockHeldMs());
     }
 
     private long consumeQueueEntries() {

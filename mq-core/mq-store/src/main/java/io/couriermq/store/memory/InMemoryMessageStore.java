@@ -255,7 +255,8 @@ public final class InMemoryMessageStore implements MessageStore {
                 !shutdown,
                 reason,
                 0,
-                queuedEntries());
+                queuedEntries(),
+                0); // puts and this read share the monitor: no put holds it while we read
     }
 
     @Override

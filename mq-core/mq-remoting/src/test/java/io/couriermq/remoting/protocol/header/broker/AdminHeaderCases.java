@@ -156,6 +156,14 @@ final class AdminHeaderCases {
                         Set.of("topic"),
                         "topic"),
                 HeaderCase.of(
+                        "VIEW_BROKER_STATS_DATA",
+                        RequestCode.VIEW_BROKER_STATS_DATA,
+                        new ViewBrokerStatsDataRequestHeader("GROUP_GET_NUMS", "T@cg"),
+                        ViewBrokerStatsDataRequestHeader::decode,
+                        Set.of("statsName", "statsKey"),
+                        "statsName",
+                        "statsKey"),
+                HeaderCase.of(
                         "DELETE_SUBSCRIPTIONGROUP",
                         RequestCode.DELETE_SUBSCRIPTIONGROUP,
                         new DeleteSubscriptionGroupRequestHeader("cg", true),
