@@ -179,6 +179,34 @@ final class AdminHeaderCases {
                         ResetOffsetRequestHeader::decode,
                         Set.of("topic", "group", "queueId", "timestamp", "isForce")),
                 HeaderCase.of(
+                        "CONSUME_MESSAGE_DIRECTLY",
+                        RequestCode.CONSUME_MESSAGE_DIRECTLY,
+                        new ConsumeMessageDirectlyRequestHeader(
+                                "cg", "cid", "7F00000100002A9F0000000000000000", "b", "T"),
+                        ConsumeMessageDirectlyRequestHeader::decode,
+                        Set.of("consumerGroup", "clientId", "msgId", "brokerName", "topic"),
+                        "consumerGroup"),
+                HeaderCase.of(
+                        "CONSUME_MESSAGE_DIRECTLY group only",
+                        RequestCode.CONSUME_MESSAGE_DIRECTLY,
+                        new ConsumeMessageDirectlyRequestHeader("cg", null, null, null, null),
+                        ConsumeMessageDirectlyRequestHeader::decode,
+                        Set.of("consumerGroup")),
+                HeaderCase.of(
+                        "GET_CONSUMER_STATUS_FROM_CLIENT",
+                        RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT,
+                        new GetConsumerStatusRequestHeader("T", "cg", "127.0.0.1:1"),
+                        GetConsumerStatusRequestHeader::decode,
+                        Set.of("topic", "group", "clientAddr"),
+                        "topic",
+                        "group"),
+                HeaderCase.of(
+                        "GET_CONSUMER_STATUS_FROM_CLIENT every client",
+                        RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT,
+                        new GetConsumerStatusRequestHeader("T", "cg", null),
+                        GetConsumerStatusRequestHeader::decode,
+                        Set.of("topic", "group")),
+                HeaderCase.of(
                         "LIST_PENDING_DELIVERIES",
                         RequestCode.LIST_PENDING_DELIVERIES,
                         new ListPendingDeliveriesRequestHeader("T", 20),
