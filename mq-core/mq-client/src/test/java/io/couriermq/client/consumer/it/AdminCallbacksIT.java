@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.couriermq.client.ClientRuntime;
 import io.couriermq.client.consumer.ConsumeResult;
 import io.couriermq.client.consumer.ConsumerConfig;
+import io.couriermq.client.consumer.PullConsumer;
+import io.couriermq.client.consumer.PullConsumerConfig;
 import io.couriermq.client.consumer.PushConsumer;
 import io.couriermq.client.message.ReceivedMessage;
 import io.couriermq.remoting.protocol.RemotingCommand;
@@ -19,6 +21,7 @@ import io.couriermq.remoting.protocol.body.GetConsumerStatusBody;
 import io.couriermq.remoting.protocol.body.MessageQueue;
 import io.couriermq.remoting.protocol.body.ProcessQueueInfo;
 import io.couriermq.remoting.protocol.body.RemotingJson;
+import io.couriermq.remoting.protocol.body.ResetOffsetBody;
 import io.couriermq.remoting.protocol.body.SubscriptionData;
 import io.couriermq.remoting.protocol.header.broker.ConsumeMessageDirectlyRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.GetConsumerRunningInfoRequestHeader;
@@ -28,8 +31,10 @@ import io.couriermq.remoting.rpc.RemotingChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -195,6 +200,62 @@ class AdminCallbacksIT {
         cluster.send(TOPIC, 1, "after-reset", null);
         await().atMost(Duration.ofSeconds(10)).until(() -> bodies().contains("after-reset"));
         await().atMost(Duration.ofSeconds(5)).until(() -> cluster.committedOffset(GROUP, TOPIC, 1) == 2);
+    }
+
+    @Test
+    void aPullConsumerReportsItselfAndSeeksToTheResetOffsets() {
+        String pullGroup = GROUP + "-pull";
+        ClientRuntime pullRuntime = cluster.runtime("admin-it-pull");
+        try (PullConsumer pull = PullConsumer.create(
+                pullRuntime,
+                PullConsumerConfig.builder(pullGroup)
+                        .consumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET)
+                        .autoCommit(false)
+                        .rebalanceIntervalMs(500)
+                        .build())) {
+            pull.subscribe(TOPIC, "*");
+            assertThat(poll(pull, 4)).containsExactlyInAnyOrder("warmup-0", "warmup-1", "warmup-2", "warmup-3");
+            pull.commitSync();
+            RemotingChannel toPull = cluster.channelToConsumer(pullGroup, pullRuntime.clientId());
+
+            RemotingCommand response = toPull.invoke(
+                            RemotingCommand.request(RequestCode.GET_CONSUMER_RUNNING_INFO.code())
+                                    .header(new GetConsumerRunningInfoRequestHeader(
+                                            pullGroup, pullRuntime.clientId(), false))
+                                    .build(),
+                            TIMEOUT_MS)
+                    .join();
+            ConsumerRunningInfo info = RemotingJson.decode(response.body(), ConsumerRunningInfo.class);
+            assertThat(info.properties()).containsEntry(ConsumerRunningInfo.PROP_CONSUME_TYPE, "CONSUME_ACTIVELY");
+            assertThat(info.mqTable().values())
+                    .extracting(ProcessQueueInfo::commitOffset)
+                    .containsOnly(1L);
+            assertThat(info.mqTable()).hasSize(4);
+
+            Map<MessageQueue, Long> toZero = new TreeMap<>();
+            info.mqTable().keySet().forEach(queue -> toZero.put(queue, 0L));
+            toPull.invokeOneway(RemotingCommand.request(RequestCode.RESET_CONSUMER_CLIENT_OFFSET.code())
+                            .header(new ResetOffsetRequestHeader(TOPIC, pullGroup, -1, null, 0, true))
+                            .body(RemotingJson.encode(new ResetOffsetBody(toZero)))
+                            .oneway()
+                            .build())
+                    .join();
+
+            assertThat(poll(pull, 4)).containsExactlyInAnyOrder("warmup-0", "warmup-1", "warmup-2", "warmup-3");
+            for (int queueId = 0; queueId < 4; queueId++) {
+                assertThat(cluster.committedOffset(pullGroup, TOPIC, queueId)).isZero();
+            }
+        }
+    }
+
+    private static List<String> poll(PullConsumer consumer, int count) {
+        List<String> bodies = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            consumer.poll(Duration.ofMillis(200))
+                    .forEach(message -> bodies.add(new String(message.body(), StandardCharsets.UTF_8)));
+            return bodies.size() >= count;
+        });
+        return bodies;
     }
 
     private Map<MessageQueue, Long> status() {
