@@ -11,9 +11,9 @@ import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RemotingCommandException;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
-import io.couriermq.remoting.protocol.body.FastjsonObjectKeys;
 import io.couriermq.remoting.protocol.body.GetConsumerStatusBody;
 import io.couriermq.remoting.protocol.body.MessageQueue;
+import io.couriermq.remoting.protocol.body.ObjectKeyJson;
 import io.couriermq.remoting.protocol.body.RemotingJson;
 import io.couriermq.remoting.protocol.header.broker.ConsumeMessageDirectlyResultRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.GetConsumerStatusRequestHeader;
@@ -157,7 +157,7 @@ public final class ConsumerCallbackProcessor implements RequestProcessor {
 
     private static Optional<Map<MessageQueue, Long>> readStatus(String clientId, byte[] body) {
         try {
-            byte[] standard = FastjsonObjectKeys.toStandardJson(body);
+            byte[] standard = ObjectKeyJson.normalize(body);
             return Optional.of(
                     RemotingJson.decode(standard, GetConsumerStatusBody.class).messageQueueTable());
         } catch (RemotingCommandException e) {

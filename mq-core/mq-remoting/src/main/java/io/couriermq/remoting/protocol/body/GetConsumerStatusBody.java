@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * GET_CONSUMER_STATUS_FROM_CLIENT answer (a client's offsets in {@code messageQueueTable}) and
  * INVOKE_BROKER_TO_GET_CONSUMER_STATUS answer (each client's table in {@code consumerTable}, by client
  * id). Official clients write the queue keys as raw objects; read such a body through {@link
- * FastjsonObjectKeys#toStandardJson}.
+ * RemotingJson#decodeWithObjectKeys}.
  */
 @JsonPropertyOrder({"consumerTable", "messageQueueTable"})
 public record GetConsumerStatusBody(
@@ -22,5 +22,10 @@ public record GetConsumerStatusBody(
         }
         consumerTable = Collections.unmodifiableMap(clients);
         messageQueueTable = Copies.queueTable(messageQueueTable);
+    }
+
+    /** One client's answer. */
+    public static GetConsumerStatusBody ofClient(Map<MessageQueue, Long> offsets) {
+        return new GetConsumerStatusBody(Map.of(), offsets);
     }
 }

@@ -62,7 +62,7 @@ class GroupOpsBodiesTest {
 
     @Test
     void anOfficialClientsConsumerStatusIsReadAfterItsObjectKeysAreRewritten() {
-        byte[] standard = FastjsonObjectKeys.toStandardJson(FASTJSON_CONSUMER_STATUS.getBytes(UTF_8));
+        byte[] standard = ObjectKeyJson.normalize(FASTJSON_CONSUMER_STATUS.getBytes(UTF_8));
 
         GetConsumerStatusBody body = RemotingJson.decode(standard, GetConsumerStatusBody.class);
 
@@ -74,7 +74,7 @@ class GroupOpsBodiesTest {
     void standardJsonPassesTheRewriteUnchanged() {
         String json = "{\"consumerTable\":{\"cid\":{" + Q0_KEY + ":5}},\"a\":[{\"b\":\"{x}\"},1],\"c\":{}}";
 
-        assertThat(new String(FastjsonObjectKeys.toStandardJson(json.getBytes(UTF_8)), UTF_8))
+        assertThat(new String(ObjectKeyJson.normalize(json.getBytes(UTF_8)), UTF_8))
                 .isEqualTo(json);
     }
 
@@ -82,7 +82,7 @@ class GroupOpsBodiesTest {
     void objectKeysNestedInValuesAreRewrittenToo() {
         String fastjson = "{\"consumerTable\":{\"c1\":{{\"brokerName\":\"b}\",\"queueId\":0,\"topic\":\"T\"}:3}}}";
 
-        String rewritten = new String(FastjsonObjectKeys.toStandardJson(fastjson.getBytes(UTF_8)), UTF_8);
+        String rewritten = new String(ObjectKeyJson.normalize(fastjson.getBytes(UTF_8)), UTF_8);
 
         assertThat(rewritten)
                 .isEqualTo("{\"consumerTable\":{\"c1\":{\"{\\\"brokerName\\\":\\\"b}\\\",\\\"queueId\\\":0,"

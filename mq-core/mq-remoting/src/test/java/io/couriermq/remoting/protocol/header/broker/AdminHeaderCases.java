@@ -187,6 +187,20 @@ final class AdminHeaderCases {
                         ResetOffsetRequestHeader::decode,
                         Set.of("topic", "group", "queueId", "timestamp", "isForce")),
                 HeaderCase.of(
+                        "GET_CONSUMER_STATUS_FROM_CLIENT",
+                        RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT,
+                        new GetConsumerStatusRequestHeader("T", "cg", "127.0.0.1:1"),
+                        GetConsumerStatusRequestHeader::decode,
+                        Set.of("topic", "group", "clientAddr"),
+                        "topic",
+                        "group"),
+                HeaderCase.of(
+                        "GET_CONSUMER_STATUS_FROM_CLIENT every client",
+                        RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT,
+                        new GetConsumerStatusRequestHeader("T", "cg", null),
+                        GetConsumerStatusRequestHeader::decode,
+                        Set.of("topic", "group")),
+                HeaderCase.of(
                         "LIST_PENDING_DELIVERIES",
                         RequestCode.LIST_PENDING_DELIVERIES,
                         new ListPendingDeliveriesRequestHeader("T", 20),
