@@ -8,13 +8,16 @@ import io.couriermq.broker.admin.RuntimeInfoSampler;
 import io.couriermq.broker.client.ConsumerGroupRegistry;
 import io.couriermq.broker.client.ProducerGroupRegistry;
 import io.couriermq.broker.config.BrokerSettings;
+import io.couriermq.broker.config.RuntimeBrokerConfig;
 import io.couriermq.broker.ha.ReplicationService;
 import io.couriermq.broker.metrics.TransferCounter;
 import io.couriermq.broker.offset.ConsumerOffsetManager;
 import io.couriermq.broker.pending.PendingDeliveries;
+import io.couriermq.broker.processor.BrokerConfigProcessor;
 import io.couriermq.broker.processor.BrokerConsumeStatsProcessor;
 import io.couriermq.broker.processor.BrokerStatsDataProcessor;
 import io.couriermq.broker.processor.BrokerStatsProcessor;
+import io.couriermq.broker.processor.ConsumeQueueQueryProcessor;
 import io.couriermq.broker.processor.ConsumerCallbackProcessor;
 import io.couriermq.broker.processor.GroupOffsetAdminProcessor;
 import io.couriermq.broker.processor.HaStatusProcessor;
@@ -22,6 +25,7 @@ import io.couriermq.broker.processor.PendingDeliveriesProcessor;
 import io.couriermq.broker.processor.ProducerInfoProcessor;
 import io.couriermq.broker.processor.QueryMessageProcessor;
 import io.couriermq.broker.processor.ReplicationMetadataProcessor;
+import io.couriermq.broker.processor.StoreMaintenanceProcessor;
 import io.couriermq.broker.processor.SubscriptionGroupAdminProcessor;
 import io.couriermq.broker.processor.TopicAdminProcessor;
 import io.couriermq.broker.retry.DeadLetterResendProcessor;
@@ -32,6 +36,7 @@ import io.couriermq.broker.timer.TimerService;
 import io.couriermq.broker.topic.TopicConfigManager;
 import io.couriermq.common.time.Clock;
 import io.couriermq.store.MessageStore;
+import io.couriermq.store.StoreMaintenance;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -44,8 +49,10 @@ final class AdminProcessors {
     /** What the admin processors read and change: the broker's parts, built before registration. */
     record Parts(
             BrokerSettings settings,
+            RuntimeBrokerConfig runtimeConfig,
             Clock clock,
             MessageStore store,
+            StoreMaintenance maintenance,
             TopicConfigManager topics,
             ConsumerOffsetManager offsets,
             SubscriptionGroupManager subscriptionGroups,
@@ -93,6 +100,15 @@ final class AdminProcessors {
         ports.register(
                 DeadLetterResendProcessor.CODES, new DeadLetterResendProcessor(parts.topics(), parts.store()), admin);
         ports.register(HaStatusProcessor.CODES, new HaStatusProcessor(parts.replication()), admin);
+        ports.register(BrokerConfigProcessor.CODES, new BrokerConfigProcessor(parts.runtimeConfig()), admin);
+        ports.register(
+                StoreMaintenanceProcessor.CODES,
+                new StoreMaintenanceProcessor(parts.maintenance(), parts.topics()),
+                admin);
+        ports.register(
+                ConsumeQueueQueryProcessor.CODES,
+                new ConsumeQueueQueryProcessor(parts.maintenance(), parts.consumers()::subscription),
+                admin);
         ports.register(
                 ReplicationMetadataProcessor.CODES,
                 new ReplicationMetadataProcessor(

@@ -12,6 +12,7 @@ import io.couriermq.broker.client.RebalanceLockManager;
 import io.couriermq.broker.config.BrokerConfig;
 import io.couriermq.broker.config.BrokerRole;
 import io.couriermq.broker.config.BrokerSettings;
+import io.couriermq.broker.config.RuntimeBrokerConfig;
 import io.couriermq.broker.filter.SqlFilterCache;
 import io.couriermq.broker.filter.SubscriptionFilters;
 import io.couriermq.broker.ha.ReplicationService;
@@ -55,6 +56,7 @@ import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.couriermq.remoting.rpc.RemotingChannel;
 import io.couriermq.store.MessageStore;
+import io.couriermq.store.StoreMaintenance;
 import io.couriermq.store.engine.FileMessageStore;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -98,6 +100,8 @@ public final class Broker implements AutoCloseable {
     private TransactionService transactions;
     private ReplicationService replication;
     private final PulledOffsets pulledOffsets = new PulledOffsets();
+    private RuntimeBrokerConfig runtimeConfig;
+    private StoreMaintenance maintenance;
 
     public Broker(BrokerSettings settings, Clock clock) {
         this(settings, clock, BrokerObserver.NONE);
@@ -130,6 +134,8 @@ public final class Broker implements AutoCloseable {
         Path configDir = settings.store().storePathRootDir().resolve("config");
         FileMessageStore files = FileMessageStore.open(settings.store(), clock);
         store = files;
+        maintenance = files;
+        runtimeConfig = new RuntimeBrokerConfig(settings, clock);
         slaveDuties = new SlaveDuties(settings, config.brokerRole() == BrokerRole.SLAVE, clock);
         replication = ReplicationService.start(
                 config,
@@ -143,6 +149,7 @@ public final class Broker implements AutoCloseable {
         offsets = new ConsumerOffsetManager(configDir, clock);
         subscriptionGroups = new SubscriptionGroupManager(config, configDir, clock);
         producers = new ProducerGroupRegistry(clock);
+        RuntimeConfigEffects.wire(runtimeConfig, files, topics);
         delayLevels = DelayLevelScheduling.start(
                 store, topics, config.delayLevels(), configDir, clock, !replication.isSlave());
         ports = new BrokerPorts(
@@ -174,7 +181,11 @@ public final class Broker implements AutoCloseable {
         outbound = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
         int haPort =
                 replication.haPort() >= 0 ? replication.haPort() : settings.ha().effectivePort(ports.localPort());
-        registrar = new NameServerRegistrar(config, topics, outbound, clock, ports.localPort(), haPort);
+        runtimeConfig.boundPorts(ports.localPort(), haPort);
+        registrar =
+                new NameServerRegistrar(config, topics, outbound, clock, ports.localPort(), haPort, () -> runtimeConfig
+                        .broker()
+                        .brokerPermission());
         registrar.start();
         slaveDuties.start(
                 registrar,
@@ -234,7 +245,7 @@ public final class Broker implements AutoCloseable {
         ports.register(
                 SendMessageProcessor.CODES,
                 new SendMessageProcessor(
-                        new SendTopicResolver(config, topics),
+                        new SendTopicResolver(runtimeConfig::broker, topics),
                         messages,
                         List.of(transactions.sendDiversion()),
                         clientWrites,
@@ -245,7 +256,7 @@ public final class Broker implements AutoCloseable {
         ports.register(
                 SendReplyMessageProcessor.CODES,
                 new SendReplyMessageProcessor(
-                        new SendTopicResolver(config, topics),
+                        new SendTopicResolver(runtimeConfig::broker, topics),
                         messages,
                         clientWrites,
                         new RequesterLocator(producers, consumers),
@@ -268,7 +279,8 @@ public final class Broker implements AutoCloseable {
                         observer,
                         pulledOffsets,
                         subscriptionFilters,
-                        replication.readAdvice(settings.ha())),
+                        replication.readAdvice(
+                                settings.ha(), () -> runtimeConfig.ha().slaveReadEnable())),
                 pull);
         ports.register(
                 ClientManageProcessor.CODES,
@@ -296,8 +308,10 @@ public final class Broker implements AutoCloseable {
                 ports,
                 new AdminProcessors.Parts(
                         settings,
+                        runtimeConfig,
                         clock,
                         store,
+                        maintenance,
                         topics,
                         offsets,
                         subscriptionGroups,
@@ -336,6 +350,11 @@ public final class Broker implements AutoCloseable {
 
     public MessageStore store() {
         return store;
+    }
+
+    /** The configuration in force, as GET/UPDATE_BROKER_CONFIG see and change it. */
+    public RuntimeBrokerConfig runtimeConfig() {
+        return runtimeConfig;
     }
 
     public TopicConfigManager topics() {
@@ -470,6 +489,7 @@ public final class Broker implements AutoCloseable {
         delayLevels = null;
         timer = null;
         store = null;
+        maintenance = null;
         outbound = null;
     }
 

@@ -60,6 +60,27 @@ final class AdminHeaderCases {
                         "consumerGroup",
                         "clientId"),
                 HeaderCase.of(
+                        "QUERY_CONSUME_QUEUE",
+                        RequestCode.QUERY_CONSUME_QUEUE,
+                        new QueryConsumeQueueRequestHeader("T", 2, 100L, 10, "cg"),
+                        QueryConsumeQueueRequestHeader::decode,
+                        Set.of("topic", "queueId", "index", "count", "consumerGroup"),
+                        "topic",
+                        "queueId"),
+                HeaderCase.of(
+                        "QUERY_CONSUME_QUEUE without group",
+                        RequestCode.QUERY_CONSUME_QUEUE,
+                        new QueryConsumeQueueRequestHeader("T", 0, 0L, 1, null),
+                        QueryConsumeQueueRequestHeader::decode,
+                        Set.of("topic", "queueId", "index", "count")),
+                HeaderCase.of(
+                        "GET_BROKER_CONFIG response",
+                        RequestCode.GET_BROKER_CONFIG,
+                        new GetBrokerConfigResponseHeader("{\"counter\":1,\"stateVersion\":0,\"timestamp\":17}"),
+                        GetBrokerConfigResponseHeader::decode,
+                        Set.of("version"),
+                        "version"),
+                HeaderCase.of(
                         "QUERY_MESSAGE",
                         RequestCode.QUERY_MESSAGE,
                         new QueryMessageRequestHeader("T", "k1", 64, 0L, Long.MAX_VALUE, true),
