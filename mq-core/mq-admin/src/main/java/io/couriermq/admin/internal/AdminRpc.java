@@ -140,7 +140,7 @@ public final class AdminRpc implements AutoCloseable {
             throw new AdminException(address, RequestCode.nameOf(request.code()), "the answer has no body", null);
         }
         try {
-            return RemotingJson.decode(response.body(), type);
+            return RemotingJson.decodeWithObjectKeys(response.body(), type);
         } catch (RuntimeException e) {
             throw new AdminException(
                     address,

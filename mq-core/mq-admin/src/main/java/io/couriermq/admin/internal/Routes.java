@@ -27,7 +27,7 @@ public final class Routes {
     public ClusterInfo clusterInfo() {
         RemotingCommand response = rpc.callNameServer(() ->
                 RemotingCommand.request(RequestCode.GET_BROKER_CLUSTER_INFO).build());
-        return RemotingJson.decode(response.body(), ClusterInfo.class);
+        return RemotingJson.decodeWithObjectKeys(response.body(), ClusterInfo.class);
     }
 
     /** GET_ROUTEINFO_BY_TOPIC; empty when the NameServers answer TOPIC_NOT_EXIST. */
@@ -40,7 +40,7 @@ public final class Routes {
         if (response.code() == ResponseCode.TOPIC_NOT_EXIST.code() || !response.hasBody()) {
             return Optional.empty();
         }
-        return Optional.of(RemotingJson.decode(response.body(), TopicRouteData.class));
+        return Optional.of(RemotingJson.decodeWithObjectKeys(response.body(), TopicRouteData.class));
     }
 
     /** Broker name -> master address of every broker set with a live master, optionally of one cluster only. */
