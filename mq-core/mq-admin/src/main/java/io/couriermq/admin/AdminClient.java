@@ -1,0 +1,80 @@
+package io.couriermq.admin;
+
+import io.couriermq.admin.cluster.ClusterAdmin;
+import io.couriermq.admin.group.GroupAdmin;
+import io.couriermq.admin.internal.AdminRpc;
+import io.couriermq.admin.internal.Routes;
+import io.couriermq.admin.topic.TopicAdmin;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The admin client: one connection pool to the NameServers and brokers, and one object per area
+ * ({@link #cluster()}, {@link #topics()}, {@link #groups()}, ...). Everything goes over the standard
+ * remoting codes, so it works against Apache RocketMQ 5.2.0 as well, except the CourierMQ extensions
+ * (dead-letter resend, pending deliveries), which such a broker refuses by name. Thread-safe; every
+ * call is synchronous and fails with an {@link AdminException}.
+ */
+public final class AdminClient implements AutoCloseable {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final AdminRpc rpc;
+    private final ClusterAdmin cluster;
+    private final TopicAdmin topics;
+    private final GroupAdmin groups;
+
+    private AdminClient(List<String> nameServers, Duration timeout) {
+        this.rpc = new AdminRpc(nameServers, timeout.toMillis());
+        Routes routes = new Routes(rpc);
+        this.cluster = new ClusterAdmin(rpc, routes);
+        this.topics = new TopicAdmin(rpc, routes);
+        this.groups = new GroupAdmin(rpc, routes);
+    }
+
+    /** A client for these NameServers ({@code host:port} each); each request waits at most {@code timeout}. */
+    public static AdminClient connect(List<String> nameServers, Duration timeout) {
+        return new AdminClient(nameServers, timeout);
+    }
+
+    /** A client for a RocketMQ-style address list, {@code "host:port;host:port"}, with the default timeout. */
+    public static AdminClient connect(String nameServers) {
+        return connect(parseAddresses(nameServers), DEFAULT_TIMEOUT);
+    }
+
+    /** Splits {@code "a:1;b:2"} (also accepting commas) into addresses. */
+    public static List<String> parseAddresses(String nameServers) {
+        List<String> addresses = Arrays.stream(nameServers.split("[;,]"))
+                .map(String::trim)
+                .filter(address -> !address.isEmpty())
+                .toList();
+        if (addresses.isEmpty()) {
+            throw new IllegalArgumentException("no NameServer address in '" + nameServers + "'");
+        }
+        return addresses;
+    }
+
+    public List<String> nameServers() {
+        return rpc.nameServers();
+    }
+
+    /** Clusters, brokers, runtime figures and broker configuration. */
+    public ClusterAdmin cluster() {
+        return cluster;
+    }
+
+    /** Topics: list, route, status, create/update, delete. */
+    public TopicAdmin topics() {
+        return topics;
+    }
+
+    /** Consumer groups: list, progress, connections, reset by time, delete. */
+    public GroupAdmin groups() {
+        return groups;
+    }
+
+    @Override
+    public void close() {
+        rpc.close();
+    }
+}
