@@ -95,7 +95,8 @@ final class FakeConsoleData implements ConsoleData {
     @Override
     public MessageDetail message(String topic, String msgId) {
         return new MessageDetail(
-                new MessageRow(msgId, topic, "tagA", "key-1", "broker-a", 0, 3, 1_700_000_000_000L, 5),
+                new MessageRow(
+                        msgId, "OFFSET-" + msgId, topic, "tagA", "key-1", "broker-a", 0, 3, 1_700_000_000_000L, 5),
                 "127.0.0.1:1",
                 "127.0.0.1:10911",
                 1_700_000_000_000L,
