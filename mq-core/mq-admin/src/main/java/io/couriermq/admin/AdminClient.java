@@ -4,6 +4,9 @@ import io.couriermq.admin.cluster.ClusterAdmin;
 import io.couriermq.admin.group.GroupAdmin;
 import io.couriermq.admin.internal.AdminRpc;
 import io.couriermq.admin.internal.Routes;
+import io.couriermq.admin.message.DeadLetterAdmin;
+import io.couriermq.admin.message.MessageAdmin;
+import io.couriermq.admin.message.PendingAdmin;
 import io.couriermq.admin.topic.TopicAdmin;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,6 +26,9 @@ public final class AdminClient implements AutoCloseable {
     private final ClusterAdmin cluster;
     private final TopicAdmin topics;
     private final GroupAdmin groups;
+    private final MessageAdmin messages;
+    private final DeadLetterAdmin deadLetters;
+    private final PendingAdmin pending;
 
     private AdminClient(List<String> nameServers, Duration timeout) {
         this.rpc = new AdminRpc(nameServers, timeout.toMillis());
@@ -30,6 +36,9 @@ public final class AdminClient implements AutoCloseable {
         this.cluster = new ClusterAdmin(rpc, routes);
         this.topics = new TopicAdmin(rpc, routes);
         this.groups = new GroupAdmin(rpc, routes);
+        this.messages = new MessageAdmin(rpc, routes, groups);
+        this.deadLetters = new DeadLetterAdmin(rpc, routes);
+        this.pending = new PendingAdmin(rpc, routes);
     }
 
     /** A client for these NameServers ({@code host:port} each); each request waits at most {@code timeout}. */
@@ -71,6 +80,21 @@ public final class AdminClient implements AutoCloseable {
     /** Consumer groups: list, progress, connections, reset by time, delete. */
     public GroupAdmin groups() {
         return groups;
+    }
+
+    /** Messages: by id, key, queue offset or time range; resend one to a consumer. */
+    public MessageAdmin messages() {
+        return messages;
+    }
+
+    /** A group's dead letters: list, resend (CourierMQ extension). */
+    public DeadLetterAdmin deadLetters() {
+        return deadLetters;
+    }
+
+    /** Delayed and timed messages not yet delivered: list, cancel (CourierMQ extension). */
+    public PendingAdmin pending() {
+        return pending;
     }
 
     @Override

@@ -61,6 +61,32 @@ public final class AdminRpc implements AutoCloseable {
         return decode(address, request, call(address, request), type);
     }
 
+    /**
+     * {@link #call} for a CourierMQ extension code: a server that answers REQUEST_CODE_NOT_SUPPORTED (an
+     * Apache RocketMQ broker, or an older CourierMQ) gets an error saying so in words.
+     */
+    public RemotingCommand callExtension(String address, RemotingCommand request, ResponseCode... accepted) {
+        RemotingCommand response = send(address, request);
+        if (response.code() == ResponseCode.REQUEST_CODE_NOT_SUPPORTED.code()) {
+            throw new AdminException(
+                    address,
+                    RequestCode.nameOf(request.code()),
+                    response.code(),
+                    ResponseCode.nameOf(response.code()),
+                    "the broker does not support " + RequestCode.nameOf(request.code())
+                            + ", a CourierMQ extension (is it an Apache RocketMQ broker?)");
+        }
+        if (response.code() == ResponseCode.SUCCESS.code()) {
+            return response;
+        }
+        for (ResponseCode code : accepted) {
+            if (response.code() == code.code()) {
+                return response;
+            }
+        }
+        throw refused(address, request, response);
+    }
+
     /** Sends to one server and returns whatever it answered; only transport failures throw. */
     public RemotingCommand send(String address, RemotingCommand request) {
         try {

@@ -43,6 +43,10 @@ public record MessageId(InetSocketAddress storeHost, long commitLogOffset) {
         byte[] address = new byte[addressBytes];
         in.get(address);
         int port = in.getInt();
+        if (port < 0 || port > 0xFFFF) {
+            // a producer's unique key (also 32 hex characters) usually lands here: say so, do not crash
+            throw new MalformedRecordException("offsetMsgId has a port out of range (" + port + "): " + text);
+        }
         try {
             return new MessageId(new InetSocketAddress(InetAddress.getByAddress(address), port), in.getLong());
         } catch (UnknownHostException e) {

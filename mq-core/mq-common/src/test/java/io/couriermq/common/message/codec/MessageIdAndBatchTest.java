@@ -27,6 +27,10 @@ class MessageIdAndBatchTest {
         assertThat(id).hasSize(56);
         assertThat(MessageId.decode(id)).isEqualTo(new MessageId(host, 77));
         assertThatThrownBy(() -> MessageId.decode("XYZ")).isInstanceOf(MalformedRecordException.class);
+        // a unique key is 32 hex characters too; its "port" bytes are rarely a valid port
+        assertThatThrownBy(() -> MessageId.decode("7F0000016C65ABCD0000000000000000"))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageContaining("port out of range");
     }
 
     @Test
