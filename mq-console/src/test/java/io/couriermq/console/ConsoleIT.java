@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.couriermq.client.consumer.ConsumeResult;
 import io.couriermq.client.producer.SendResult;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +25,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.SpringBootConfiguration;
@@ -64,17 +65,15 @@ class ConsoleIT {
     @LocalServerPort
     int port;
 
-    @TempDir
-    Path dir;
-
     HeadlessChromium browser;
     Instant beforeFirstSend;
     final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
 
     @BeforeAll
-    void start() {
+    void start() throws IOException {
         browser = HeadlessChromium.startOrSkip("http://127.0.0.1:" + port);
-        cluster = new ConsoleTestCluster(dir);
+        cluster = new ConsoleTestCluster(
+                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "console-it-offsets-"));
     }
 
     @AfterAll
