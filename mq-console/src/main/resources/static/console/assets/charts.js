@@ -27,7 +27,7 @@
       existing.plot.destroy();
     }
     var options = {
-      width: Math.max(320, element.clientWidth || 800),
+      width: Math.max(320, (element.clientWidth || 800) - 20),
       height: 260,
       series: [{}].concat(cols.names.map(function (name, i) {
         return { label: name, stroke: palette[i % palette.length], width: 2, spanGaps: false };
