@@ -9,82 +9,102 @@ import io.couriermq.remoting.protocol.header.broker.CancelPendingDeliveryRequest
 import io.couriermq.remoting.protocol.header.broker.ListPendingDeliveriesRequestHeader;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.couriermq.tools.Console;
-import io.couriermq.tools.Main;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code pending <topic> --broker host:port [--limit N]} lists the messages a broker holds back for a
- * later delivery to a topic (a JSON array on the result line); {@code cancel <msgId> --broker host:port}
- * cancels one by its client id or offset id. Both speak the CourierMQ extension codes.
+ * later delivery to a topic (the broker's JSON array on the result line); {@code cancel <msgId> --broker
+ * host:port} cancels one by its client id or offset id. Both speak the CourierMQ extension codes to one
+ * broker; {@code mq-tools message pending|cancel} does the same over every master.
  */
 public final class PendingCommand {
     private static final long TIMEOUT_MS = 5_000;
 
-    private final Console console;
+    private PendingCommand() {}
 
-    public PendingCommand(Console console) {
-        this.console = console;
+    @Command(
+            name = "pending",
+            mixinStandardHelpOptions = true,
+            description = "List the messages one broker holds back for a later delivery to a topic (JSON).")
+    public static final class Pending implements Callable<Integer> {
+        private final Console console;
+
+        @Parameters(index = "0", paramLabel = "<topic>", description = "the topic the messages are for")
+        String topic;
+
+        @Option(names = "--broker", required = true, paramLabel = "host:port", description = "the broker to ask")
+        String broker;
+
+        @Option(
+                names = "--limit",
+                defaultValue = "" + ListPendingDeliveriesRequestHeader.DEFAULT_LIMIT,
+                paramLabel = "N",
+                description = "at most N, default ${DEFAULT-VALUE}")
+        int limit;
+
+        public Pending(Console console) {
+            this.console = console;
+        }
+
+        @Override
+        public Integer call() {
+            RemotingCommand request = RemotingCommand.request(RequestCode.LIST_PENDING_DELIVERIES)
+                    .header(new ListPendingDeliveriesRequestHeader(topic, limit))
+                    .build();
+            return send(
+                    console,
+                    broker,
+                    "pending",
+                    request,
+                    response -> new String(response.body(), StandardCharsets.UTF_8));
+        }
     }
 
-    public static String usage() {
-        return "  pending <topic> --broker host:port [--limit N]   messages waiting for a later delivery\n"
-                + "  cancel <msgId> --broker host:port                cancel one by UNIQ_KEY or offset id";
+    @Command(
+            name = "cancel",
+            mixinStandardHelpOptions = true,
+            description = "Cancel one delayed or timed message on one broker, by UNIQ_KEY or offset id.")
+    public static final class Cancel implements Callable<Integer> {
+        private final Console console;
+
+        @Parameters(index = "0", paramLabel = "<msgId>", description = "the message's UNIQ_KEY or offset id")
+        String messageId;
+
+        @Option(names = "--broker", required = true, paramLabel = "host:port", description = "the broker holding it")
+        String broker;
+
+        public Cancel(Console console) {
+            this.console = console;
+        }
+
+        @Override
+        public Integer call() {
+            RemotingCommand request = RemotingCommand.request(RequestCode.CANCEL_PENDING_DELIVERY)
+                    .header(new CancelPendingDeliveryRequestHeader(messageId))
+                    .build();
+            return send(console, broker, "cancel", request, response -> "CANCELLED " + messageId);
+        }
     }
 
-    /** {@code args[0]} is "pending" or "cancel". Returns the exit code. */
-    public int run(String[] args) {
-        String broker = null;
-        int limit = ListPendingDeliveriesRequestHeader.DEFAULT_LIMIT;
-        String subject = null;
-        try {
-            for (int i = 1; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--broker" -> broker = args[++i];
-                    case "--limit" -> limit = Integer.parseInt(args[++i]);
-                    default -> subject = subject == null ? args[i] : fail("unexpected argument " + args[i]);
-                }
-            }
-        } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
-            return usageError("bad option value: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return usageError(e.getMessage());
-        }
-        if (subject == null || broker == null) {
-            return usageError(
-                    args[0] + " needs " + (args[0].equals("cancel") ? "<msgId>" : "<topic>") + " and --broker");
-        }
+    private static int send(
+            Console console,
+            String broker,
+            String command,
+            RemotingCommand request,
+            java.util.function.Function<RemotingCommand, String> result) {
         try (NettyRemotingClient client =
                 new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {})) {
-            RemotingCommand response = client.invokeSync(broker, request(args[0], subject, limit), TIMEOUT_MS);
+            RemotingCommand response = client.invokeSync(broker, request, TIMEOUT_MS);
             if (response.code() != ResponseCode.SUCCESS.code()) {
-                console.info(args[0] + " failed: " + ResponseCode.nameOf(response.code()) + " " + response.remark());
+                console.info(command + " failed: " + ResponseCode.nameOf(response.code()) + " " + response.remark());
                 return 1;
             }
-            console.result(
-                    args[0].equals("cancel")
-                            ? "CANCELLED " + subject
-                            : new String(response.body(), StandardCharsets.UTF_8));
+            console.result(result.apply(response));
             return 0;
         }
-    }
-
-    private static RemotingCommand request(String command, String subject, int limit) {
-        return command.equals("cancel")
-                ? RemotingCommand.request(RequestCode.CANCEL_PENDING_DELIVERY)
-                        .header(new CancelPendingDeliveryRequestHeader(subject))
-                        .build()
-                : RemotingCommand.request(RequestCode.LIST_PENDING_DELIVERIES)
-                        .header(new ListPendingDeliveriesRequestHeader(subject, limit))
-                        .build();
-    }
-
-    private int usageError(String problem) {
-        console.info(problem);
-        console.info(usage());
-        return Main.USAGE;
-    }
-
-    private static String fail(String problem) {
-        throw new IllegalArgumentException(problem);
     }
 }

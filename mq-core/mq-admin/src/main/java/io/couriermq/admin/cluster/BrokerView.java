@@ -1,5 +1,7 @@
 package io.couriermq.admin.cluster;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One member of a broker set: its id (0 = master), address and role, and its runtime figures, or why
  * they could not be read ({@code runtime} is then null and {@code unreachable} says what failed).
@@ -21,6 +23,7 @@ public record BrokerView(
     }
 
     /** The version the broker reports, or "" when unreachable. */
+    @JsonProperty("version")
     public String version() {
         return runtime == null ? "" : runtime.version();
     }

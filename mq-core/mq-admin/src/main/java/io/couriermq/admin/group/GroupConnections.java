@@ -1,5 +1,6 @@
 package io.couriermq.admin.group;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -19,6 +20,7 @@ public record GroupConnections(
         subscriptions = List.copyOf(subscriptions);
     }
 
+    @JsonProperty("online")
     public boolean online() {
         return !clients.isEmpty();
     }

@@ -1,5 +1,6 @@
 package io.couriermq.admin.group;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** A group's progress over every queue it has offsets for (GET_CONSUME_STATS from every master). */
@@ -9,6 +10,7 @@ public record GroupProgress(String group, double consumeTps, List<QueueProgress>
     }
 
     /** The sum of every queue's lag. */
+    @JsonProperty("totalLag")
     public long totalLag() {
         return queues.stream().mapToLong(QueueProgress::lag).sum();
     }

@@ -106,7 +106,7 @@ public final class AdminRpc implements AutoCloseable {
                 if (e.responseCode().isPresent()) {
                     throw e; // an answer is an answer: another NameServer would say the same
                 }
-                log.warn("NameServer {} did not answer ({}); trying the next one", address, e.getMessage());
+                log.info("NameServer {} did not answer ({}); trying the next one", address, e.getMessage());
                 last = e;
             }
         }

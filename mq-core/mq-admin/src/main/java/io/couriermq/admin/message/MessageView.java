@@ -1,5 +1,6 @@
 package io.couriermq.admin.message;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
@@ -41,6 +42,7 @@ public record MessageView(
     }
 
     /** The body read as UTF-8 text. */
+    @JsonProperty("bodyText")
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

@@ -1,5 +1,6 @@
 package io.couriermq.admin.topic;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** Every queue of a topic with its offsets, ordered by broker and queue. */
@@ -9,6 +10,7 @@ public record TopicStatus(String topic, List<QueueStatus> queues) {
     }
 
     /** The sum of every queue's max offset: the messages ever stored in the topic. */
+    @JsonProperty("totalMaxOffset")
     public long totalMaxOffset() {
         return queues.stream().mapToLong(QueueStatus::maxOffset).sum();
     }

@@ -7,8 +7,8 @@ import io.couriermq.client.ClientException;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.rpc.RemotingConnectException;
 import io.couriermq.remoting.rpc.RemotingTimeoutException;
+import io.couriermq.tools.bench.BenchCommand;
 import io.couriermq.tools.bench.BenchOptions;
-import io.couriermq.tools.bench.BenchOptionsParser;
 import io.couriermq.tools.bench.UsageException;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -60,7 +60,7 @@ class ToolTransportsTest {
     }
 
     private static BenchOptions options(String mode, String... extra) {
-        return BenchOptionsParser.parse(
+        return BenchCommand.parse(
                 Stream.concat(Stream.of(mode, "--namesrv", "127.0.0.1:1", "--topic", "T"), Stream.of(extra))
                         .toArray(String[]::new));
     }

@@ -1,0 +1,34 @@
+package io.couriermq.tools.cli;
+
+import io.couriermq.tools.Console;
+import io.couriermq.tools.bench.BenchCommand;
+import io.couriermq.tools.bench.transport.TransportFactory;
+import java.lang.reflect.Constructor;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+
+/** Creates command objects, handing the {@link Console} (and the bench transports) to those that take them. */
+final class ToolsFactory implements IFactory {
+    private final Console console;
+    private final TransportFactory transports;
+    private final IFactory fallback = CommandLine.defaultFactory();
+
+    ToolsFactory(Console console, TransportFactory transports) {
+        this.console = console;
+        this.transports = transports;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+        if (type == BenchCommand.class) {
+            return type.cast(new BenchCommand(console, transports));
+        }
+        for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+            Class<?>[] parameters = constructor.getParameterTypes();
+            if (parameters.length == 1 && parameters[0] == Console.class) {
+                return type.cast(constructor.newInstance(console));
+            }
+        }
+        return fallback.create(type);
+    }
+}
