@@ -31,8 +31,13 @@ class BrokerConfiguration {
     }
 
     @Bean
-    BrokerGauges brokerGauges(BrokerLifecycle lifecycle) {
-        return new BrokerGauges(lifecycle);
+    BrokerGauges brokerGauges(BrokerLifecycle lifecycle, BrokerMetrics metrics) {
+        return new BrokerGauges(lifecycle, metrics);
+    }
+
+    @Bean
+    StoreMeters storeMeters(BrokerLifecycle lifecycle) {
+        return new StoreMeters(lifecycle);
     }
 
     @Bean

@@ -25,12 +25,14 @@ final class BrokerGauges implements MeterBinder, SmartLifecycle {
     static final long REFRESH_INTERVAL_MS = 10_000;
 
     private final BrokerLifecycle lifecycle;
+    private final BrokerMetrics topicMeters;
     private final Map<LagKey, Gauge> lagGauges = new ConcurrentHashMap<>();
     private volatile MeterRegistry registry;
     private volatile BackgroundService refresher;
 
-    BrokerGauges(BrokerLifecycle lifecycle) {
+    BrokerGauges(BrokerLifecycle lifecycle, BrokerMetrics topicMeters) {
         this.lifecycle = lifecycle;
+        this.topicMeters = topicMeters;
     }
 
     private record LagKey(String group, String topic) {}
@@ -141,12 +143,24 @@ final class BrokerGauges implements MeterBinder, SmartLifecycle {
                 .orElse(Double.NaN);
     }
 
+    /** Drops the meters of deleted topics: at once when the topic table changes, and every refresh. */
+    synchronized void pruneDeletedTopics() {
+        if (lifecycle.isRunning()) {
+            topicMeters.retainTopics(
+                    lifecycle.broker().topics().snapshot().topicConfigTable().keySet());
+        }
+    }
+
     @Override
     public void start() {
+        if (lifecycle.isRunning()) {
+            lifecycle.broker().topics().addChangeListener(this::pruneDeletedTopics);
+        }
         BackgroundService service = new BackgroundService("broker-lag-gauges", REFRESH_INTERVAL_MS) {
             @Override
             protected void runOnce() {
                 refreshLagGauges();
+                pruneDeletedTopics();
             }
         };
         service.start();

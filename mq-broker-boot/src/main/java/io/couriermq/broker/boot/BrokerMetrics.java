@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * Turns the broker's send and pull events into Micrometer meters (the state gauges are in
  * {@link BrokerGauges}). The meters of a topic (or a group and
  * topic) are looked up once and cached: the observer runs on request threads, and a registry lookup
- * builds an id and takes a lock on every call.
+ * builds an id and takes a lock on every call. A deleted topic's meters are removed
+ * ({@link #retainTopics}), so a scrape does not keep reporting topics that are gone.
  */
 final class BrokerMetrics implements BrokerObserver, MeterBinder {
     private final ConcurrentMap<String, InMeters> in = new ConcurrentHashMap<>();
@@ -100,5 +102,40 @@ final class BrokerMetrics implements BrokerObserver, MeterBinder {
         groupMeters.messages().increment(count);
         groupMeters.bytes().increment(bytes);
         groupMeters.latency().record(latencyNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Removes the meters of every topic not in {@code liveTopics} (deleted since they were made). */
+    void retainTopics(Set<String> liveTopics) {
+        MeterRegistry meters = registry;
+        if (meters == null) {
+            return;
+        }
+        in.entrySet().removeIf(entry -> {
+            if (liveTopics.contains(entry.getKey())) {
+                return false;
+            }
+            InMeters gone = entry.getValue();
+            meters.remove(gone.messages());
+            meters.remove(gone.bytes());
+            meters.remove(gone.latency());
+            return true;
+        });
+        out.entrySet().removeIf(entry -> {
+            if (liveTopics.contains(entry.getKey().topic())) {
+                return false;
+            }
+            OutMeters gone = entry.getValue();
+            meters.remove(gone.messages());
+            meters.remove(gone.bytes());
+            meters.remove(gone.latency());
+            return true;
+        });
+        failures.entrySet().removeIf(entry -> {
+            if (liveTopics.contains(entry.getKey().topic())) {
+                return false;
+            }
+            meters.remove(entry.getValue());
+            return true;
+        });
     }
 }

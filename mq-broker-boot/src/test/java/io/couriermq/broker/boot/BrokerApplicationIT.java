@@ -13,6 +13,7 @@ import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.body.TopicRouteData;
+import io.couriermq.remoting.protocol.header.broker.DeleteTopicRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.PullMessageRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.PullSysFlag;
 import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
@@ -189,6 +190,37 @@ class BrokerApplicationIT {
     void stateGaugesAreExposed() {
         assertThat(get("/actuator/metrics/courier.broker.send.queue.depth")).contains("\"VALUE\"");
         assertThat(get("/actuator/metrics/courier.broker.topics")).contains("\"VALUE\"");
+    }
+
+    @Test
+    void prometheusShowsStoreMetersAndForgetsADeletedTopicsMeters() {
+        assertThat(send("Doomed", 0, "soon gone").code()).isEqualTo(ResponseCode.SUCCESS.code());
+        String scrape = get("/actuator/prometheus");
+        assertThat(scrape)
+                .contains("courier_broker_messages_in_total{topic=\"Doomed\"} 1.0")
+                .contains("courier_store_flush_seconds_count")
+                .contains("courier_store_dispatch_lag_bytes")
+                .contains("courier_store_flush_lag_bytes")
+                .contains("courier_store_consumequeue_size_bytes")
+                .containsPattern("courier_store_disk_used_ratio \\d")
+                .containsPattern("courier_store_commitlog_size_bytes [1-9]");
+
+        RemotingCommand deleted = client.invokeSync(
+                brokerAddress,
+                RemotingCommand.request(RequestCode.DELETE_TOPIC_IN_BROKER)
+                        .header(new DeleteTopicRequestHeader("Doomed"))
+                        .build(),
+                3_000);
+        assertThat(deleted.code()).isEqualTo(ResponseCode.SUCCESS.code());
+        assertThat(get("/actuator/prometheus")).doesNotContain("topic=\"Doomed\"");
+    }
+
+    @Test
+    void infoShowsTheBuildAndTheCommit() {
+        assertThat(get("/actuator/info"))
+                .contains("\"build\":{")
+                .contains("\"artifact\":\"mq-broker-boot\"")
+                .containsPattern("\"git\":\\{.*\"commit\":\\{.*\"id\":");
     }
 
     private RemotingCommand send(String topic, int queueId, String body) {

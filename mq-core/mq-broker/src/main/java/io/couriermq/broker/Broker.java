@@ -12,6 +12,7 @@ import io.couriermq.broker.client.RebalanceLockManager;
 import io.couriermq.broker.config.BrokerConfig;
 import io.couriermq.broker.config.BrokerRole;
 import io.couriermq.broker.config.BrokerSettings;
+import io.couriermq.broker.config.RuntimeBrokerConfig;
 import io.couriermq.broker.filter.SqlFilterCache;
 import io.couriermq.broker.filter.SubscriptionFilters;
 import io.couriermq.broker.ha.ReplicationService;
@@ -38,6 +39,8 @@ import io.couriermq.broker.send.DiversionChain;
 import io.couriermq.broker.send.MessageDiversion;
 import io.couriermq.broker.send.MessageFactory;
 import io.couriermq.broker.send.SendTopicResolver;
+import io.couriermq.broker.stats.BrokerStats;
+import io.couriermq.broker.stats.StatsObserver;
 import io.couriermq.broker.subscription.SubscriptionGroupManager;
 import io.couriermq.broker.timer.TimerDiversion;
 import io.couriermq.broker.timer.TimerService;
@@ -53,12 +56,12 @@ import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.couriermq.remoting.rpc.RemotingChannel;
 import io.couriermq.store.MessageStore;
+import io.couriermq.store.StoreMaintenance;
 import io.couriermq.store.engine.FileMessageStore;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,12 +78,13 @@ public final class Broker implements AutoCloseable {
     private final Clock clock;
     private final BrokerConfig config;
     private final TransferCounter observer;
+    private final BrokerStats stats;
     private MessageStore store;
     private SubscriptionGroupManager subscriptionGroups;
     private ProducerGroupRegistry producers;
     private ConsumerGroupRegistry consumers;
     private ClientChannelExpiryService clientExpiry;
-    private ThreadPoolExecutor sendExecutor;
+    private QueueTimedExecutor sendExecutor;
     private TopicConfigManager topics;
     private ConsumerOffsetManager offsets;
     private BrokerPorts ports;
@@ -96,6 +100,8 @@ public final class Broker implements AutoCloseable {
     private TransactionService transactions;
     private ReplicationService replication;
     private final PulledOffsets pulledOffsets = new PulledOffsets();
+    private RuntimeBrokerConfig runtimeConfig;
+    private StoreMaintenance maintenance;
 
     public Broker(BrokerSettings settings, Clock clock) {
         this(settings, clock, BrokerObserver.NONE);
@@ -105,7 +111,8 @@ public final class Broker implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.config = settings.broker();
-        this.observer = new TransferCounter(observer);
+        this.stats = new BrokerStats(config.brokerClusterName(), clock);
+        this.observer = new TransferCounter(new StatsObserver(stats, observer));
     }
 
     /**
@@ -127,6 +134,8 @@ public final class Broker implements AutoCloseable {
         Path configDir = settings.store().storePathRootDir().resolve("config");
         FileMessageStore files = FileMessageStore.open(settings.store(), clock);
         store = files;
+        maintenance = files;
+        runtimeConfig = new RuntimeBrokerConfig(settings, clock);
         slaveDuties = new SlaveDuties(settings, config.brokerRole() == BrokerRole.SLAVE, clock);
         replication = ReplicationService.start(
                 config,
@@ -140,6 +149,7 @@ public final class Broker implements AutoCloseable {
         offsets = new ConsumerOffsetManager(configDir, clock);
         subscriptionGroups = new SubscriptionGroupManager(config, configDir, clock);
         producers = new ProducerGroupRegistry(clock);
+        RuntimeConfigEffects.wire(runtimeConfig, files, topics);
         delayLevels = DelayLevelScheduling.start(
                 store, topics, config.delayLevels(), configDir, clock, !replication.isSlave());
         ports = new BrokerPorts(
@@ -150,7 +160,8 @@ public final class Broker implements AutoCloseable {
                         clientEvents().onClosed(channel);
                     }
                 },
-                slaveDuties::guard);
+                slaveDuties::guard,
+                clock);
         ExecutorService client = ports.newExecutor("broker-client", 2, 10_000);
         consumers = new ConsumerGroupRegistry(
                 clock, new ConsumerIdsChangedNotifier(client, subscriptionGroups::notifyConsumerIdsChangedEnabled));
@@ -170,7 +181,11 @@ public final class Broker implements AutoCloseable {
         outbound = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
         int haPort =
                 replication.haPort() >= 0 ? replication.haPort() : settings.ha().effectivePort(ports.localPort());
-        registrar = new NameServerRegistrar(config, topics, outbound, clock, ports.localPort(), haPort);
+        runtimeConfig.boundPorts(ports.localPort(), haPort);
+        registrar =
+                new NameServerRegistrar(config, topics, outbound, clock, ports.localPort(), haPort, () -> runtimeConfig
+                        .broker()
+                        .brokerPermission());
         registrar.start();
         slaveDuties.start(
                 registrar,
@@ -191,9 +206,9 @@ public final class Broker implements AutoCloseable {
     }
 
     private void registerProcessors(InetSocketAddress storeHost, ExecutorService client) {
-        ExecutorService send = ports.newExecutor("broker-send", 1, config.sendThreadPoolQueueCapacity());
-        sendExecutor = (ThreadPoolExecutor) send;
-        ExecutorService pull = ports.newExecutor("broker-pull", 4, config.pullThreadPoolQueueCapacity());
+        QueueTimedExecutor send = ports.newExecutor("broker-send", 1, config.sendThreadPoolQueueCapacity());
+        sendExecutor = send;
+        QueueTimedExecutor pull = ports.newExecutor("broker-pull", 4, config.pullThreadPoolQueueCapacity());
         ExecutorService admin = ports.newExecutor("broker-admin", 2, 1_000);
         holds = new PullHoldService(clock, 1_000, pull);
         SubscriptionFilters subscriptionFilters =
@@ -230,7 +245,7 @@ public final class Broker implements AutoCloseable {
         ports.register(
                 SendMessageProcessor.CODES,
                 new SendMessageProcessor(
-                        new SendTopicResolver(config, topics),
+                        new SendTopicResolver(runtimeConfig::broker, topics),
                         messages,
                         List.of(transactions.sendDiversion()),
                         clientWrites,
@@ -241,7 +256,7 @@ public final class Broker implements AutoCloseable {
         ports.register(
                 SendReplyMessageProcessor.CODES,
                 new SendReplyMessageProcessor(
-                        new SendTopicResolver(config, topics),
+                        new SendTopicResolver(runtimeConfig::broker, topics),
                         messages,
                         clientWrites,
                         new RequesterLocator(producers, consumers),
@@ -264,7 +279,8 @@ public final class Broker implements AutoCloseable {
                         observer,
                         pulledOffsets,
                         subscriptionFilters,
-                        replication.readAdvice(settings.ha())),
+                        replication.readAdvice(
+                                settings.ha(), () -> runtimeConfig.ha().slaveReadEnable())),
                 pull);
         ports.register(
                 ClientManageProcessor.CODES,
@@ -281,17 +297,21 @@ public final class Broker implements AutoCloseable {
         registerAdminProcessors(admin, pull);
     }
 
-    private void registerAdminProcessors(ExecutorService admin, ExecutorService pull) {
-        ThreadPoolExecutor pullExecutor = (ThreadPoolExecutor) pull;
-        RuntimeGauges gauges = new RuntimeGauges(observer::transferredTotal, this::sendQueueDepth, () -> pullExecutor
-                .getQueue()
-                .size());
+    private void registerAdminProcessors(ExecutorService admin, QueueTimedExecutor pull) {
+        RuntimeGauges gauges = new RuntimeGauges(
+                observer::transferredTotal,
+                this::sendQueueDepth,
+                pull::queueSize,
+                sendExecutor::headWaitMs,
+                pull::headWaitMs);
         runtimeSampler = AdminProcessors.register(
                 ports,
                 new AdminProcessors.Parts(
                         settings,
+                        runtimeConfig,
                         clock,
                         store,
+                        maintenance,
                         topics,
                         offsets,
                         subscriptionGroups,
@@ -303,7 +323,8 @@ public final class Broker implements AutoCloseable {
                         replication,
                         delayLevels,
                         timer,
-                        gauges),
+                        gauges,
+                        stats),
                 admin);
     }
 
@@ -329,6 +350,11 @@ public final class Broker implements AutoCloseable {
 
     public MessageStore store() {
         return store;
+    }
+
+    /** The configuration in force, as GET/UPDATE_BROKER_CONFIG see and change it. */
+    public RuntimeBrokerConfig runtimeConfig() {
+        return runtimeConfig;
     }
 
     public TopicConfigManager topics() {
@@ -372,7 +398,7 @@ public final class Broker implements AutoCloseable {
 
     /** Send requests waiting for the send thread: the broker's back-pressure gauge. */
     public int sendQueueDepth() {
-        return sendExecutor == null ? 0 : sendExecutor.getQueue().size();
+        return sendExecutor == null ? 0 : sendExecutor.queueSize();
     }
 
     /**
@@ -463,6 +489,7 @@ public final class Broker implements AutoCloseable {
         delayLevels = null;
         timer = null;
         store = null;
+        maintenance = null;
         outbound = null;
     }
 

@@ -1,5 +1,6 @@
 package io.couriermq.broker;
 
+import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.netty.NettyRemotingServer;
 import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.protocol.RequestCode;
@@ -7,6 +8,7 @@ import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.couriermq.remoting.rpc.RequestProcessor;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,19 +20,27 @@ final class BrokerPorts {
     private final RemotingServerConfig config;
     private final ChannelEventListener events;
     private final UnaryOperator<RequestProcessor> guard;
+    private final Clock clock;
     private final NettyRemotingServer server;
     private final FastChannel fastChannel = new FastChannel();
 
-    BrokerPorts(RemotingServerConfig config, ChannelEventListener events, UnaryOperator<RequestProcessor> guard) {
+    BrokerPorts(
+            RemotingServerConfig config,
+            ChannelEventListener events,
+            UnaryOperator<RequestProcessor> guard,
+            Clock clock) {
         this.config = config;
         this.events = events;
         this.guard = guard;
+        this.clock = clock;
         this.server = new NettyRemotingServer(config, events);
     }
 
-    /** A bounded executor for processors, shared by both ports. */
-    ExecutorService newExecutor(String name, int threads, int queueCapacity) {
-        return server.newProcessorExecutor(name, threads, queueCapacity);
+    /** A bounded executor for processors, shared by both ports, that times how long requests queue. */
+    QueueTimedExecutor newExecutor(String name, int threads, int queueCapacity) {
+        // the server makes a ThreadPoolExecutor; its queue is what the wait times are read from
+        ThreadPoolExecutor executor = (ThreadPoolExecutor) server.newProcessorExecutor(name, threads, queueCapacity);
+        return new QueueTimedExecutor(executor, clock);
     }
 
     /** Opens the remoting port; fails (port in use) before anything is served. */

@@ -1,9 +1,11 @@
 package io.couriermq.namesrv;
 
 import io.couriermq.common.time.Clock;
+import io.couriermq.namesrv.config.RuntimeNameServerConfig;
 import io.couriermq.namesrv.kv.KvConfigTable;
 import io.couriermq.namesrv.processor.BrokerRegistrationProcessor;
 import io.couriermq.namesrv.processor.KvConfigProcessor;
+import io.couriermq.namesrv.processor.NamesrvConfigProcessor;
 import io.couriermq.namesrv.processor.RouteQueryProcessor;
 import io.couriermq.namesrv.processor.TopicAdminProcessor;
 import io.couriermq.namesrv.route.BrokerExpiryScanner;
@@ -30,10 +32,12 @@ public final class NameServer implements AutoCloseable {
     private final KvConfigTable kvConfig = new KvConfigTable();
     private final NettyRemotingServer server;
     private final BrokerExpiryScanner expiryScanner;
+    private final RuntimeNameServerConfig runtimeConfig;
 
     public NameServer(NameServerConfig config, Clock clock) {
         this.config = config;
         this.routes = new RouteTable(clock);
+        this.runtimeConfig = new RuntimeNameServerConfig(config);
         this.server = new NettyRemotingServer(config.remoting(), new ChannelEventListener() {
             @Override
             public void onClosed(RemotingChannel channel) {
@@ -47,7 +51,7 @@ public final class NameServer implements AutoCloseable {
     private void registerProcessors() {
         ExecutorService queries = server.newProcessorExecutor("namesrv-query", 2, 10_000);
         ExecutorService updates = server.newProcessorExecutor("namesrv-update", 1, 10_000);
-        var query = new RouteQueryProcessor(routes, kvConfig, config.orderMessageEnable());
+        var query = new RouteQueryProcessor(routes, kvConfig, runtimeConfig::orderMessageEnable);
         for (RequestCode code : new RequestCode[] {
             RequestCode.GET_ROUTEINFO_BY_TOPIC,
             RequestCode.GET_BROKER_CLUSTER_INFO,
@@ -72,6 +76,9 @@ public final class NameServer implements AutoCloseable {
         server.registerProcessor(RequestCode.GET_KV_CONFIG, kv, queries);
         server.registerProcessor(RequestCode.DELETE_KV_CONFIG, kv, updates);
         server.registerProcessor(RequestCode.GET_KVLIST_BY_NAMESPACE, kv, queries);
+        var configuration = new NamesrvConfigProcessor(runtimeConfig);
+        server.registerProcessor(RequestCode.GET_NAMESRV_CONFIG, configuration, queries);
+        server.registerProcessor(RequestCode.UPDATE_NAMESRV_CONFIG, configuration, updates);
     }
 
     /** Metrics and tracing hook around every request. */
@@ -81,6 +88,7 @@ public final class NameServer implements AutoCloseable {
 
     public void start() {
         server.start();
+        runtimeConfig.boundPort(server.localPort());
         expiryScanner.start();
         log.info(
                 "NameServer ready on port {}; silent brokers expire after {} ms",
@@ -94,6 +102,11 @@ public final class NameServer implements AutoCloseable {
 
     public RouteTable routes() {
         return routes;
+    }
+
+    /** The configuration in force, as GET/UPDATE_NAMESRV_CONFIG see and change it. */
+    public RuntimeNameServerConfig runtimeConfig() {
+        return runtimeConfig;
     }
 
     public KvConfigTable kvConfig() {

@@ -16,6 +16,10 @@ package io.couriermq.store;
  * @param diskUsedRatio used fraction of the store's disk at the last check
  * @param writable whether puts are accepted
  * @param notWritableReason why not, empty when writable
+ * @param forceNanosTotal time spent forcing the commit log since start (with forceCount: flush latency)
+ * @param consumeQueueEntries entries still held by every consume queue (each {@code ConsumeQueue.ENTRY_BYTES})
+ * @param appendLockHeldMs how long the append in progress has held the commit log's append lock, 0 when
+ *     none does (RocketMQ's "page cache lock time": a stuck disk shows here first)
  */
 public record StoreStats(
         long commitLogMinOffset,
@@ -30,4 +34,7 @@ public record StoreStats(
         double appendsPerForce,
         double diskUsedRatio,
         boolean writable,
-        String notWritableReason) {}
+        String notWritableReason,
+        long forceNanosTotal,
+        long consumeQueueEntries,
+        long appendLockHeldMs) {}

@@ -85,6 +85,16 @@ class NameServerApplicationIT {
     }
 
     @Test
+    void prometheusScrapesTheRegistryGaugesAndInfoNamesTheBuild() throws Exception {
+        assertThat(get("/actuator/prometheus"))
+                .containsPattern("courier_namesrv_brokers [1-9]")
+                .contains("courier_namesrv_requests_seconds_count");
+        assertThat(get("/actuator/info"))
+                .contains("\"artifact\":\"mq-namesrv-boot\"")
+                .containsPattern("\"git\":\\{.*\"commit\":\\{.*\"id\":");
+    }
+
+    @Test
     void theConsoleListsTheBrokersThisNameServerKnows() throws Exception {
         String page = get("/console/cluster");
 

@@ -6,6 +6,7 @@ import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.body.KVTable;
 import io.couriermq.store.MessageStore;
 import io.couriermq.store.StoreStats;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +14,8 @@ import java.util.Map;
 /**
  * The GET_BROKER_RUNTIME_INFO table (remoting-protocol §3.8): every key {@code mqadmin clusterList}
  * reads, all as strings. {@code earliestMessageTimeStamp} and {@code commitLogDiskRatio} are parsed by
- * the admin without a try, so they are always numeric. Daily totals count since broker start (the
- * "morning" values are 0), which clusterList shows as today's traffic.
+ * the admin without a try, so they are always numeric, as are the wait times and daily totals it parses
+ * as longs. Daily totals are split at local midnight by {@link DailyTotals}.
  *
  * <p>TPS figures come from {@link RateMeter}s sampled on every request and by {@link #sample()}; call
  * that periodically (e.g. every 10 s) for a steady figure.
@@ -32,17 +33,26 @@ public final class BrokerRuntimeInfo {
     private final long bootTimestampMs;
     private final RateMeter putRate = new RateMeter(RATE_WINDOW_MS);
     private final RateMeter transferRate = new RateMeter(RATE_WINDOW_MS);
+    private final DailyTotals putTotals;
+    private final DailyTotals getTotals;
 
+    /** Days split at midnight in the system's time zone. */
     public BrokerRuntimeInfo(BrokerConfig config, MessageStore store, Clock clock, RuntimeGauges gauges) {
+        this(config, store, clock, gauges, ZoneId.systemDefault());
+    }
+
+    public BrokerRuntimeInfo(BrokerConfig config, MessageStore store, Clock clock, RuntimeGauges gauges, ZoneId zone) {
         this.config = config;
         this.store = store;
         this.clock = clock;
         this.gauges = gauges;
         this.bootTimestampMs = clock.millis();
+        this.putTotals = new DailyTotals(clock, zone, () -> store.stats().putCount());
+        this.getTotals = new DailyTotals(clock, zone, gauges.messagesTransferredTotal());
         sample();
     }
 
-    /** Samples the put and transfer counters for the TPS figures. */
+    /** Samples the put and transfer counters for the TPS figures, and the daily totals at midnight. */
     public void sample() {
         sample(store.stats());
     }
@@ -51,7 +61,6 @@ public final class BrokerRuntimeInfo {
         StoreStats stats = store.stats();
         sample(stats);
         long nowMs = clock.millis();
-        long transferred = gauges.messagesTransferredTotal().getAsLong();
         Map<String, String> table = new HashMap<>();
         table.put("brokerVersionDesc", VERSION_DESC);
         table.put("brokerVersion", Integer.toString(RemotingCommand.PROTOCOL_VERSION));
@@ -68,9 +77,13 @@ public final class BrokerRuntimeInfo {
                 "pullThreadPoolQueueSize",
                 Integer.toString(gauges.pullQueueSize().getAsInt()));
         table.put("pullThreadPoolQueueCapacity", Integer.toString(config.pullThreadPoolQueueCapacity()));
-        table.put("sendThreadPoolQueueHeadWaitTimeMills", "0");
-        table.put("pullThreadPoolQueueHeadWaitTimeMills", "0");
-        table.put("pageCacheLockTimeMills", "0");
+        table.put(
+                "sendThreadPoolQueueHeadWaitTimeMills",
+                Long.toString(gauges.sendQueueHeadWaitMs().getAsLong()));
+        table.put(
+                "pullThreadPoolQueueHeadWaitTimeMills",
+                Long.toString(gauges.pullQueueHeadWaitMs().getAsLong()));
+        table.put("pageCacheLockTimeMills", Long.toString(stats.appendLockHeldMs()));
         table.put("earliestMessageTimeStamp", Long.toString(earliestMessageTimestampMs(stats, nowMs)));
         table.put("commitLogDiskRatio", String.format(Locale.ROOT, "%.4f", stats.diskUsedRatio()));
         table.put("commitLogMinOffset", Long.toString(stats.commitLogMinOffset()));
@@ -78,8 +91,8 @@ public final class BrokerRuntimeInfo {
         table.put("dispatchBehindBytes", Long.toString(stats.commitLogMaxOffset() - stats.dispatchedOffset()));
         table.put("putMessageTimesTotal", Long.toString(stats.putCount()));
         table.put("putMessageSizeTotal", Long.toString(stats.putBytes()));
-        putDailyTotals(table, "msgPutTotal", stats.putCount());
-        putDailyTotals(table, "msgGetTotal", transferred);
+        putDailyTotals(table, "msgPutTotal", putTotals);
+        putDailyTotals(table, "msgGetTotal", getTotals);
         return new KVTable(table);
     }
 
@@ -87,6 +100,8 @@ public final class BrokerRuntimeInfo {
         long nowMs = clock.millis();
         putRate.sample(nowMs, stats.putCount());
         transferRate.sample(nowMs, gauges.messagesTransferredTotal().getAsLong());
+        putTotals.observe();
+        getTotals.observe();
     }
 
     /** An empty store reports "now", so clusterList shows 0 hours of messages rather than a negative age. */
@@ -94,10 +109,10 @@ public final class BrokerRuntimeInfo {
         return stats.earliestStoreTimestampMs() < 0 ? nowMs : stats.earliestStoreTimestampMs();
     }
 
-    private static void putDailyTotals(Map<String, String> table, String prefix, long sinceStart) {
-        table.put(prefix + "YesterdayMorning", "0");
-        table.put(prefix + "TodayMorning", "0");
-        table.put(prefix + "TodayNow", Long.toString(sinceStart));
+    private static void putDailyTotals(Map<String, String> table, String prefix, DailyTotals totals) {
+        table.put(prefix + "YesterdayMorning", Long.toString(totals.yesterdayMorning()));
+        table.put(prefix + "TodayMorning", Long.toString(totals.todayMorning()));
+        table.put(prefix + "TodayNow", Long.toString(totals.now()));
     }
 
     /** The official format: three space-separated figures (10 s, 1 min, 10 min); we have one rate. */

@@ -11,6 +11,7 @@ import io.couriermq.store.MessageStore;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * Per-queue figures for admin: a topic's offset ranges (GET_TOPIC_STATS_INFO) and a group's progress
@@ -21,17 +22,33 @@ public final class QueueStats {
     private final ConsumerOffsetManager offsets;
     private final MessageStore store;
     private final PulledOffsets pulled;
+    private final ToDoubleBiFunction<String, String> groupGetRate;
 
     /** Without pull tracking: pull offsets are reported equal to committed offsets. */
     public QueueStats(String brokerName, ConsumerOffsetManager offsets, MessageStore store) {
         this(brokerName, offsets, store, new PulledOffsets());
     }
 
+    /** Without a consume-rate source: consumeTps reads 0 (tests that do not look at it). */
     public QueueStats(String brokerName, ConsumerOffsetManager offsets, MessageStore store, PulledOffsets pulled) {
+        this(brokerName, offsets, store, pulled, (group, topic) -> 0.0);
+    }
+
+    /**
+     * @param groupGetRate messages per second a group (first argument) pulled from a topic over the last
+     *     minute, e.g. {@code BrokerStats::groupGetRate}
+     */
+    public QueueStats(
+            String brokerName,
+            ConsumerOffsetManager offsets,
+            MessageStore store,
+            PulledOffsets pulled,
+            ToDoubleBiFunction<String, String> groupGetRate) {
         this.brokerName = brokerName;
         this.offsets = offsets;
         this.store = store;
         this.pulled = pulled;
+        this.groupGetRate = groupGetRate;
     }
 
     /** Min and max offset of every write queue, and the store time of each queue's newest message. */
@@ -51,11 +68,14 @@ public final class QueueStats {
     /**
      * The group's progress on every read queue of the given topics: the queue's max offset, the committed
      * offset (0 when none), how far it has pulled (at least the committed offset, at most the max), and
-     * the store time of the last consumed message (0 when none). The consume rate is not measured yet: 0.
+     * the store time of the last consumed message (0 when none). The consume rate is the messages per
+     * second the group pulled from these topics over the last minute, as 5.2.0 sums it per topic.
      */
     public ConsumeStats consumeStats(String group, Collection<TopicConfig> topics) {
         Map<MessageQueue, OffsetWrapper> table = new HashMap<>();
+        double consumeTps = 0.0;
         for (TopicConfig topic : topics) {
+            consumeTps += groupGetRate.applyAsDouble(group, topic.topicName());
             Map<Integer, Long> committed = offsets.offsetsOf(group, topic.topicName());
             for (int queueId = 0; queueId < topic.readQueueNums(); queueId++) {
                 table.put(
@@ -63,7 +83,7 @@ public final class QueueStats {
                         progress(group, topic.topicName(), queueId, committed.getOrDefault(queueId, 0L)));
             }
         }
-        return new ConsumeStats(table, 0.0);
+        return new ConsumeStats(table, consumeTps);
     }
 
     private OffsetWrapper progress(String group, String topic, int queueId, long consumerOffset) {

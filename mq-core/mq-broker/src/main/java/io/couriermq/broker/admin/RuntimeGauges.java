@@ -5,10 +5,20 @@ import java.util.function.LongSupplier;
 
 /**
  * Figures GET_BROKER_RUNTIME_INFO reports that live outside the store: how many messages pulls have
- * handed out since start, and how many requests wait in the send and pull executors' queues.
+ * handed out since start, how many requests wait in the send and pull executors' queues, and how long
+ * the oldest of each has waited.
  */
 public record RuntimeGauges(
-        LongSupplier messagesTransferredTotal, IntSupplier sendQueueSize, IntSupplier pullQueueSize) {
+        LongSupplier messagesTransferredTotal,
+        IntSupplier sendQueueSize,
+        IntSupplier pullQueueSize,
+        LongSupplier sendQueueHeadWaitMs,
+        LongSupplier pullQueueHeadWaitMs) {
+
+    /** Without queue wait times (tests that do not look at them): both read 0. */
+    public RuntimeGauges(LongSupplier messagesTransferredTotal, IntSupplier sendQueueSize, IntSupplier pullQueueSize) {
+        this(messagesTransferredTotal, sendQueueSize, pullQueueSize, () -> 0, () -> 0);
+    }
 
     /** All zero: for tests, or before the executors exist. */
     public static RuntimeGauges none() {

@@ -1,20 +1,33 @@
 package io.couriermq.broker.config;
 
 import io.couriermq.store.StoreConfig;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Everything a broker is configured with: its own settings, its store's, replication's, and the keys that were given
- * but mean nothing to CourierMQ (reported at start-up rather than silently ignored).
+ * Everything a broker is configured with: its own settings, its store's, replication's, the keys that were
+ * given but mean nothing to CourierMQ (reported at start-up rather than silently ignored), and the
+ * broker.conf it was read from, where run-time changes are written back (null when there is none).
  */
-public record BrokerSettings(BrokerConfig broker, StoreConfig store, HaConfig ha, List<String> unknownKeys) {
+public record BrokerSettings(
+        BrokerConfig broker, StoreConfig store, HaConfig ha, List<String> unknownKeys, Path configFile) {
 
     public BrokerSettings {
         unknownKeys = List.copyOf(unknownKeys);
     }
 
+    /** Settings not read from a file. */
+    public BrokerSettings(BrokerConfig broker, StoreConfig store, HaConfig ha, List<String> unknownKeys) {
+        this(broker, store, ha, unknownKeys, null);
+    }
+
     /** Settings without replication keys (defaults). */
     public BrokerSettings(BrokerConfig broker, StoreConfig store, List<String> unknownKeys) {
         this(broker, store, HaConfig.defaults(), unknownKeys);
+    }
+
+    /** The same settings, read from {@code file}. */
+    public BrokerSettings withConfigFile(Path file) {
+        return new BrokerSettings(broker, store, ha, unknownKeys, file);
     }
 }

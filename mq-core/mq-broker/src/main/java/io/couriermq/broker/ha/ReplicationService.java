@@ -9,6 +9,7 @@ import io.couriermq.common.time.Clock;
 import io.couriermq.store.CommitLogReplica;
 import io.couriermq.store.MessageStore;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -82,9 +83,14 @@ public final class ReplicationService {
 
     /** Which replica pulls are pointed at, by this broker's role and {@code slaveReadEnable}. */
     public ReplicaReadAdvice readAdvice(HaConfig ha) {
+        return readAdvice(ha, ha::slaveReadEnable);
+    }
+
+    /** As {@link #readAdvice(HaConfig)} with {@code slaveReadEnable} read afresh on every decision. */
+    public ReplicaReadAdvice readAdvice(HaConfig ha, BooleanSupplier slaveReadEnable) {
         return new ReplicaReadAdvice(
                 isSlave(),
-                ha.slaveReadEnable(),
+                slaveReadEnable,
                 this::masterReachable,
                 replica::maxOffset,
                 ReplicaReadAdvice.slowLagBytes(ha.accessMessageInMemoryMaxRatio()));

@@ -28,7 +28,9 @@ public final class SlaveWriteGuard {
             RequestCode.UPDATE_AND_CREATE_TOPIC.code(),
             RequestCode.DELETE_TOPIC_IN_BROKER.code(),
             RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP.code(),
-            RequestCode.DELETE_SUBSCRIPTIONGROUP.code());
+            RequestCode.DELETE_SUBSCRIPTIONGROUP.code(),
+            RequestCode.INVOKE_BROKER_TO_RESET_OFFSET.code(),
+            RequestCode.CLONE_GROUP_OFFSET.code());
 
     private final String brokerName;
     private final Supplier<String> masterAddress;

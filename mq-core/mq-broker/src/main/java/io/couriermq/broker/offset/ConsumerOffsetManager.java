@@ -81,6 +81,22 @@ public final class ConsumerOffsetManager {
     }
 
     /**
+     * An admin reset of several queues of one topic (reset by time, clone): one recorded reset, then
+     * every queue's new offset.
+     */
+    public void resetAll(String group, String topic, Map<Integer, Long> offsetsByQueue) {
+        offsetsByQueue.forEach((queueId, offset) -> requireNotNegative(group, topic, queueId, offset));
+        if (offsetsByQueue.isEmpty()) {
+            return;
+        }
+        long now = clock.millis();
+        resets.record(group, topic, now);
+        ConcurrentMap<Integer, Committed> queues = queuesOf(group, topic);
+        offsetsByQueue.forEach((queueId, offset) -> queues.put(queueId, new Committed(offset, now)));
+        changed();
+    }
+
+    /**
      * A slave hands back an offset a client committed on it at {@code committedAtMs} (the slave's clock)
      * while it could not reach this master. It only ever moves the offset forward, and not at all when
      * an admin reset the group's offsets on the topic since. Returns whether it was taken.
@@ -118,6 +134,17 @@ public final class ConsumerOffsetManager {
     public Set<String> topicsOf(String group) {
         Map<String, ConcurrentMap<Integer, Committed>> topics = committed.get(group);
         return topics == null ? Set.of() : new TreeSet<>(topics.keySet());
+    }
+
+    /** Every group with committed offsets here, sorted. */
+    public Set<String> groups() {
+        Set<String> groups = new TreeSet<>();
+        committed.forEach((group, topics) -> {
+            if (!topics.isEmpty()) {
+                groups.add(group);
+            }
+        });
+        return groups;
     }
 
     /** Groups that have committed an offset on {@code topic}. */

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * What admin tools ask a broker about its state: runtime figures (clusterList), a topic's offset ranges
@@ -65,11 +66,29 @@ public final class BrokerStatsProcessor implements RequestProcessor {
             BrokerRuntimeInfo runtimeInfo,
             Function<String, Set<String>> onlineGroupsOfTopic,
             PulledOffsets pulled) {
+        this(config, topics, offsets, store, runtimeInfo, onlineGroupsOfTopic, pulled, (group, topic) -> 0.0);
+    }
+
+    /** @param groupGetRate a group's pull rate on a topic over the last minute (the consume stats' TPS) */
+    public BrokerStatsProcessor(
+            BrokerConfig config,
+            TopicConfigManager topics,
+            ConsumerOffsetManager offsets,
+            MessageStore store,
+            BrokerRuntimeInfo runtimeInfo,
+            Function<String, Set<String>> onlineGroupsOfTopic,
+            PulledOffsets pulled,
+            ToDoubleBiFunction<String, String> groupGetRate) {
         this.runtimeInfo = runtimeInfo;
         this.topics = topics;
         this.offsets = offsets;
-        this.queueStats = new QueueStats(config.brokerName(), offsets, store, pulled);
+        this.queueStats = new QueueStats(config.brokerName(), offsets, store, pulled, groupGetRate);
         this.onlineGroupsOfTopic = onlineGroupsOfTopic;
+    }
+
+    /** The per-queue figures GET_CONSUME_STATS answers with, for processors that report the same. */
+    public QueueStats queueStats() {
+        return queueStats;
     }
 
     @Override

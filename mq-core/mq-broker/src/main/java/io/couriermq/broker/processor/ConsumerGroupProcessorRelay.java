@@ -8,15 +8,17 @@ import io.couriermq.remoting.protocol.header.broker.GetConsumerRunningInfoReques
 import io.couriermq.remoting.rpc.RemotingChannel;
 import io.couriermq.remoting.rpc.RemotingTimeoutException;
 import io.couriermq.remoting.rpc.RequestContext;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Relays an admin request to one consumer over that consumer's own connection and the consumer's
- * answer back, unchanged: same code, ext fields and body out; code, remark, ext fields and body back
- * (the ConsumerRunningInfo body is not standard JSON, so it is never parsed). The processor thread
+ * Relays an admin request (GET_CONSUMER_RUNNING_INFO, CONSUME_MESSAGE_DIRECTLY) to one consumer over
+ * that consumer's own connection and the consumer's answer back: same code, ext fields and body out
+ * (the caller may add fields and a body); code, remark, ext fields and body back (the ConsumerRunningInfo
+ * body is not standard JSON, so answers are never parsed). The processor thread
  * does not wait: the answer is sent from the relay's completion.
  */
 final class ConsumerGroupProcessorRelay {
@@ -38,20 +40,36 @@ final class ConsumerGroupProcessorRelay {
     /** Returns an immediate answer when the consumer is not online, else null (answered later). */
     RemotingCommand forward(RequestContext context, RemotingCommand request) {
         GetConsumerRunningInfoRequestHeader header = request.decodeHeader(GetConsumerRunningInfoRequestHeader::decode);
-        Optional<RemotingChannel> channel = consumers.channelOf(header.consumerGroup(), header.clientId());
+        return forward(
+                context, request, header.consumerGroup(), header.clientId(), request.extFields(), request.body());
+    }
+
+    /**
+     * Relays {@code request}'s code with the given ext fields and body to one consumer. Returns an
+     * immediate answer when the consumer is not online, else null (answered later).
+     */
+    RemotingCommand forward(
+            RequestContext context,
+            RemotingCommand request,
+            String group,
+            String clientId,
+            Map<String, String> extFields,
+            byte[] body) {
+        Optional<RemotingChannel> channel = clientId == null ? Optional.empty() : consumers.channelOf(group, clientId);
         if (channel.isEmpty()) {
             return RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR)
-                    .remark("The Consumer <" + header.consumerGroup() + "> <" + header.clientId() + "> not online")
+                    .remark("The Consumer <" + group + "> <" + clientId + "> not online")
                     .build();
         }
         RemotingCommand forwarded = RemotingCommand.request(request.code())
-                .extFields(request.extFields())
-                .body(request.body())
+                .extFields(extFields)
+                .body(body)
                 .build();
+        String target = "consumer <" + group + "> <" + clientId + ">";
         channel.get()
                 .invoke(forwarded, timeoutMs)
                 .whenComplete((answer, failure) ->
-                        context.respond(failure == null ? relayed(request, answer) : failed(request, header, failure)));
+                        context.respond(failure == null ? relayed(request, answer) : failed(request, target, failure)));
         return null;
     }
 
@@ -63,11 +81,9 @@ final class ConsumerGroupProcessorRelay {
                 .build();
     }
 
-    private RemotingCommand failed(
-            RemotingCommand request, GetConsumerRunningInfoRequestHeader header, Throwable failure) {
+    private RemotingCommand failed(RemotingCommand request, String target, Throwable failure) {
         Throwable cause =
                 failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        String target = "consumer <" + header.consumerGroup() + "> <" + header.clientId() + ">";
         log.debug("relaying {} to {} failed: {}", RequestCode.nameOf(request.code()), target, cause.toString());
         if (cause instanceof RemotingTimeoutException) {
             return RemotingCommand.responseTo(request, ResponseCode.CONSUME_MSG_TIMEOUT)

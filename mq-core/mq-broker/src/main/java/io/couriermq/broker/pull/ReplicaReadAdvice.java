@@ -15,7 +15,7 @@ public final class ReplicaReadAdvice {
     static final long MASTER_ID = 0;
 
     private final boolean slave;
-    private final boolean slaveReadEnable;
+    private final BooleanSupplier slaveReadEnable;
     private final BooleanSupplier masterReachable;
     private final LongSupplier commitLogMaxOffset;
     private final long slowLagBytes;
@@ -23,6 +23,16 @@ public final class ReplicaReadAdvice {
     public ReplicaReadAdvice(
             boolean slave,
             boolean slaveReadEnable,
+            BooleanSupplier masterReachable,
+            LongSupplier commitLogMaxOffset,
+            long slowLagBytes) {
+        this(slave, () -> slaveReadEnable, masterReachable, commitLogMaxOffset, slowLagBytes);
+    }
+
+    /** @param slaveReadEnable the setting in force, read on every decision (it may change at run time) */
+    public ReplicaReadAdvice(
+            boolean slave,
+            BooleanSupplier slaveReadEnable,
             BooleanSupplier masterReachable,
             LongSupplier commitLogMaxOffset,
             long slowLagBytes) {
@@ -51,7 +61,7 @@ public final class ReplicaReadAdvice {
 
     /** A slave that must not serve this pull: its master is up and slave reads are off. */
     public boolean sendBackToMaster() {
-        return slave && !slaveReadEnable && masterReachable.getAsBoolean();
+        return slave && !slaveReadEnable.getAsBoolean() && masterReachable.getAsBoolean();
     }
 
     /**
@@ -59,7 +69,7 @@ public final class ReplicaReadAdvice {
      * when nothing was read).
      */
     public long suggestAfterRead(long lastCommitLogOffset) {
-        if (!slaveReadEnable || lastCommitLogOffset < 0) {
+        if (!slaveReadEnable.getAsBoolean() || lastCommitLogOffset < 0) {
             return MASTER_ID;
         }
         boolean slow = commitLogMaxOffset.getAsLong() - lastCommitLogOffset > slowLagBytes;

@@ -5,18 +5,23 @@ import io.couriermq.broker.topic.TopicConfigManager;
 import io.couriermq.common.lifecycle.BackgroundService;
 import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.netty.NettyRemotingClient;
+import io.couriermq.remoting.protocol.Permission;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.body.RegisterBrokerBody;
 import io.couriermq.remoting.protocol.body.RemotingJson;
+import io.couriermq.remoting.protocol.body.TopicConfig;
+import io.couriermq.remoting.protocol.body.TopicConfigSerializeWrapper;
 import io.couriermq.remoting.protocol.header.namesrv.BrokerIdentityHeader;
 import io.couriermq.remoting.protocol.header.namesrv.RegisterBrokerRequestHeader;
 import io.couriermq.remoting.protocol.header.namesrv.RegisterBrokerResponseHeader;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +41,7 @@ public final class NameServerRegistrar extends BackgroundService {
     private final Clock clock;
     private final String brokerAddress;
     private final String haServerAddress;
+    private final IntSupplier brokerPermission;
     private final Map<String, Long> lastSuccessMillis = new ConcurrentHashMap<>();
     private volatile String masterAddress;
     private volatile String masterHaAddress;
@@ -51,8 +57,25 @@ public final class NameServerRegistrar extends BackgroundService {
             Clock clock,
             int actualPort,
             int haPort) {
+        this(config, topics, client, clock, actualPort, haPort, config::brokerPermission);
+    }
+
+    /**
+     * @param brokerPermission the broker's permission in force (it may change at run time); while it
+     *     withholds read or write, every topic is registered with its permission masked by it, as RocketMQ
+     *     registers, so clients stop routing there
+     */
+    public NameServerRegistrar(
+            BrokerConfig config,
+            TopicConfigManager topics,
+            NettyRemotingClient client,
+            Clock clock,
+            int actualPort,
+            int haPort,
+            IntSupplier brokerPermission) {
         super("broker-namesrv-registrar", config.registerNameServerPeriod());
         this.config = config;
+        this.brokerPermission = brokerPermission;
         this.topics = topics;
         this.client = client;
         this.clock = clock;
@@ -82,7 +105,7 @@ public final class NameServerRegistrar extends BackgroundService {
         if (nameServers.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        byte[] body = RemotingJson.encode(new RegisterBrokerBody(topics.snapshot(), List.of()));
+        byte[] body = RemotingJson.encode(new RegisterBrokerBody(masked(topics.snapshot()), List.of()));
         // One request per NameServer: each needs its own opaque to be matched with its response.
         CompletableFuture<?>[] calls = nameServers.stream()
                 .map(address -> client.invokeAsync(address, registrationRequest(body), REQUEST_TIMEOUT_MS)
@@ -92,6 +115,28 @@ public final class NameServerRegistrar extends BackgroundService {
                         }))
                 .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(calls);
+    }
+
+    private TopicConfigSerializeWrapper masked(TopicConfigSerializeWrapper table) {
+        int permission = brokerPermission.getAsInt();
+        if (Permission.isReadable(permission) && Permission.isWritable(permission)) {
+            return table;
+        }
+        Map<String, TopicConfig> masked = new TreeMap<>();
+        table.topicConfigTable().forEach((name, topic) -> masked.put(name, withPerm(topic, topic.perm() & permission)));
+        return new TopicConfigSerializeWrapper(masked, table.dataVersion());
+    }
+
+    private static TopicConfig withPerm(TopicConfig topic, int perm) {
+        return new TopicConfig(
+                topic.topicName(),
+                topic.readQueueNums(),
+                topic.writeQueueNums(),
+                perm,
+                topic.topicFilterType(),
+                topic.topicSysFlag(),
+                topic.order(),
+                topic.attributes());
     }
 
     /** Says goodbye to every NameServer so routes disappear at once rather than after the expiry. */

@@ -8,6 +8,7 @@ import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.body.TopicConfig;
 import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * Decides where a send may go: the topic (auto-created from its template when allowed, a group's retry
@@ -16,15 +17,21 @@ import java.util.concurrent.ThreadLocalRandom;
  * does not (MESSAGE_ILLEGAL).
  */
 public final class SendTopicResolver {
-    private final BrokerConfig config;
+    private final Supplier<BrokerConfig> config;
     private final TopicConfigManager topics;
 
     public SendTopicResolver(BrokerConfig config, TopicConfigManager topics) {
+        this(() -> config, topics);
+    }
+
+    /** @param config the broker's settings in force (brokerPermission may change at run time) */
+    public SendTopicResolver(Supplier<BrokerConfig> config, TopicConfigManager topics) {
         this.config = config;
         this.topics = topics;
     }
 
     public TopicConfig topicFor(SendMessageRequestHeader header) {
+        BrokerConfig config = this.config.get();
         if (!Permission.isWritable(config.brokerPermission())) {
             throw new SendRejection(
                     ResponseCode.NO_PERMISSION, "the broker[" + config.brokerName() + "] sending message is forbidden");
@@ -64,7 +71,7 @@ public final class SendTopicResolver {
         if (TopicNames.isRetryTopic(header.topic())) {
             return topics.retryTopicOf(header.topic().substring(TopicNames.RETRY_PREFIX.length()));
         }
-        if (!config.autoCreateTopicEnable() || header.defaultTopic() == null) {
+        if (!config.get().autoCreateTopicEnable() || header.defaultTopic() == null) {
             return null;
         }
         return topics.autoCreate(header.topic(), header.defaultTopic(), header.defaultTopicQueueNums())

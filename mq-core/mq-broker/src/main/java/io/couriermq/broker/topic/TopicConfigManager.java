@@ -171,6 +171,14 @@ public final class TopicConfigManager {
         }
     }
 
+    /**
+     * A new data version for the same topics, so the NameServers take the next registration's table
+     * (which the broker's permission masks) instead of skipping it as unchanged; registers at once.
+     */
+    public void bumpDataVersion() {
+        changed(() -> {});
+    }
+
     private void changed(Runnable change) {
         synchronized (this) {
             change.run();

@@ -11,6 +11,7 @@ import io.couriermq.broker.admin.PulledOffsets;
 import io.couriermq.broker.admin.RuntimeGauges;
 import io.couriermq.broker.config.BrokerConfig;
 import io.couriermq.broker.offset.ConsumerOffsetManager;
+import io.couriermq.broker.stats.BrokerStats;
 import io.couriermq.broker.topic.TopicConfigManager;
 import io.couriermq.common.time.ManualClock;
 import io.couriermq.remoting.protocol.RemotingCommand;
@@ -30,6 +31,7 @@ import io.couriermq.remoting.protocol.header.broker.GetTopicStatsInfoRequestHead
 import io.couriermq.remoting.protocol.header.broker.QueryTopicConsumeByWhoRequestHeader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +41,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BrokerStatsProcessorTest {
-    private static final long START_MS = 1_700_000_000_000L;
+    private static final long START_MS = 1_700_000_000_000L; // 2023-11-14T22:13:20Z
+    private static final long MS_TO_FIRST_MIDNIGHT = 6_400_000;
     private static final List<String> NUMERIC_LONG_KEYS = List.of(
             "earliestMessageTimeStamp",
             "msgPutTotalYesterdayMorning",
@@ -62,6 +65,8 @@ class BrokerStatsProcessorTest {
     private final AtomicLong transferred = new AtomicLong();
     private final BrokerConfig config = AdminFixtures.config();
     private final PulledOffsets pulled = new PulledOffsets();
+    private final BrokerStats stats = new BrokerStats("DefaultCluster", clock);
+    private BrokerRuntimeInfo runtimeInfo;
     private ConsumerOffsetManager offsets;
     private BrokerStatsProcessor processor;
 
@@ -71,8 +76,8 @@ class BrokerStatsProcessorTest {
         topics.createOrUpdate(new TopicConfig("Orders", 2, 2, 6, "SINGLE_TAG", 0, false, Map.of()));
         topics.createOrUpdate(new TopicConfig("Single", 1, 1, 6, "SINGLE_TAG", 0, false, Map.of()));
         offsets = new ConsumerOffsetManager(dir);
-        RuntimeGauges gauges = new RuntimeGauges(transferred::get, () -> 3, () -> 4);
-        BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(config, store, clock, gauges);
+        RuntimeGauges gauges = new RuntimeGauges(transferred::get, () -> 3, () -> 4, () -> 120, () -> 35);
+        runtimeInfo = new BrokerRuntimeInfo(config, store, clock, gauges, ZoneOffset.UTC);
         processor = new BrokerStatsProcessor(
                 config,
                 topics,
@@ -80,7 +85,8 @@ class BrokerStatsProcessorTest {
                 store,
                 runtimeInfo,
                 topic -> topic.equals("Orders") ? Set.of("online-group") : Set.of(),
-                pulled);
+                pulled,
+                stats::groupGetRate);
     }
 
     @Test
@@ -98,6 +104,11 @@ class BrokerStatsProcessorTest {
                 .isEqualTo(START_MS);
         assertThat(table.get("sendThreadPoolQueueSize")).isEqualTo("3");
         assertThat(table.get("pullThreadPoolQueueSize")).isEqualTo("4");
+        assertThat(table.get("sendThreadPoolQueueHeadWaitTimeMills")).isEqualTo("120");
+        assertThat(table.get("pullThreadPoolQueueHeadWaitTimeMills")).isEqualTo("35");
+        assertThat(table.get("pageCacheLockTimeMills"))
+                .as("no append in progress")
+                .isEqualTo("0");
         for (String key : List.of("putTps", "getTransferredTps", "getTransferedTps")) {
             assertThat(Double.parseDouble(table.get(key).split(" ")[0])).as(key).isZero();
         }
@@ -119,6 +130,61 @@ class BrokerStatsProcessorTest {
         assertThat(table.get("msgPutTotalTodayNow")).isEqualTo("20");
         assertThat(table.get("msgGetTotalTodayNow")).isEqualTo("10");
         assertThat(table.get("earliestMessageTimeStamp")).isEqualTo(Long.toString(START_MS + 10));
+    }
+
+    @Test
+    void runtimeInfoSplitsTheDailyTotalsAtEachMidnight() {
+        putMessages(20);
+        transferred.set(10);
+        Map<String, String> firstDay = runtimeInfo().table();
+        assertThat(dailyTotals(firstDay, "msgPutTotal")).containsExactly(0L, 0L, 20L);
+        assertThat(dailyTotals(firstDay, "msgGetTotal")).containsExactly(0L, 0L, 10L);
+
+        clock.advanceMillis(MS_TO_FIRST_MIDNIGHT + 1_000);
+        runtimeInfo.sample(); // what the sampler does every 10 s
+        putMessages(5);
+        transferred.set(12);
+        Map<String, String> secondDay = runtimeInfo().table();
+        assertThat(dailyTotals(secondDay, "msgPutTotal")).containsExactly(0L, 20L, 25L);
+        assertThat(dailyTotals(secondDay, "msgGetTotal")).containsExactly(0L, 10L, 12L);
+
+        clock.advanceMillis(24 * 3_600_000L);
+        putMessages(1);
+        Map<String, String> thirdDay = runtimeInfo().table();
+        assertThat(dailyTotals(thirdDay, "msgPutTotal"))
+                .as("clusterList: yesterday 5, today 0 (the put came before the first look at the new day)")
+                .containsExactly(20L, 26L, 26L);
+        assertThat(dailyTotals(thirdDay, "msgGetTotal")).containsExactly(10L, 12L, 12L);
+    }
+
+    @Test
+    void consumeTpsIsTheGroupsPullRateOverTheLastMinuteSummedOverTopics() {
+        offsets.commit("cg", "Orders", 0, 0);
+        offsets.commit("cg", "Single", 0, 0);
+        stats.recordGet("cg", "Orders", 30, 3_000);
+        stats.recordGet("cg", "Single", 10, 1_000);
+        stats.recordGet("other", "Orders", 500, 50_000);
+        clock.advanceMillis(10_000);
+
+        ConsumeStats one =
+                RemotingJson.decode(process(consumeStats("cg", "Orders")).body(), ConsumeStats.class);
+        ConsumeStats all = RemotingJson.decode(process(consumeStats("cg", null)).body(), ConsumeStats.class);
+
+        assertThat(one.consumeTps()).isEqualTo(3.0);
+        assertThat(all.consumeTps()).isEqualTo(4.0);
+    }
+
+    private void putMessages(int count) {
+        for (int i = 0; i < count; i++) {
+            store.put(message("Orders", 0, null, null));
+        }
+    }
+
+    private static List<Long> dailyTotals(Map<String, String> table, String prefix) {
+        return List.of(
+                Long.parseLong(table.get(prefix + "YesterdayMorning")),
+                Long.parseLong(table.get(prefix + "TodayMorning")),
+                Long.parseLong(table.get(prefix + "TodayNow")));
     }
 
     @Test

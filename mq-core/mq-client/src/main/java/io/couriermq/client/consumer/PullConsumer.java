@@ -9,6 +9,7 @@ import io.couriermq.client.consumer.internal.ConsumerThreads;
 import io.couriermq.client.consumer.internal.PeriodicTask;
 import io.couriermq.client.consumer.internal.Prefetcher;
 import io.couriermq.client.consumer.internal.QueueAllocator;
+import io.couriermq.client.consumer.internal.RunningInfoReport;
 import io.couriermq.client.consumer.internal.StartOffsets;
 import io.couriermq.client.consumer.internal.Subscriptions;
 import io.couriermq.client.internal.BrokerRpc;
@@ -16,6 +17,7 @@ import io.couriermq.client.internal.ConsumerMembership;
 import io.couriermq.client.message.ReceivedMessage;
 import io.couriermq.remoting.protocol.body.ConsumeType;
 import io.couriermq.remoting.protocol.body.ConsumerData;
+import io.couriermq.remoting.protocol.body.ConsumerRunningInfo;
 import io.couriermq.remoting.protocol.body.MessageModel;
 import io.couriermq.remoting.protocol.body.MessageQueue;
 import io.couriermq.remoting.protocol.body.SubscriptionData;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +65,7 @@ public final class PullConsumer implements AutoCloseable {
     private final PeriodicTask autoCommit;
     private final PeriodicTask rebalancer;
     private final Map<String, SubscriptionData> assignedTopics = new ConcurrentHashMap<>();
+    private final long startMs;
     private volatile boolean subscribed;
     private volatile boolean closed;
 
@@ -69,6 +73,7 @@ public final class PullConsumer implements AutoCloseable {
         this.runtime = runtime;
         this.ownsRuntime = ownsRuntime;
         this.config = config;
+        this.startMs = runtime.clock().millis();
         this.requests = new ConsumerRequests(runtime.brokers(), runtime.routes());
         this.offsets = new BrokerOffsetStore(config.group(), requests);
         this.startOffsets = new StartOffsets(offsets, requests, config.consumeFromWhere(), runtime.clock()::millis);
@@ -330,6 +335,50 @@ public final class PullConsumer implements AutoCloseable {
             public void onConsumerIdsChanged() {
                 rebalancer.wakeUp();
             }
+
+            @Override
+            public ConsumerRunningInfo runningInfo() {
+                return RunningInfoReport.pullConsumer(
+                        runtime.config(), config.group(), startMs, subscriptions.all(), prefetcher.queues(), offsets);
+            }
+
+            @Override
+            public Map<MessageQueue, Long> offsets(String topic) {
+                Map<MessageQueue, Long> ofTopic = new TreeMap<>();
+                offsets.snapshot().forEach((queue, offset) -> {
+                    if (queue.topic().equals(topic)) {
+                        ofTopic.put(queue, offset);
+                    }
+                });
+                return ofTopic;
+            }
+
+            @Override
+            public void resetOffsets(String topic, Map<MessageQueue, Long> table) {
+                resetPositions(topic, table);
+            }
         };
+    }
+
+    /**
+     * RESET_CONSUMER_CLIENT_OFFSET: the queues of {@code topic} read here that the table names continue
+     * from its offsets (read-ahead discarded, as by {@link #seek}), and the offsets are committed.
+     */
+    private void resetPositions(String topic, Map<MessageQueue, Long> table) {
+        Set<MessageQueue> held = prefetcher.queues();
+        List<CompletableFuture<Void>> commits = new ArrayList<>();
+        table.forEach((queue, offset) -> {
+            if (queue.topic().equals(topic) && held.contains(queue) && offset >= 0) {
+                prefetcher.seek(queue, offset);
+                offsets.update(queue, offset, false);
+                commits.add(requests.updateOffset(config.group(), queue, offset, false));
+            }
+        });
+        try {
+            BrokerRpc.join(CompletableFuture.allOf(commits.toArray(CompletableFuture[]::new)));
+            log.info("group {}: positions of {} reset to {}", config.group(), topic, table);
+        } catch (ClientException e) {
+            log.warn("group {}: reset positions of {} not all committed: {}", config.group(), topic, e.getMessage());
+        }
     }
 }

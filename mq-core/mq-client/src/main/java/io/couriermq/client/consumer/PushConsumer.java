@@ -6,9 +6,11 @@ import io.couriermq.client.consumer.internal.AssignedQueues;
 import io.couriermq.client.consumer.internal.BrokerOffsetStore;
 import io.couriermq.client.consumer.internal.ConcurrentConsumeService;
 import io.couriermq.client.consumer.internal.ConsumeService;
+import io.couriermq.client.consumer.internal.ConsumeStatsRecorder;
 import io.couriermq.client.consumer.internal.ConsumerLag;
 import io.couriermq.client.consumer.internal.ConsumerRequests;
 import io.couriermq.client.consumer.internal.ConsumerThreads;
+import io.couriermq.client.consumer.internal.DirectConsume;
 import io.couriermq.client.consumer.internal.LocalFileOffsetStore;
 import io.couriermq.client.consumer.internal.MessageSendBack;
 import io.couriermq.client.consumer.internal.OffsetStore;
@@ -16,10 +18,12 @@ import io.couriermq.client.consumer.internal.OrderlyConsumeService;
 import io.couriermq.client.consumer.internal.PeriodicTask;
 import io.couriermq.client.consumer.internal.ProcessQueue;
 import io.couriermq.client.consumer.internal.PullLoop;
+import io.couriermq.client.consumer.internal.PushConsumerMembership;
 import io.couriermq.client.consumer.internal.PushRebalance;
 import io.couriermq.client.consumer.internal.QueueAllocator;
 import io.couriermq.client.consumer.internal.QueueLocks;
 import io.couriermq.client.consumer.internal.RetryMessageSender;
+import io.couriermq.client.consumer.internal.RunningInfoReport;
 import io.couriermq.client.consumer.internal.StartOffsets;
 import io.couriermq.client.consumer.internal.Subscriptions;
 import io.couriermq.client.internal.ConsumerMembership;
@@ -67,6 +71,9 @@ public final class PushConsumer implements AutoCloseable {
     private final PeriodicTask offsetPersister;
     private final PeriodicTask lockRefresher;
     private final ConsumerLag lag;
+    private final boolean orderly;
+    private final ConsumeStatsRecorder stats;
+    private final DirectConsume directConsume;
     private final long startMs;
     private volatile boolean started;
     /** Back-off of early rebalance rounds while a topic cannot be placed; 0 when the last round placed all. */
@@ -81,6 +88,12 @@ public final class PushConsumer implements AutoCloseable {
         this.startMs = runtime.clock().millis();
         String group = config.group();
         boolean orderly = listener instanceof OrderlyMessageListener;
+        this.orderly = orderly;
+        this.stats = new ConsumeStatsRecorder(group, runtime.clock());
+        ConsumeObserver observer = stats.alongside(config.observer());
+        this.directConsume = orderly
+                ? DirectConsume.orderly(group, (OrderlyMessageListener) listener, config.suspendCurrentQueueMs())
+                : DirectConsume.concurrent(group, batchListenerOf(listener));
         ConsumerRequests requests = new ConsumerRequests(runtime.brokers(), runtime.routes());
         this.offsets = config.isBroadcasting()
                 ? new LocalFileOffsetStore(
@@ -96,7 +109,7 @@ public final class PushConsumer implements AutoCloseable {
                         (OrderlyMessageListener) listener,
                         offsets,
                         retrySender,
-                        config.observer(),
+                        observer,
                         runtime.timers(),
                         runtime.clock(),
                         config.consumeThreads(),
@@ -110,7 +123,7 @@ public final class PushConsumer implements AutoCloseable {
                         listener instanceof BatchMessageListener ? config.consumeBatchMaxSize() : 1,
                         offsets,
                         new MessageSendBack(group, config.concurrentMaxReconsumeTimes(), requests, retrySender),
-                        config.observer(),
+                        observer,
                         runtime.timers(),
                         config.consumeThreads(),
                         config.consumeBacklogLimit(),
@@ -125,7 +138,7 @@ public final class PushConsumer implements AutoCloseable {
                         config.pullBatchSize(),
                         config.maxCachedMessagesPerQueue(),
                         config.maxCachedBytesPerQueue(),
-                        config.observer()),
+                        observer),
                 subscriptions,
                 requests,
                 offsets,
@@ -387,22 +400,19 @@ public final class PushConsumer implements AutoCloseable {
     }
 
     private ConsumerMembership membership() {
-        return new ConsumerMembership() {
-            @Override
-            public ConsumerData consumerData() {
-                return new ConsumerData(
+        return new PushConsumerMembership(
+                () -> new ConsumerData(
                         config.group(),
                         ConsumeType.CONSUME_PASSIVELY,
                         config.messageModel(),
                         config.consumeFromWhere(),
                         new LinkedHashSet<SubscriptionData>(subscriptions.all()),
-                        false);
-            }
-
-            @Override
-            public void onConsumerIdsChanged() {
-                rebalancer.wakeUp();
-            }
-        };
+                        false),
+                () -> RunningInfoReport.pushConsumer(
+                        runtime.config(), config, orderly, startMs, subscriptions.all(), assigned, offsets, stats),
+                rebalancer::wakeUp,
+                rebalance,
+                offsets,
+                directConsume);
     }
 }

@@ -14,7 +14,10 @@ import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Requests brokers send to this client: consumer membership changes and transaction checks. */
+/**
+ * Requests brokers send to this client: consumer membership changes, transaction checks, pushed replies,
+ * and the admin requests relayed to consumers ({@link ConsumerAdminRequests}).
+ */
 public final class ServerRequests {
     private static final Logger log = LoggerFactory.getLogger(ServerRequests.class);
 
@@ -68,6 +71,7 @@ public final class ServerRequests {
                     return null;
                 },
                 callbacks);
+        ConsumerAdminRequests.register(remoting, members, callbacks);
     }
 
     /** The half message's PGROUP property names the group that must answer. */

@@ -8,6 +8,7 @@ import io.couriermq.store.MessageFilter;
 import io.couriermq.store.MessageStore;
 import io.couriermq.store.RecordSlice;
 import io.couriermq.test.EmbeddedCluster;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,17 @@ public final class LocalCluster implements AutoCloseable {
                 }
             }
             offset = result.nextBeginOffset();
+        }
+    }
+
+    /** The bytes of the record at {@code offset} of one queue, as the broker reads them from its store. */
+    public byte[] storedRecord(String brokerName, String topic, int queueId, long offset) {
+        GetResult result = broker(brokerName).store().getMessages(topic, queueId, offset, 1, MessageFilter.ALL);
+        try (RecordSlice record = result.records().get(0)) {
+            ByteBuffer buffer = record.buffer().duplicate();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
         }
     }
 

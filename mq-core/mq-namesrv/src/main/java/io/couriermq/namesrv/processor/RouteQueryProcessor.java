@@ -15,14 +15,20 @@ import io.couriermq.remoting.rpc.RequestContext;
 import io.couriermq.remoting.rpc.RequestProcessor;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 
 /** The read side: topic routes, cluster layout and topic lists. Every answer comes from one snapshot. */
 public final class RouteQueryProcessor implements RequestProcessor {
     private final RouteTable routes;
     private final KvConfigTable kvConfig;
-    private final boolean orderMessageEnable;
+    private final BooleanSupplier orderMessageEnable;
 
     public RouteQueryProcessor(RouteTable routes, KvConfigTable kvConfig, boolean orderMessageEnable) {
+        this(routes, kvConfig, () -> orderMessageEnable);
+    }
+
+    /** @param orderMessageEnable the setting in force, read on every route query (it may change at run time) */
+    public RouteQueryProcessor(RouteTable routes, KvConfigTable kvConfig, BooleanSupplier orderMessageEnable) {
         this.routes = routes;
         this.kvConfig = kvConfig;
         this.orderMessageEnable = orderMessageEnable;
@@ -49,7 +55,8 @@ public final class RouteQueryProcessor implements RequestProcessor {
 
     private RemotingCommand route(RemotingCommand request, RouteSnapshot snapshot) {
         String topic = request.decodeHeader(TopicRequestHeader::decode).topic();
-        String orderTopicConf = orderMessageEnable ? kvConfig.get(KvConfigTable.ORDER_TOPIC_CONFIG, topic) : null;
+        String orderTopicConf =
+                orderMessageEnable.getAsBoolean() ? kvConfig.get(KvConfigTable.ORDER_TOPIC_CONFIG, topic) : null;
         TopicRouteData route = snapshot.routeOf(topic, orderTopicConf);
         if (route == null) {
             return RemotingCommand.responseTo(request, ResponseCode.TOPIC_NOT_EXIST)

@@ -35,6 +35,8 @@ public final class CommitLog {
     private final Clock clock;
     private final int maxMessageSizeBytes;
     private final ReentrantLock appendLock = new ReentrantLock();
+    /** When the append lock was last taken, 0 while it is free: admin's "page cache lock time". */
+    private volatile long appendLockTakenMs;
 
     public CommitLog(MappedFileQueue segments, QueueOffsetTable queueOffsets, Clock clock, int maxMessageSizeBytes) {
         if (maxMessageSizeBytes + RecordLayout.BLANK_MARKER_BYTES > segments.segmentSizeBytes()) {
@@ -81,20 +83,42 @@ public final class CommitLog {
 
     private AppendResult appendEncoded(ByteBuffer encoded, int[] sizes, String topic, int queueId) {
         int totalBytes = encoded.position();
-        appendLock.lock();
+        long storeTimestampMs = lockAppends();
         try {
             MappedFile segment = segmentWithRoomFor(totalBytes);
             int position = segment.writePosition();
             long physicalOffset = segment.startOffset() + position;
             long queueOffset = queueOffsets.next(topic, queueId);
-            List<AppendedRecord> records = stamp(encoded, sizes, queueOffset, physicalOffset, clock.millis());
+            List<AppendedRecord> records = stamp(encoded, sizes, queueOffset, physicalOffset, storeTimestampMs);
             segment.writer().put(position, encoded.array(), 0, totalBytes);
             segment.publishWritePosition(position + totalBytes);
             queueOffsets.advance(topic, queueId, queueOffset + sizes.length);
             return new AppendResult(records, physicalOffset + totalBytes);
         } finally {
-            appendLock.unlock();
+            unlockAppends();
         }
+    }
+
+    /**
+     * Takes the append lock and notes when; returns that time, which is also the store time of what is
+     * appended under it (taken under the lock, store times follow physical order).
+     */
+    private long lockAppends() {
+        appendLock.lock();
+        long nowMs = clock.millis();
+        appendLockTakenMs = nowMs;
+        return nowMs;
+    }
+
+    private void unlockAppends() {
+        appendLockTakenMs = 0;
+        appendLock.unlock();
+    }
+
+    /** How long the append in progress has held the append lock; 0 when no append holds it. */
+    public long appendLockHeldMs() {
+        long takenMs = appendLockTakenMs;
+        return takenMs == 0 ? 0 : Math.max(0, clock.millis() - takenMs);
     }
 
     /** The last segment if the bytes fit before its blank-marker reserve; else it is closed with a blank. */
@@ -127,7 +151,7 @@ public final class CommitLog {
      */
     public long appendReplicated(long offset, ByteBuffer bytes) {
         int length = bytes.remaining();
-        appendLock.lock();
+        lockAppends();
         try {
             MappedFile segment = segments.last();
             if (segment == null) {
@@ -153,7 +177,7 @@ public final class CommitLog {
             segment.publishWritePosition(position + length);
             return segment.startOffset() + position + length;
         } finally {
-            appendLock.unlock();
+            unlockAppends();
         }
     }
 

@@ -12,21 +12,29 @@ import io.couriermq.store.MessageStore;
 import io.couriermq.store.PutResult;
 import io.couriermq.store.PutStatus;
 import io.couriermq.store.QueryResult;
+import io.couriermq.store.QueueEntriesView;
+import io.couriermq.store.QueueEntry;
 import io.couriermq.store.RecordSlice;
 import io.couriermq.store.RetentionHold;
+import io.couriermq.store.RetentionPolicy;
 import io.couriermq.store.StoreConfig;
 import io.couriermq.store.StoreException;
+import io.couriermq.store.StoreMaintenance;
 import io.couriermq.store.StoreStats;
 import io.couriermq.store.commitlog.AppendResult;
 import io.couriermq.store.file.DiskSpace;
 import io.couriermq.store.file.SegmentFiles;
 import io.couriermq.store.file.StoreIoException;
 import io.couriermq.store.flush.FlushStats;
+import io.couriermq.store.queue.ConsumeQueue;
+import io.couriermq.store.queue.QueueEntries;
 import io.couriermq.store.recovery.RecoveryReport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * The memory-mapped file store: a facade over commit log, flush, dispatcher, consume queues, index,
  * checkpoint, recovery and retention ({@link StoreParts}). {@link #open} recovers and starts it.
  */
-public final class FileMessageStore implements MessageStore {
+public final class FileMessageStore implements MessageStore, StoreMaintenance {
     private static final Logger log = LoggerFactory.getLogger(FileMessageStore.class);
 
     private final StoreParts parts;
@@ -220,12 +228,79 @@ public final class FileMessageStore implements MessageStore {
                 flush.appendsPerForce(),
                 parts.health.diskUsedRatio(),
                 parts.health.refusalReason() == null,
-                problem);
+                problem,
+                flush.forceNanosTotal(),
+                consumeQueueEntries(),
+                parts.commitLog.appendLockHeldMs());
+    }
+
+    private long consumeQueueEntries() {
+        long entries = 0;
+        for (ConsumeQueue queue : parts.queues.all()) {
+            entries += Math.max(0, queue.maxOffset() - queue.minOffset());
+        }
+        return entries;
     }
 
     /** Runs a retention round now (admin "delete expired files" and tests); returns segments deleted. */
     public int runRetentionNow() {
         return parts.retention.runRound();
+    }
+
+    @Override
+    public RetentionPolicy retentionPolicy() {
+        return parts.retention.policy();
+    }
+
+    @Override
+    public void updateRetentionPolicy(RetentionPolicy policy) {
+        parts.retention.updatePolicy(policy);
+        log.info("retention policy of {} is now {}", parts.config.storePathRootDir(), policy);
+    }
+
+    @Override
+    public int deleteExpiredCommitLogNow() {
+        return parts.retention.deleteExpiredNow();
+    }
+
+    @Override
+    public int cleanExpiredConsumeQueues() {
+        return parts.retention.dropExpiredQueueFiles();
+    }
+
+    @Override
+    public int cleanUnusedTopics(Predicate<String> inUse) {
+        List<String> unused =
+                parts.queues.topics().stream().filter(inUse.negate()).sorted().toList();
+        for (String topic : unused) {
+            int files = parts.dispatcher.whilePaused(() -> parts.queues.removeTopic(topic));
+            log.info("deleted the consume queues of unused topic {} ({} files)", topic, files);
+        }
+        return unused.size();
+    }
+
+    @Override
+    public Optional<QueueEntriesView> queueEntries(String topic, int queueId, long fromOffset, int maxCount) {
+        ConsumeQueue queue = parts.queues.find(topic, queueId);
+        if (queue == null) {
+            return Optional.empty();
+        }
+        long min = queue.minOffset();
+        long max = queue.maxOffset();
+        List<QueueEntry> entries = new ArrayList<>();
+        long offset = fromOffset < min ? max : fromOffset; // below the first kept entry: nothing, as RocketMQ
+        while (entries.size() < maxCount && offset < max) {
+            try (QueueEntries run = queue.entries(offset, maxCount - entries.size())) {
+                if (run == null || run.count() == 0) {
+                    break;
+                }
+                for (int i = 0; i < run.count(); i++) {
+                    entries.add(new QueueEntry(offset + i, run.commitLogOffset(i), run.sizeBytes(i), run.tagsHash(i)));
+                }
+                offset += run.count();
+            }
+        }
+        return Optional.of(new QueueEntriesView(min, max, entries));
     }
 
     /** Writes a checkpoint now (tests; a clean shutdown does this itself). */

@@ -61,8 +61,8 @@ final class StoreParts {
         index.load();
         this.dispatcher = new Dispatcher(commitLog, queues, index, DISPATCH_INTERVAL_MS);
         this.flushService = config.flushDiskType() == FlushDiskType.SYNC_FLUSH
-                ? new GroupCommitService(commitLog::flush, config.syncFlushTimeout())
-                : new IntervalFlushService(commitLog::flush, config.flushIntervalCommitLog());
+                ? new GroupCommitService(commitLog::flush, config.syncFlushTimeout(), clock)
+                : new IntervalFlushService(commitLog::flush, config.flushIntervalCommitLog(), clock);
         CheckpointFile checkpointFile = new CheckpointFile(config.checkpointFile());
         this.checkpointService = new CheckpointService(
                 checkpointFile,

@@ -212,6 +212,25 @@ public final class MappedFileQueue {
         return deleted;
     }
 
+    /**
+     * Deletes every segment, the last one too, and then the directory if nothing else is in it: the
+     * queue is gone (an unused topic's consume queue). Readers holding a segment keep it until they let go.
+     */
+    public synchronized int destroyAll() {
+        int count = segments.size();
+        for (MappedFile segment : segments) {
+            segment.destroy();
+        }
+        segments.clear();
+        try {
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            // a reader still holds a deleted file open, or a stray file sits there: the directory stays
+            log.debug("directory {} not removed: {}", directory, e.toString());
+        }
+        return count;
+    }
+
     /** Unmaps every segment (once readers let go); files stay. */
     public synchronized void shutdown() {
         for (MappedFile segment : segments) {

@@ -1,6 +1,7 @@
 package io.couriermq.store.flush;
 
 import io.couriermq.common.lifecycle.BackgroundService;
+import io.couriermq.common.time.Clock;
 import io.couriermq.store.PutStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,19 +26,23 @@ public final class GroupCommitService extends BackgroundService implements Flush
 
     private final LongSupplier flusher;
     private final long timeoutMs;
+    private final Clock clock;
     private final Queue<Waiter> incoming = new ConcurrentLinkedQueue<>();
     private final List<Waiter> waiting = new ArrayList<>();
     private final AtomicLong forceCount = new AtomicLong();
+    private final AtomicLong forceNanos = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private volatile long flushedOffset;
 
     /**
      * @param flusher forces all written bytes and returns the flushed offset (the commit log's flush)
      * @param timeoutMs {@code syncFlushTimeout}
+     * @param clock times the forces, for the flush-latency figure
      */
-    public GroupCommitService(LongSupplier flusher, long timeoutMs) {
+    public GroupCommitService(LongSupplier flusher, long timeoutMs, Clock clock) {
         super("group-commit", IDLE_INTERVAL_MS);
         this.flusher = flusher;
+        this.clock = clock;
         this.timeoutMs = timeoutMs;
     }
 
@@ -60,8 +65,10 @@ public final class GroupCommitService extends BackgroundService implements Flush
             return;
         }
         long before = flushedOffset;
+        long started = clock.nanos();
         flushedOffset = flusher.getAsLong();
         if (flushedOffset > before) {
+            forceNanos.addAndGet(clock.nanos() - started);
             forceCount.incrementAndGet();
         }
         completeCovered();
@@ -78,7 +85,7 @@ public final class GroupCommitService extends BackgroundService implements Flush
 
     @Override
     public FlushStats stats() {
-        return new FlushStats(forceCount.get(), acknowledged.get());
+        return new FlushStats(forceCount.get(), acknowledged.get(), forceNanos.get());
     }
 
     private void drainIncoming() {

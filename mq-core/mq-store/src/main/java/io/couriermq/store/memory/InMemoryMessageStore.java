@@ -229,6 +229,14 @@ public final class InMemoryMessageStore implements MessageStore {
         listeners.add(listener);
     }
 
+    private long queuedEntries() {
+        long entries = 0;
+        for (List<Entry> queue : queues.values()) {
+            entries += queue.size();
+        }
+        return entries;
+    }
+
     @Override
     public synchronized StoreStats stats() {
         String reason = shutdown ? "store is shut down" : "";
@@ -245,7 +253,10 @@ public final class InMemoryMessageStore implements MessageStore {
                 0.0,
                 0.0,
                 !shutdown,
-                reason);
+                reason,
+                0,
+                queuedEntries(),
+                0); // puts and this read share the monitor: no put holds it while we read
     }
 
     @Override

@@ -178,6 +178,11 @@ public final class ConsumeQueue {
         return segments.flush();
     }
 
+    /** Deletes every file of this queue and its directory; returns the files deleted. */
+    int destroy() {
+        return segments.destroyAll();
+    }
+
     public void shutdown() {
         segments.shutdown();
     }

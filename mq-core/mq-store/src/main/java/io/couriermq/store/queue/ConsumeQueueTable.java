@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
@@ -38,6 +39,32 @@ public final class ConsumeQueueTable {
         List<ConsumeQueue> all = new ArrayList<>();
         queues.values().forEach(byId -> all.addAll(byId.values()));
         return all;
+    }
+
+    /** The topics that have a consume queue. */
+    public Set<String> topics() {
+        return Set.copyOf(queues.keySet());
+    }
+
+    /**
+     * Deletes every consume queue of {@code topic}, files and directories; returns the files deleted.
+     * The caller keeps the dispatcher out meanwhile, since a record of the topic would recreate a queue.
+     */
+    public int removeTopic(String topic) {
+        ConcurrentMap<Integer, ConsumeQueue> byId = queues.remove(topic);
+        if (byId == null) {
+            return 0;
+        }
+        int files = 0;
+        for (ConsumeQueue queue : byId.values()) {
+            files += queue.destroy();
+        }
+        try {
+            Files.deleteIfExists(root.resolve(topic));
+        } catch (IOException e) {
+            // a file a reader still holds keeps the directory until it is released; harmless
+        }
+        return files;
     }
 
     /** Maps every queue found on disk. */

@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,11 @@ public final class Dispatcher extends BackgroundService {
     public synchronized void truncateFrom(long offset, Runnable cut) {
         cut.run();
         dispatchedOffset = Math.min(dispatchedOffset, offset);
+    }
+
+    /** Runs {@code work} while no dispatch round runs (an admin removing consume queues). */
+    public synchronized <T> T whilePaused(Supplier<T> work) {
+        return work.get();
     }
 
     /** A queue or index file that cannot be created stalls dispatch; it is retried every round. */

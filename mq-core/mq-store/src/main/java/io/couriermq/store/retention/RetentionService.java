@@ -3,6 +3,7 @@ package io.couriermq.store.retention;
 import io.couriermq.common.lifecycle.BackgroundService;
 import io.couriermq.common.time.Clock;
 import io.couriermq.store.RetentionHold;
+import io.couriermq.store.RetentionPolicy;
 import io.couriermq.store.StoreConfig;
 import io.couriermq.store.commitlog.CommitLog;
 import io.couriermq.store.file.DiskSpace;
@@ -13,9 +14,12 @@ import io.couriermq.store.queue.ConsumeQueue;
 import io.couriermq.store.queue.ConsumeQueueTable;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * {@code diskMaxUsedSpaceRatio}. Age-based deletion stops at the first segment a {@link RetentionHold}
  * still needs; a disk over the high-water mark deletes regardless. Then drops consume-queue and index files that only point below the
  * commit log's new first byte. The active segment is never deleted; a segment that a reader holds is
- * unmapped only when the reader lets go, and later reads of it get OFFSET_TOO_SMALL.
+ * unmapped only when the reader lets go, and later reads of it get OFFSET_TOO_SMALL. The
+ * {@link RetentionPolicy} may be replaced while running; each round reads the current one.
  */
 public final class RetentionService extends BackgroundService {
     private static final Logger log = LoggerFactory.getLogger(RetentionService.class);
@@ -40,7 +45,8 @@ public final class RetentionService extends BackgroundService {
     private final DiskSpace diskSpace;
     private final StorageHealth health;
     private final Clock clock;
-    private final DeleteSchedule schedule;
+    private volatile RetentionPolicy policy;
+    private volatile Set<Integer> deleteHours;
     private final List<RetentionHold> holds = new CopyOnWriteArrayList<>();
     private long lastReportedHoldMs = Long.MIN_VALUE;
     private boolean firstRoundDone;
@@ -61,7 +67,17 @@ public final class RetentionService extends BackgroundService {
         this.diskSpace = diskSpace;
         this.health = health;
         this.clock = clock;
-        this.schedule = new DeleteSchedule(config.deleteWhen(), config.timeZone());
+        updatePolicy(RetentionPolicy.of(config));
+    }
+
+    public RetentionPolicy policy() {
+        return policy;
+    }
+
+    /** Replaces the retention settings; the next round (or a running one's next check) uses them. */
+    public synchronized void updatePolicy(RetentionPolicy newPolicy) {
+        this.deleteHours = newPolicy.deleteHours();
+        this.policy = newPolicy;
     }
 
     /** Segments holding offsets at or above what {@code hold} names survive age-based deletion. */
@@ -82,21 +98,47 @@ public final class RetentionService extends BackgroundService {
         return runRound(false);
     }
 
+    /**
+     * Deletes expired segments now, whatever the hour (RocketMQ's deleteExpiredCommitLog), round after
+     * round until none is left to delete; holds are respected. Returns the segments deleted.
+     */
+    public synchronized int deleteExpiredNow() {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = deleteExpired();
+            total += deleted;
+        } while (deleted == MAX_SEGMENTS_PER_ROUND);
+        if (total > 0) {
+            dropQueueAndIndexFiles();
+        }
+        return total;
+    }
+
+    /** Drops consume-queue files whose entries all point below the commit log; returns how many. */
+    public synchronized int dropExpiredQueueFiles() {
+        long commitLogMin = commitLog.minOffset();
+        int queueFiles = 0;
+        for (ConsumeQueue queue : queues.all()) {
+            queue.correctMinOffset(commitLogMin);
+            queueFiles += queue.deleteSegmentsBelowMinOffset();
+        }
+        return queueFiles;
+    }
+
     private synchronized int runRound(boolean diskOnly) {
+        RetentionPolicy current = policy;
         double used = diskSpace.usedRatio(config.storePathRootDir());
-        health.diskUsage(used, config.diskSpaceWarningLevelRatio());
-        boolean overHighWater = used >= config.diskMaxUsedSpaceRatio() / 100.0;
+        health.diskUsage(used, current.diskSpaceWarningLevelRatio());
+        boolean overHighWater = used >= current.diskMaxUsedSpaceRatio() / 100.0;
         List<MappedFile> deleted;
         if (overHighWater) {
             log.warn(
                     "disk {}% used, above diskMaxUsedSpaceRatio {}%: deleting the oldest segments now{}",
-                    Math.round(used * 100), config.diskMaxUsedSpaceRatio(), heldWarning());
+                    Math.round(used * 100), current.diskMaxUsedSpaceRatio(), heldWarning());
             deleted = commitLog.segments().deleteFromHead(segment -> true, MAX_SEGMENTS_PER_ROUND);
-        } else if (!diskOnly && schedule.isDeleteTime(clock.millis())) {
-            long heldFrom = heldFrom();
-            deleted = commitLog
-                    .segments()
-                    .deleteFromHead(segment -> isExpired(segment) && isFree(segment, heldFrom), MAX_SEGMENTS_PER_ROUND);
+        } else if (!diskOnly && isDeleteHour(clock.millis())) {
+            deleted = commitLog.segments().deleteFromHead(expiredAndFree(), MAX_SEGMENTS_PER_ROUND);
         } else {
             deleted = List.of();
         }
@@ -108,6 +150,31 @@ public final class RetentionService extends BackgroundService {
             dropQueueAndIndexFiles();
         }
         return deleted.size();
+    }
+
+    private int deleteExpired() {
+        int deleted = commitLog
+                .segments()
+                .deleteFromHead(expiredAndFree(), MAX_SEGMENTS_PER_ROUND)
+                .size();
+        if (deleted > 0) {
+            log.info(
+                    "deleted {} expired commit-log segments on request; commit log now starts at {}",
+                    deleted,
+                    commitLog.minOffset());
+        }
+        return deleted;
+    }
+
+    private Predicate<MappedFile> expiredAndFree() {
+        long heldFrom = heldFrom();
+        long reservedMs = TimeUnit.HOURS.toMillis(policy.fileReservedTime());
+        return segment -> isExpired(segment, reservedMs) && isFree(segment, heldFrom);
+    }
+
+    private boolean isDeleteHour(long nowMs) {
+        return deleteHours.contains(
+                Instant.ofEpochMilli(nowMs).atZone(config.timeZone()).getHour());
     }
 
     /** The lowest offset any hold still needs. */
@@ -147,8 +214,7 @@ public final class RetentionService extends BackgroundService {
         return String.join(", ", holds.stream().map(RetentionHold::describe).toList());
     }
 
-    private boolean isExpired(MappedFile segment) {
-        long reservedMs = TimeUnit.HOURS.toMillis(config.fileReservedTime());
+    private boolean isExpired(MappedFile segment, long reservedMs) {
         try {
             long lastWrittenMs = Files.getLastModifiedTime(segment.path()).toMillis();
             return clock.millis() - lastWrittenMs >= reservedMs;
@@ -159,13 +225,8 @@ public final class RetentionService extends BackgroundService {
     }
 
     private void dropQueueAndIndexFiles() {
-        long commitLogMin = commitLog.minOffset();
-        int queueFiles = 0;
-        for (ConsumeQueue queue : queues.all()) {
-            queue.correctMinOffset(commitLogMin);
-            queueFiles += queue.deleteSegmentsBelowMinOffset();
-        }
-        int indexFiles = index.deleteBelow(commitLogMin);
+        int queueFiles = dropExpiredQueueFiles();
+        int indexFiles = index.deleteBelow(commitLog.minOffset());
         log.info("retention deleted {} consume-queue and {} index files", queueFiles, indexFiles);
     }
 }

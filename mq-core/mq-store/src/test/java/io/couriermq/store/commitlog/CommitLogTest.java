@@ -14,6 +14,9 @@ import io.couriermq.store.file.MappedFileQueue;
 import io.couriermq.store.file.SegmentFiles;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +40,37 @@ class CommitLogTest {
     @AfterEach
     void close() {
         segments.shutdown();
+    }
+
+    @Test
+    void reportsHowLongTheAppendInProgressHasHeldTheLock() throws Exception {
+        CountDownLatch opening = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SegmentFiles slowDisk = (path, sizeBytes) -> {
+            opening.countDown();
+            awaitQuietly(release);
+            return SegmentFiles.standard().open(path, sizeBytes);
+        };
+        segments = new MappedFileQueue(dir, SEGMENT_BYTES, slowDisk, null);
+        log = new CommitLog(segments, new QueueOffsetTable(), clock, 2048);
+        assertThat(log.appendLockHeldMs()).isZero();
+
+        CompletableFuture<AppendResult> append = CompletableFuture.supplyAsync(() -> log.append(message("T", 0, "a")));
+        assertThat(opening.await(5, TimeUnit.SECONDS)).isTrue();
+        clock.advanceMillis(300);
+
+        assertThat(log.appendLockHeldMs()).isEqualTo(300);
+        release.countDown();
+        append.get(5, TimeUnit.SECONDS);
+        assertThat(log.appendLockHeldMs()).as("no append holds the lock").isZero();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.couriermq.store.flush;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.couriermq.common.time.Clock;
+import io.couriermq.common.time.ManualClock;
 import io.couriermq.store.PutStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ class GroupCommitServiceTest {
     @Test
     void oneForceAcknowledgesEveryAppendThatWaitedForIt() throws Exception {
         CountDownLatch firstForceMayFinish = new CountDownLatch(1);
-        GroupCommitService service = new GroupCommitService(() -> force(firstForceMayFinish), 30_000);
+        GroupCommitService service = new GroupCommitService(() -> force(firstForceMayFinish), 30_000, Clock.system());
         service.start();
         try {
             written.set(1);
@@ -51,7 +53,7 @@ class GroupCommitServiceTest {
     @Test
     void anAppendThatIsNotForcedInTimeGetsFlushDiskTimeout() throws Exception {
         CountDownLatch diskHangs = new CountDownLatch(1);
-        GroupCommitService service = new GroupCommitService(() -> force(diskHangs), 100);
+        GroupCommitService service = new GroupCommitService(() -> force(diskHangs), 100, Clock.system());
         service.start();
         try {
             written.set(1);
@@ -64,13 +66,38 @@ class GroupCommitServiceTest {
     }
 
     @Test
+    void theTimeSpentInForcesIsSummedForTheFlushLatencyFigure() throws Exception {
+        ManualClock clock = new ManualClock(0);
+        GroupCommitService service = new GroupCommitService(
+                () -> {
+                    clock.advance(3, TimeUnit.MILLISECONDS); // each force takes 3 ms on this clock
+                    forces.incrementAndGet();
+                    return written.get();
+                },
+                30_000,
+                clock);
+        service.start();
+        try {
+            written.set(5);
+            assertThat(service.awaitDurable(5).get(10, TimeUnit.SECONDS)).isEqualTo(PutStatus.PUT_OK);
+            written.set(9);
+            assertThat(service.awaitDurable(9).get(10, TimeUnit.SECONDS)).isEqualTo(PutStatus.PUT_OK);
+            assertThat(service.stats().forceCount()).isEqualTo(2);
+            assertThat(service.stats().forceNanosTotal()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(6));
+        } finally {
+            service.shutdown();
+        }
+    }
+
+    @Test
     void asyncFlushAcknowledgesAtOnceAndForcesOnItsInterval() {
         IntervalFlushService service = new IntervalFlushService(
                 () -> {
                     forces.incrementAndGet();
                     return written.incrementAndGet();
                 },
-                10);
+                10,
+                Clock.system());
         service.start();
         try {
             assertThat(service.awaitDurable(Long.MAX_VALUE)).isCompletedWithValue(PutStatus.PUT_OK);

@@ -167,10 +167,7 @@ public final class ConcurrentConsumeService implements ConsumeService {
     }
 
     private void commit(ProcessQueue processQueue, List<ReceivedMessage> messages) {
-        long offset = processQueue.remove(messages);
-        if (!processQueue.isDropped()) {
-            offsets.update(processQueue.queue(), offset, true);
-        }
+        processQueue.removeAndCommit(messages, offsets);
     }
 
     private void retryLocally(ProcessQueue processQueue, List<ReceivedMessage> batch, int attempt) {

@@ -213,9 +213,6 @@ public final class OrderlyConsumeService implements ConsumeService {
     }
 
     private void commit(ProcessQueue processQueue, ReceivedMessage message) {
-        long offset = processQueue.remove(List.of(message));
-        if (!processQueue.isDropped()) {
-            offsets.update(processQueue.queue(), offset, true);
-        }
+        processQueue.removeAndCommit(List.of(message), offsets);
     }
 }

@@ -71,6 +71,25 @@ public final class ProcessQueue {
         return committableOffset();
     }
 
+    /**
+     * Removes consumed (or sent back) messages and moves the queue's offset in {@code offsets} to the new
+     * committable offset, unless the queue was dropped: atomic with {@link #drop()}, so once drop returns no
+     * listener thread moves this queue's offset any more (an offset reset relies on that).
+     */
+    public synchronized void removeAndCommit(List<ReceivedMessage> messages, OffsetStore offsets) {
+        long offset = remove(messages);
+        if (!dropped) {
+            offsets.update(queue, offset, true);
+        }
+    }
+
+    /** Moves the queue's offset forward to {@code offset} unless the queue was dropped (atomic with drop). */
+    public synchronized void commitIfLive(long offset, OffsetStore offsets) {
+        if (!dropped) {
+            offsets.update(queue, offset, true);
+        }
+    }
+
     /** Smallest in-flight offset, else one past the highest taken in; -1 when nothing was taken in. */
     public synchronized long committableOffset() {
         if (!inFlight.isEmpty()) {
@@ -119,6 +138,16 @@ public final class ProcessQueue {
         return first == null ? null : first.getValue();
     }
 
+    /** Smallest offset in flight, 0 when none (as the official running info reports it). */
+    public synchronized long cachedMinOffset() {
+        return inFlight.isEmpty() ? 0 : inFlight.firstKey();
+    }
+
+    /** Largest offset in flight, 0 when none. */
+    public synchronized long cachedMaxOffset() {
+        return inFlight.isEmpty() ? 0 : inFlight.lastKey();
+    }
+
     public synchronized int cachedCount() {
         return inFlight.size();
     }
@@ -154,7 +183,7 @@ public final class ProcessQueue {
     }
 
     /** Stops all work on the queue: no more pulls, no more commits from listener threads. */
-    public void drop() {
+    public synchronized void drop() {
         dropped = true;
     }
 
@@ -167,6 +196,16 @@ public final class ProcessQueue {
         if (locked) {
             this.lastLockMs = nowMs;
         }
+    }
+
+    /** Whether the broker lock was won the last time it was asked for (expiry not considered). */
+    public boolean holdsLock() {
+        return locked;
+    }
+
+    /** When the broker lock was last won, 0 if never. */
+    public long lastLockMs() {
+        return lastLockMs;
     }
 
     /** Holds the broker lock and refreshed it within {@code expiryMs}. */

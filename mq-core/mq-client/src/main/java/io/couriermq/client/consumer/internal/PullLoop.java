@@ -234,14 +234,14 @@ public final class PullLoop {
                 if (!result.messages().isEmpty()) {
                     consume.submit(processQueue, result.messages());
                 } else if (processQueue.isEmpty()) {
-                    offsets.update(processQueue.queue(), result.nextBeginOffset(), true);
+                    processQueue.commitIfLive(result.nextBeginOffset(), offsets);
                 }
                 pull(processQueue);
             }
             case NO_NEW_MSG, NO_MATCHED_MSG -> {
                 processQueue.nextPullOffset(result.nextBeginOffset());
                 if (processQueue.isEmpty()) {
-                    offsets.update(processQueue.queue(), result.nextBeginOffset(), true);
+                    processQueue.commitIfLive(result.nextBeginOffset(), offsets);
                 }
                 pull(processQueue);
             }

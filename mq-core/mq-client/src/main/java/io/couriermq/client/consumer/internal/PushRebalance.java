@@ -7,6 +7,7 @@ import io.couriermq.remoting.protocol.body.MessageQueue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * assigned (drop, persist the offset, unlock when orderly) and takes on new ones (lock first when
  * orderly, then the start offset). When anything changed, the topic's subVersion moves and a heartbeat
  * goes to every broker before the new queues are pulled, so pulls never carry a version the broker has
- * not seen.
+ * not seen. Rounds, offset resets and the final release take turns (one monitor), so a round never
+ * re-acquires a queue from a stale offset while a reset is under way.
  */
 public final class PushRebalance implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(PushRebalance.class);
@@ -65,7 +67,7 @@ public final class PushRebalance implements Runnable {
     }
 
     @Override
-    public void run() {
+    public synchronized void run() {
         List<ProcessQueue> started = new ArrayList<>();
         boolean changed = false;
         boolean skipped = false;
@@ -100,8 +102,37 @@ public final class PushRebalance implements Runnable {
         return lastRoundComplete;
     }
 
+    /**
+     * RESET_CONSUMER_CLIENT_OFFSET: every queue of {@code topic} held here that {@code table} names is
+     * dropped (its pulls stop, listener calls in progress can no longer move its offset), its offset set
+     * to the table's, and the offsets are committed to the brokers before returning. The next round takes
+     * the queues on again from those offsets (the start offset is the one in memory). Returns whether any
+     * queue was reset, i.e. whether a round is due.
+     */
+    public synchronized boolean resetOffsets(String topic, Map<MessageQueue, Long> table) {
+        List<MessageQueue> reset = new ArrayList<>();
+        for (ProcessQueue processQueue : assigned.ofTopic(topic)) {
+            Long offset = table.get(processQueue.queue());
+            if (offset == null || offset < 0) {
+                continue;
+            }
+            processQueue.drop();
+            if (locks != null) {
+                awaitOrderlyCall(processQueue);
+            }
+            assigned.remove(processQueue);
+            offsets.update(processQueue.queue(), offset, false);
+            reset.add(processQueue.queue());
+        }
+        if (!reset.isEmpty()) {
+            offsets.persistAllAndWait();
+            log.info("group {}: offsets of {} reset to {}", group, reset, table);
+        }
+        return !reset.isEmpty();
+    }
+
     /** Gives up every queue (shutdown). */
-    public void releaseAll() {
+    public synchronized void releaseAll() {
         List<MessageQueue> given = new ArrayList<>();
         for (ProcessQueue processQueue : assigned.all()) {
             give(processQueue);

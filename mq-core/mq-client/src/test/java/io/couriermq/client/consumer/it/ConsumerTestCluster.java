@@ -6,6 +6,7 @@ import io.couriermq.client.message.OutgoingMessage;
 import io.couriermq.client.producer.Producer;
 import io.couriermq.client.producer.ProducerConfig;
 import io.couriermq.client.support.LocalCluster;
+import io.couriermq.remoting.rpc.RemotingChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +64,27 @@ final class ConsumerTestCluster implements AutoCloseable {
         for (int queue = 0; queue < 4; queue++) {
             send(topic, queue, "warmup-" + queue, null);
         }
+    }
+
+    /**
+     * The connection broker-a holds to {@code clientId}'s consumer of {@code group}: a test sends the
+     * broker's callbacks (307, 309, 220, 221) over it, as the broker would.
+     */
+    RemotingChannel channelToConsumer(String group, String clientId) {
+        return cluster.broker(BROKER).consumers().channelOf(group, clientId).orElseThrow();
+    }
+
+    /** The stored record at {@code offset} of a queue on broker-a, as the broker reads it. */
+    byte[] storedRecord(String topic, int queueId, long offset) {
+        return cluster.storedRecord(BROKER, topic, queueId, offset);
+    }
+
+    /** The offset broker-a has committed for the group's queue, -1 if none. */
+    long committedOffset(String group, String topic, int queueId) {
+        return cluster.broker(BROKER)
+                .offsets()
+                .committedOffset(group, topic, queueId)
+                .orElse(-1);
     }
 
     @Override

@@ -40,6 +40,15 @@ public final class RemotingJson {
         }
     }
 
+    /**
+     * Parses a MessageQueue-keyed body that fastjson may have written with object keys (§3.0 quirk 2):
+     * ResetOffsetBody from an official broker, GetConsumerStatusBody or ConsumerRunningInfo from an
+     * official client. The string-key form we write is read too.
+     */
+    public static <T> T decodeWithObjectKeys(byte[] body, Class<T> type) {
+        return decode(body == null ? null : ObjectKeyJson.normalize(body), type);
+    }
+
     public static JsonMapper mapper() {
         return MAPPER;
     }

@@ -60,6 +60,27 @@ final class AdminHeaderCases {
                         "consumerGroup",
                         "clientId"),
                 HeaderCase.of(
+                        "QUERY_CONSUME_QUEUE",
+                        RequestCode.QUERY_CONSUME_QUEUE,
+                        new QueryConsumeQueueRequestHeader("T", 2, 100L, 10, "cg"),
+                        QueryConsumeQueueRequestHeader::decode,
+                        Set.of("topic", "queueId", "index", "count", "consumerGroup"),
+                        "topic",
+                        "queueId"),
+                HeaderCase.of(
+                        "QUERY_CONSUME_QUEUE without group",
+                        RequestCode.QUERY_CONSUME_QUEUE,
+                        new QueryConsumeQueueRequestHeader("T", 0, 0L, 1, null),
+                        QueryConsumeQueueRequestHeader::decode,
+                        Set.of("topic", "queueId", "index", "count")),
+                HeaderCase.of(
+                        "GET_BROKER_CONFIG response",
+                        RequestCode.GET_BROKER_CONFIG,
+                        new GetBrokerConfigResponseHeader("{\"counter\":1,\"stateVersion\":0,\"timestamp\":17}"),
+                        GetBrokerConfigResponseHeader::decode,
+                        Set.of("version"),
+                        "version"),
+                HeaderCase.of(
                         "QUERY_MESSAGE",
                         RequestCode.QUERY_MESSAGE,
                         new QueryMessageRequestHeader("T", "k1", 64, 0L, Long.MAX_VALUE, true),
@@ -156,6 +177,14 @@ final class AdminHeaderCases {
                         Set.of("topic"),
                         "topic"),
                 HeaderCase.of(
+                        "VIEW_BROKER_STATS_DATA",
+                        RequestCode.VIEW_BROKER_STATS_DATA,
+                        new ViewBrokerStatsDataRequestHeader("GROUP_GET_NUMS", "T@cg"),
+                        ViewBrokerStatsDataRequestHeader::decode,
+                        Set.of("statsName", "statsKey"),
+                        "statsName",
+                        "statsKey"),
+                HeaderCase.of(
                         "DELETE_SUBSCRIPTIONGROUP",
                         RequestCode.DELETE_SUBSCRIPTIONGROUP,
                         new DeleteSubscriptionGroupRequestHeader("cg", true),
@@ -179,6 +208,20 @@ final class AdminHeaderCases {
                         ResetOffsetRequestHeader::decode,
                         Set.of("topic", "group", "queueId", "timestamp", "isForce")),
                 HeaderCase.of(
+                        "GET_CONSUMER_STATUS_FROM_CLIENT",
+                        RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT,
+                        new GetConsumerStatusRequestHeader("T", "cg", "127.0.0.1:1"),
+                        GetConsumerStatusRequestHeader::decode,
+                        Set.of("topic", "group", "clientAddr"),
+                        "topic",
+                        "group"),
+                HeaderCase.of(
+                        "GET_CONSUMER_STATUS_FROM_CLIENT every client",
+                        RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT,
+                        new GetConsumerStatusRequestHeader("T", "cg", null),
+                        GetConsumerStatusRequestHeader::decode,
+                        Set.of("topic", "group")),
+                HeaderCase.of(
                         "LIST_PENDING_DELIVERIES",
                         RequestCode.LIST_PENDING_DELIVERIES,
                         new ListPendingDeliveriesRequestHeader("T", 20),
@@ -191,6 +234,43 @@ final class AdminHeaderCases {
                         new CancelPendingDeliveryRequestHeader("7F0000010001"),
                         CancelPendingDeliveryRequestHeader::decode,
                         Set.of("messageId"),
-                        "messageId"));
+                        "messageId"),
+                HeaderCase.of(
+                        "CLONE_GROUP_OFFSET",
+                        RequestCode.CLONE_GROUP_OFFSET,
+                        new CloneGroupOffsetRequestHeader("src", "dest", "T", true),
+                        CloneGroupOffsetRequestHeader::decode,
+                        Set.of("srcGroup", "destGroup", "topic", "offline"),
+                        "srcGroup",
+                        "destGroup"),
+                HeaderCase.of(
+                        "INVOKE_BROKER_TO_GET_CONSUMER_STATUS",
+                        RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS,
+                        new GetConsumerStatusRequestHeader("T", "cg", "cid"),
+                        GetConsumerStatusRequestHeader::decode,
+                        Set.of("topic", "group", "clientAddr"),
+                        "topic",
+                        "group"),
+                HeaderCase.of(
+                        "GET_BROKER_CONSUME_STATS",
+                        RequestCode.GET_BROKER_CONSUME_STATS,
+                        new GetConsumeStatsInBrokerHeader(true),
+                        GetConsumeStatsInBrokerHeader::decode,
+                        Set.of("isOrder")),
+                HeaderCase.of(
+                        "CONSUME_MESSAGE_DIRECTLY",
+                        RequestCode.CONSUME_MESSAGE_DIRECTLY,
+                        new ConsumeMessageDirectlyResultRequestHeader(
+                                "cg", "cid", "7F00000100002A9F0000000000000000", "broker-a", "T", 0, 0),
+                        ConsumeMessageDirectlyResultRequestHeader::decode,
+                        Set.of(
+                                "consumerGroup",
+                                "clientId",
+                                "msgId",
+                                "brokerName",
+                                "topic",
+                                "topicSysFlag",
+                                "groupSysFlag"),
+                        "consumerGroup"));
     }
 }

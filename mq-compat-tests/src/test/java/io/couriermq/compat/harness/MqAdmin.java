@@ -1,0 +1,94 @@
+package io.couriermq.compat.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.rocketmq.tools.command.MQAdminStartup;
+
+/**
+ * The real {@code mqadmin} of rocketmq-tools 5.2.0, run in this JVM: {@code MQAdminStartup.main0} with the
+ * arguments an operator types, its standard output and error captured. mqadmin reports a failed
+ * command by printing the exception's stack trace to standard error and still returning normally (the
+ * shell script's exit code is 0 either way), so a command counts as failed when anything lands there.
+ */
+public final class MqAdmin {
+
+    private final String nameServerAddress;
+
+    public MqAdmin(String nameServerAddress) {
+        this.nameServerAddress = nameServerAddress;
+    }
+
+    /** What one command printed. */
+    public record Output(String command, String out, String err) {
+
+        /** Asserts the command did not fail, and returns what it printed. */
+        public String ok() {
+            assertThat(err)
+                    .as("standard error of mqadmin %s (standard output:%n%s)", command, out)
+                    .doesNotContain("Exception")
+                    .doesNotContain("command failed");
+            assertThat(out).as("mqadmin %s", command).doesNotContain("command failed");
+            return out;
+        }
+
+        /** The printed lines, each split on runs of blanks. */
+        public List<String[]> rows() {
+            List<String[]> rows = new ArrayList<>();
+            for (String line : out.split("\\R")) {
+                if (!line.isBlank()) {
+                    rows.add(line.trim().split("\\s+"));
+                }
+            }
+            return rows;
+        }
+
+        /** The first row whose first cell is {@code first}. */
+        public Optional<String[]> row(String first) {
+            return rows().stream().filter(r -> r[0].equals(first)).findFirst();
+        }
+    }
+
+    /** Runs {@code mqadmin <command> -n <NameServer> <args...>}. */
+    public Output run(String command, String... args) {
+        List<String> argv = new ArrayList<>();
+        argv.add(command);
+        argv.add("-n");
+        argv.add(nameServerAddress);
+        argv.addAll(List.of(args));
+        return capture(command + " " + String.join(" ", args), argv.toArray(String[]::new));
+    }
+
+    /** Runs {@code mqadmin <command> <args...>} without adding the NameServer option. */
+    public Output runWithout(String command, String... args) {
+        List<String> argv = new ArrayList<>();
+        argv.add(command);
+        argv.addAll(List.of(args));
+        return capture(command + " " + String.join(" ", args), argv.toArray(String[]::new));
+    }
+
+    private static synchronized Output capture(String description, String[] argv) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (PrintStream capturedOut = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream capturedErr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            System.setOut(capturedOut);
+            System.setErr(capturedErr);
+            MQAdminStartup.main0(argv, null);
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        Output output =
+                new Output(description, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        originalOut.printf("$ mqadmin %s%n%s%s", description, output.out(), output.err());
+        return output;
+    }
+}

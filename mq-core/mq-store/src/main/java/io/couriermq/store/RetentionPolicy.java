@@ -1,0 +1,69 @@
+package io.couriermq.store;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The retention settings that may change while the store runs (an admin's {@code updateBrokerConfig}):
+ * RocketMQ's key names and units, checked here so a bad value is refused before anything changes.
+ *
+ * @param fileReservedTime hours a commit-log segment is kept after its last write
+ * @param deleteWhen hours of the day, e.g. "04" or "04;16", when expired segments are deleted
+ * @param diskMaxUsedSpaceRatio percent of disk use above which the oldest segments are deleted at once
+ * @param diskSpaceWarningLevelRatio fraction of disk use above which puts are refused
+ */
+public record RetentionPolicy(
+        int fileReservedTime, String deleteWhen, int diskMaxUsedSpaceRatio, double diskSpaceWarningLevelRatio) {
+
+    public RetentionPolicy {
+        if (fileReservedTime < 0) {
+            throw new IllegalArgumentException("fileReservedTime must be >= 0 hours, was " + fileReservedTime);
+        }
+        if (diskMaxUsedSpaceRatio < 10 || diskMaxUsedSpaceRatio > 95) {
+            throw new IllegalArgumentException("diskMaxUsedSpaceRatio must be 10..95, was " + diskMaxUsedSpaceRatio);
+        }
+        if (!(diskSpaceWarningLevelRatio > 0 && diskSpaceWarningLevelRatio <= 1)) {
+            throw new IllegalArgumentException(
+                    "diskSpaceWarningLevelRatio must be a fraction in (0, 1], was " + diskSpaceWarningLevelRatio);
+        }
+        deleteHours(deleteWhen);
+    }
+
+    /** The policy a store starts with. */
+    public static RetentionPolicy of(StoreConfig config) {
+        return new RetentionPolicy(
+                config.fileReservedTime(),
+                config.deleteWhen(),
+                config.diskMaxUsedSpaceRatio(),
+                config.diskSpaceWarningLevelRatio());
+    }
+
+    /** The hours of the day {@link #deleteWhen} names. */
+    public Set<Integer> deleteHours() {
+        return deleteHours(deleteWhen);
+    }
+
+    private static Set<Integer> deleteHours(String deleteWhen) {
+        if (deleteWhen == null) {
+            throw new IllegalArgumentException("deleteWhen must name hours of the day such as 04 or 04;16");
+        }
+        return Arrays.stream(deleteWhen.split(";"))
+                .map(String::trim)
+                .filter(hour -> !hour.isEmpty())
+                .map(RetentionPolicy::parseHour)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static int parseHour(String text) {
+        try {
+            int hour = Integer.parseInt(text);
+            if (hour >= 0 && hour <= 23) {
+                return hour;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the same message as a number out of range
+        }
+        throw new IllegalArgumentException("deleteWhen hours must be 00..23 separated by ';', was '" + text + "'");
+    }
+}
