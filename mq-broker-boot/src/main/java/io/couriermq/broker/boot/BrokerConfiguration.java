@@ -1,6 +1,7 @@
 package io.couriermq.broker.boot;
 
 import io.couriermq.common.time.Clock;
+import io.couriermq.console.ConsoleNameServer;
 import io.couriermq.namesrv.NameServer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -42,6 +43,14 @@ class BrokerConfiguration {
     @Bean
     BrokerHealthIndicator brokerHealthIndicator(BrokerLifecycle lifecycle) {
         return new BrokerHealthIndicator(lifecycle, Clock.system());
+    }
+
+    /** The console shows this broker's cluster through its NameServer(s), known once the broker started. */
+    @Bean
+    ConsoleNameServer consoleNameServer(BrokerLifecycle lifecycle) {
+        return () -> lifecycle.settings() == null
+                ? ""
+                : String.join(";", lifecycle.settings().broker().nameServerAddresses());
     }
 
     @Bean

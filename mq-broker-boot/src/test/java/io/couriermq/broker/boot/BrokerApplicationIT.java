@@ -280,6 +280,14 @@ class BrokerApplicationIT {
         assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS.code());
     }
 
+    @Test
+    void theConsoleShowsThisBrokerThroughItsNameServer() {
+        String page = await().atMost(Duration.ofSeconds(10))
+                .until(() -> get("/console/cluster"), body -> body.contains(brokerAddress));
+
+        assertThat(page).contains("MASTER", "V5_2_0");
+    }
+
     private String get(String path) {
         try {
             HttpResponse<String> response = http.send(

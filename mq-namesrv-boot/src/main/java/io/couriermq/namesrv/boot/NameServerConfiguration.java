@@ -1,6 +1,7 @@
 package io.couriermq.namesrv.boot;
 
 import io.couriermq.common.time.Clock;
+import io.couriermq.console.ConsoleNameServer;
 import io.couriermq.namesrv.NameServer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,13 @@ class NameServerConfiguration {
     @Bean
     NameServerMetrics nameServerMetrics(NameServer nameServer) {
         return new NameServerMetrics(nameServer);
+    }
+
+    /** The console shows every broker this NameServer knows: it asks this NameServer itself. */
+    @Bean
+    ConsoleNameServer consoleNameServer(NameServer nameServer, NameServerProperties properties) {
+        String host = "0.0.0.0".equals(properties.bindAddress()) ? "127.0.0.1" : properties.bindAddress();
+        return () -> host + ":" + nameServer.listenPort();
     }
 
     @Bean

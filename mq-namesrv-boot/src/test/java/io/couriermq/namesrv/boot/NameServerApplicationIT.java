@@ -94,6 +94,13 @@ class NameServerApplicationIT {
                 .containsPattern("\"git\":\\{.*\"commit\":\\{.*\"id\":");
     }
 
+    @Test
+    void theConsoleListsTheBrokersThisNameServerKnows() throws Exception {
+        String page = get("/console/cluster");
+
+        assertThat(page).contains("broker-a", "127.0.0.1:10911", "DefaultCluster");
+    }
+
     private String get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + actuatorPort + path))

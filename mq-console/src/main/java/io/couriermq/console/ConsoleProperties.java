@@ -1,0 +1,35 @@
+package io.couriermq.console;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The console's settings under {@code courier.console.*}.
+ *
+ * @param enabled serve the console at /console
+ * @param nameServer NameServer address(es), separated by ';'; only read when the application supplies no
+ *     {@link ConsoleNameServer} of its own (both CourierMQ apps do)
+ * @param sampleInterval how often the chart figures (TPS per broker, lag per group) are sampled
+ * @param sampleCapacity how many samples the charts keep (a bounded ring: the oldest goes first)
+ * @param requestTimeout how long one admin request may take before the page shows an error
+ */
+@ConfigurationProperties(prefix = "courier.console")
+public record ConsoleProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("") String nameServer,
+        @DefaultValue("5s") Duration sampleInterval,
+        @DefaultValue("360") int sampleCapacity,
+        @DefaultValue("5s") Duration requestTimeout) {
+
+    public ConsoleProperties {
+        if (sampleCapacity < 2) {
+            throw new IllegalArgumentException(
+                    "courier.console.sample-capacity must be at least 2, was " + sampleCapacity);
+        }
+        if (sampleInterval.isNegative() || sampleInterval.isZero()) {
+            throw new IllegalArgumentException(
+                    "courier.console.sample-interval must be positive, was " + sampleInterval);
+        }
+    }
+}
