@@ -15,15 +15,27 @@ import java.util.TreeMap;
  *
  * @param entries broker.conf key to value
  * @param sources broker.conf key to where its value came from (a file path or a property name)
+ * @param configFile the broker.conf given with {@code -c}, where run-time changes are written back; null
+ *     without one
  */
 record BrokerConfigEntries(
-        Map<String, String> entries, Map<String, String> sources, Path defaultStoreRoot, String defaultBrokerIp) {
+        Map<String, String> entries,
+        Map<String, String> sources,
+        Path defaultStoreRoot,
+        String defaultBrokerIp,
+        Path configFile) {
 
     static final String NAMESRV_ADDR = "namesrvAddr";
 
     BrokerConfigEntries {
         entries = Map.copyOf(entries);
         sources = Map.copyOf(sources);
+    }
+
+    /** Entries not read from a broker.conf. */
+    BrokerConfigEntries(
+            Map<String, String> entries, Map<String, String> sources, Path defaultStoreRoot, String defaultBrokerIp) {
+        this(entries, sources, defaultStoreRoot, defaultBrokerIp, null);
     }
 
     /**
@@ -33,7 +45,7 @@ record BrokerConfigEntries(
      */
     BrokerSettings settings() {
         BrokerSettings loaded = load();
-        return new BrokerSettings(loaded.broker(), loaded.store(), loaded.ha(), List.of());
+        return new BrokerSettings(loaded.broker(), loaded.store(), loaded.ha(), List.of(), configFile);
     }
 
     List<String> unknownKeys() {
@@ -51,7 +63,7 @@ record BrokerConfigEntries(
         withAddress.put(NAMESRV_ADDR, address);
         Map<String, String> withSource = new TreeMap<>(sources);
         withSource.put(NAMESRV_ADDR, source);
-        return new BrokerConfigEntries(withAddress, withSource, defaultStoreRoot, defaultBrokerIp);
+        return new BrokerConfigEntries(withAddress, withSource, defaultStoreRoot, defaultBrokerIp, configFile);
     }
 
     private BrokerSettings load() {

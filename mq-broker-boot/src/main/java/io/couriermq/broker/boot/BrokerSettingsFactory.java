@@ -24,14 +24,16 @@ final class BrokerSettingsFactory {
         Binder binder = Binder.get(environment);
         Map<String, String> entries = new TreeMap<>();
         Map<String, String> sources = new TreeMap<>();
-        binder.bind(BrokerArguments.CONFIG_FILE, String.class).ifBound(file -> {
-            Path path = Path.of(file);
-            BrokerConfFile.read(path).forEach((key, value) -> {
+        Path configFile = binder.bind(BrokerArguments.CONFIG_FILE, String.class)
+                .map(Path::of)
+                .orElse(null);
+        if (configFile != null) {
+            BrokerConfFile.read(configFile).forEach((key, value) -> {
                 entries.put(key.trim(), value);
-                sources.put(key.trim(), path.toString());
+                sources.put(key.trim(), configFile.toString());
             });
-            log.info("broker configuration read from {}", path.toAbsolutePath());
-        });
+            log.info("broker configuration read from {}", configFile.toAbsolutePath());
+        }
         binder.bind(PREFIX, Bindable.mapOf(String.class, String.class))
                 .ifBound(overlay -> overlay.forEach((key, value) -> {
                     if (!BrokerKeys.isBootKey(key)) {
@@ -42,7 +44,7 @@ final class BrokerSettingsFactory {
                 }));
         Path defaultStoreRoot = Path.of(environment.getProperty("user.home", "."), "couriermq", "store");
         BrokerConfigEntries config =
-                new BrokerConfigEntries(entries, sources, defaultStoreRoot, defaultBrokerIp(entries));
+                new BrokerConfigEntries(entries, sources, defaultStoreRoot, defaultBrokerIp(entries), configFile);
         config.settings();
         config.unknownKeys().forEach(key -> warnUnknown(key, sources.get(key)));
         return config;

@@ -49,6 +49,9 @@ class BrokerSettingsBindingTest {
         assertThat(settings.store().flushDiskType()).isEqualTo(FlushDiskType.SYNC_FLUSH);
         assertThat(settings.store().fileReservedTime()).isEqualTo(48);
         assertThat(settings.store().storePathRootDir()).isEqualTo(dir.resolve("store"));
+        assertThat(settings.configFile())
+                .as("run-time config changes are written back there")
+                .isEqualTo(dir.resolve("broker.conf"));
     }
 
     @Test
@@ -77,6 +80,7 @@ class BrokerSettingsBindingTest {
         assertThat(settings.broker().brokerIP1()).isNotBlank();
         assertThat(settings.broker().listenPort()).isEqualTo(10911);
         assertThat(settings.broker().nameServerAddresses()).isEmpty();
+        assertThat(settings.configFile()).isNull();
     }
 
     @Test
@@ -136,6 +140,16 @@ class BrokerSettingsBindingTest {
                         .broker()
                         .nameServerAddresses())
                 .containsExactly("127.0.0.1:9876");
+    }
+
+    @Test
+    void theConfigFileStaysKnownWhenStandaloneAddsTheNameServer() throws IOException {
+        BrokerConfigEntries config = BrokerSettingsFactory.read(withConf("brokerName=from-file\n"));
+
+        assertThat(config.withNameServer("127.0.0.1:9876", "--standalone")
+                        .settings()
+                        .configFile())
+                .isEqualTo(dir.resolve("broker.conf"));
     }
 
     private MockEnvironment withConf(String content) throws IOException {

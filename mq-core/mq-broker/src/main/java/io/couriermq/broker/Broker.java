@@ -149,7 +149,7 @@ public final class Broker implements AutoCloseable {
         offsets = new ConsumerOffsetManager(configDir, clock);
         subscriptionGroups = new SubscriptionGroupManager(config, configDir, clock);
         producers = new ProducerGroupRegistry(clock);
-        RuntimeConfigEffects.wire(runtimeConfig, files, topics);
+        RuntimeConfigEffects.wire(runtimeConfig, files, topics, subscriptionGroups);
         delayLevels = DelayLevelScheduling.start(
                 store, topics, config.delayLevels(), configDir, clock, !replication.isSlave());
         ports = new BrokerPorts(

@@ -14,11 +14,14 @@ import java.util.TreeMap;
  */
 public final class BrokerConfigUpdate {
     /**
-     * brokerPermission: sends and the NameServer registration; slaveReadEnable: the pull advice; the
-     * retention keys: the store's next retention round.
+     * brokerPermission: sends and the NameServer registration; autoCreateTopicEnable: sends and the
+     * TBW102 template; autoCreateSubscriptionGroup: the group manager; slaveReadEnable: the pull advice;
+     * the retention keys: the store's next retention round.
      */
     public static final Set<String> RUNTIME_KEYS = Set.of(
             "brokerPermission",
+            "autoCreateTopicEnable",
+            "autoCreateSubscriptionGroup",
             "slaveReadEnable",
             "fileReservedTime",
             "deleteWhen",

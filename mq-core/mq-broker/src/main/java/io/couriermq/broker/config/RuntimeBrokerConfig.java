@@ -75,6 +75,9 @@ public final class RuntimeBrokerConfig {
 
     /** Applies {@code requested} wholly, or nothing and says why. */
     public synchronized BrokerConfigUpdate.Outcome update(Map<String, String> requested) {
+        if (requested.isEmpty()) {
+            return new BrokerConfigUpdate.Outcome(current, null); // RocketMQ answers an empty body the same
+        }
         BrokerConfigUpdate.Outcome outcome = BrokerConfigUpdate.apply(current, requested);
         if (outcome.isRefused()) {
             log.warn(
@@ -93,7 +96,7 @@ public final class RuntimeBrokerConfig {
     }
 
     private void writeBack(Map<String, String> requested) {
-        if (current.configFile() == null || requested.isEmpty()) {
+        if (current.configFile() == null) {
             return;
         }
         try {

@@ -26,7 +26,7 @@ public final class SubscriptionGroupManager {
     private static final Logger log = LoggerFactory.getLogger(SubscriptionGroupManager.class);
     private static final int MAX_GROUP_NAME_LENGTH = 255;
 
-    private final boolean autoCreate;
+    private volatile boolean autoCreate;
     private final Clock clock;
     private final AtomicJsonFile file;
     private final Map<String, SubscriptionGroupConfig> groups = new ConcurrentHashMap<>();
@@ -38,6 +38,11 @@ public final class SubscriptionGroupManager {
         this.file = new AtomicJsonFile(configDir.resolve("subscriptionGroups.json"));
         this.dataVersion = new DataVersion(clock.millis(), 0, 0);
         load();
+    }
+
+    /** autoCreateSubscriptionGroup in force; it may change at run time. */
+    public void autoCreate(boolean enabled) {
+        this.autoCreate = enabled;
     }
 
     public Optional<SubscriptionGroupConfig> find(String group) {

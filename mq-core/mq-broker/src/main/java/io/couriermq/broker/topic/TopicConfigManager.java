@@ -209,7 +209,15 @@ public final class TopicConfigManager {
                 new TopicConfig(config.brokerName(), 1, 1, all | Permission.INHERIT, "SINGLE_TAG", 0, false, Map.of()));
         putIfAbsent(new TopicConfig(
                 TopicNames.OFFSET_MOVED_EVENT, 1, 1, Permission.READ_WRITE, "SINGLE_TAG", 0, false, Map.of()));
-        if (config.autoCreateTopicEnable()) {
+        autoCreateTemplate(config.autoCreateTopicEnable());
+    }
+
+    /**
+     * Adds TBW102 (the template producers auto-create topics from) when auto-creation is on, removes it
+     * when off; at start-up and when autoCreateTopicEnable changes at run time.
+     */
+    public void autoCreateTemplate(boolean enabled) {
+        if (enabled) {
             int queues = config.defaultTopicQueueNums();
             putIfAbsent(new TopicConfig(
                     TopicNames.AUTO_CREATE_TEMPLATE,

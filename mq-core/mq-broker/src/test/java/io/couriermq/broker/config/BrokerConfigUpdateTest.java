@@ -24,6 +24,8 @@ class BrokerConfigUpdateTest {
     static Stream<Arguments> runtimeKeys() {
         return Stream.of(
                 Arguments.of("brokerPermission", "4", "4"),
+                Arguments.of("autoCreateTopicEnable", "FALSE", "false"),
+                Arguments.of("autoCreateSubscriptionGroup", "false", "false"),
                 Arguments.of("slaveReadEnable", "true", "true"),
                 Arguments.of("fileReservedTime", "12", "12"),
                 Arguments.of("deleteWhen", "02;14", "02;14"),
@@ -79,6 +81,7 @@ class BrokerConfigUpdateTest {
                 Arguments.of("brokerPermission", "9"),
                 Arguments.of("brokerPermission", "rw"),
                 Arguments.of("slaveReadEnable", "maybe"),
+                Arguments.of("autoCreateTopicEnable", "no"),
                 Arguments.of("fileReservedTime", "-1"),
                 Arguments.of("deleteWhen", "04;25"),
                 Arguments.of("diskMaxUsedSpaceRatio", "99"),

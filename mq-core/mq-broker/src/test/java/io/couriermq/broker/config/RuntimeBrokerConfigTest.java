@@ -67,6 +67,17 @@ class RuntimeBrokerConfigTest {
     }
 
     @Test
+    void anEmptyRequestChangesNothingAndKeepsTheVersion() {
+        RuntimeBrokerConfig config = config(null);
+        Map<String, String> before = config.properties();
+
+        assertThat(config.update(Map.of()).isRefused()).isFalse();
+
+        assertThat(config.properties()).isEqualTo(before);
+        assertThat(config.version().counter()).isZero();
+    }
+
+    @Test
     void withoutAConfigFileAChangeIsOnlyInMemory() {
         RuntimeBrokerConfig config = config(null);
 

@@ -182,6 +182,23 @@ class BrokerConfigAndMaintenanceIT {
     }
 
     @Test
+    void autoCreateTopicEnableTurnsTopicAutoCreationAndItsTemplateOffAndOnAtRunTime() {
+        assertThat(broker.topics().find("TBW102")).isPresent();
+
+        assertThat(updateConfig("autoCreateTopicEnable=false").code()).isEqualTo(ResponseCode.SUCCESS.code());
+
+        assertThat(send("Fresh", 0, "").code()).isEqualTo(ResponseCode.TOPIC_NOT_EXIST.code());
+        // as on RocketMQ, the NameServer keeps a topic a registration no longer lists; the broker's
+        // table (what producers' auto-creation works from) loses the template
+        assertThat(broker.topics().find("TBW102")).isEmpty();
+
+        assertThat(updateConfig("autoCreateTopicEnable=true").code()).isEqualTo(ResponseCode.SUCCESS.code());
+
+        assertThat(send("Fresh", 0, "").code()).isEqualTo(ResponseCode.SUCCESS.code());
+        assertThat(broker.topics().find("TBW102")).isPresent();
+    }
+
+    @Test
     void deleteExpiredCommitLogDeletesExpiredSegmentsNowWhateverTheHour() throws IOException {
         fillSegments(4);
         int segmentsBefore = files(storeDir.resolve("store/commitlog"));

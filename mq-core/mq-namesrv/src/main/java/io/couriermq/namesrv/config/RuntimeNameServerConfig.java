@@ -62,6 +62,9 @@ public final class RuntimeNameServerConfig {
 
     /** Applies {@code requested} wholly and returns null, or applies nothing and says why. */
     public synchronized Refusal update(Map<String, String> requested) {
+        if (requested.isEmpty()) {
+            return null;
+        }
         Set<String> known = properties().keySet();
         Map<String, String> sorted = new TreeMap<>(requested);
         for (String key : sorted.keySet()) {

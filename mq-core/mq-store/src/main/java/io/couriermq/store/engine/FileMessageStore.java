@@ -270,13 +270,16 @@ public final class FileMessageStore implements MessageStore, StoreMaintenance {
 
     @Override
     public int cleanUnusedTopics(Predicate<String> inUse) {
-        List<String> unused =
-                parts.queues.topics().stream().filter(inUse.negate()).sorted().toList();
-        for (String topic : unused) {
-            int files = parts.dispatcher.whilePaused(() -> parts.queues.removeTopic(topic));
-            log.info("deleted the consume queues of unused topic {} ({} files)", topic, files);
+        int removed = 0;
+        for (String topic : parts.queues.topics().stream().sorted().toList()) {
+            // asked again while no record is dispatched: a topic created meanwhile keeps its queues
+            int files = parts.dispatcher.whilePaused(() -> inUse.test(topic) ? -1 : parts.queues.removeTopic(topic));
+            if (files >= 0) {
+                removed++;
+                log.info("deleted the consume queues of unused topic {} ({} files)", topic, files);
+            }
         }
-        return unused.size();
+        return removed;
     }
 
     @Override
