@@ -19,6 +19,10 @@ import org.springframework.context.SmartLifecycle;
  * Samples the live chart figures on the server at a fixed interval, so every viewer sees the same
  * history and the browser only polls: put and get TPS per broker, and lag per consumer group. A failed
  * round (cluster unreachable) is skipped and logged once until a round succeeds again.
+ *
+ * <p>A round asks every broker and every group, so rounds run only while someone watches: from the
+ * first read of the series until {@link #idleAfterMs} passes without one. A node nobody looks at sends
+ * no console traffic.
  */
 public final class ChartSampler implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ChartSampler.class);
@@ -28,8 +32,10 @@ public final class ChartSampler implements SmartLifecycle {
     private final Duration interval;
     private final SampleRing tps;
     private final SampleRing lag;
+    private final long idleAfterMs;
     private volatile ScheduledExecutorService executor;
     private volatile boolean failing;
+    private volatile long lastViewedMs = Long.MIN_VALUE;
 
     public ChartSampler(ConsoleData data, Clock clock, Duration interval, int capacity) {
         this.data = data;
@@ -37,6 +43,7 @@ public final class ChartSampler implements SmartLifecycle {
         this.interval = interval;
         this.tps = new SampleRing(capacity);
         this.lag = new SampleRing(capacity);
+        this.idleAfterMs = Math.max(60_000, interval.toMillis() * 12);
     }
 
     /** One round: reads the figures and appends them to both rings. */
@@ -60,12 +67,37 @@ public final class ChartSampler implements SmartLifecycle {
         lag.add(now, lagValues);
     }
 
+    /** The TPS series; reading it keeps the sampling going (the first read after a quiet spell starts it). */
     public ChartSeries tps() {
+        viewed();
         return tps.snapshot();
     }
 
+    /** The lag series; reading it keeps the sampling going, as {@link #tps()}. */
     public ChartSeries lag() {
+        viewed();
         return lag.snapshot();
+    }
+
+    /** Whether rounds run now: someone read the series within the idle time. */
+    public boolean watched() {
+        long last = lastViewedMs;
+        return last != Long.MIN_VALUE && clock.millis() - last <= idleAfterMs;
+    }
+
+    private void viewed() {
+        boolean wasWatched = watched();
+        lastViewedMs = clock.millis();
+        ScheduledExecutorService running = executor;
+        if (!wasWatched && running != null) {
+            running.execute(this::sampleQuietly); // a first point at once rather than after an interval
+        }
+    }
+
+    private void sampleIfWatched() {
+        if (watched()) {
+            sampleQuietly();
+        }
     }
 
     private void sampleQuietly() {
@@ -91,7 +123,7 @@ public final class ChartSampler implements SmartLifecycle {
             return thread;
         });
         started.scheduleWithFixedDelay(
-                this::sampleQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+                this::sampleIfWatched, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         executor = started;
     }
 
