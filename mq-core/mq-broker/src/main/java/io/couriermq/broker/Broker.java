@@ -215,12 +215,8 @@ public final class Broker implements AutoCloseable {
                 new SubscriptionFilters(config.enablePropertyFilter(), new SqlFilterCache(10_000));
         store.addDispatchListener(holds);
         RebalanceLockManager locks = new RebalanceLockManager(clock);
-        timer = new TimerService(
-                store, clock, settings.store().storePathRootDir().resolve("timer"), TIMER_ROUND_MS);
-        store.addDispatchListener(timer);
-        store.addRetentionHold(timer);
-        timer.setDelivering(!replication.isSlave());
-        timer.start();
+        Path timerDir = settings.store().storePathRootDir().resolve("timer");
+        timer = TimerService.startOn(store, clock, timerDir, TIMER_ROUND_MS, !replication.isSlave());
         pendingDeliveries = new CompositePendingDeliveries(List.of(delayLevels.pending(), timer.pendingDeliveries()));
         MessageFactory messages = new MessageFactory(
                 config.brokerClusterName(), storeHost, new UniqueKeyGenerator(storeHost.getAddress(), clock));
@@ -229,15 +225,8 @@ public final class Broker implements AutoCloseable {
                 new RetryTopicSendDiversion(subscriptionGroups, topics, locks::hasLiveLocks),
                 delayLevels.diversion(),
                 new TimerDiversion(clock, config.timerMaxDelaySec())));
-        transactions = new TransactionService(
-                config,
-                store,
-                topics,
-                producers,
-                delivery,
-                storeHost,
-                settings.store().storePathRootDir().resolve("config"),
-                clock);
+        Path configDir = settings.store().storePathRootDir().resolve("config");
+        transactions = new TransactionService(config, store, topics, producers, delivery, storeHost, configDir, clock);
         if (!replication.isSlave()) {
             transactions.start(); // a slave checks back nothing: its master does
         }

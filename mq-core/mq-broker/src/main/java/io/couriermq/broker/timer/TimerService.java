@@ -55,12 +55,12 @@ public final class TimerService extends BackgroundService implements DispatchLis
 
     private final AtomicLong checkpointsWritten = new AtomicLong();
 
+    private volatile boolean delivering = true;
+
     /**
      * @param directory where the index windows, the checkpoint and the cancellations live
      * @param roundIntervalMs the longest a due message waits for a round (the precision floor)
      */
-    private volatile boolean delivering = true;
-
     public TimerService(MessageStore store, Clock clock, Path directory, long roundIntervalMs) {
         super("timer-deliverer", roundIntervalMs);
         this.store = store;
@@ -117,6 +117,21 @@ public final class TimerService extends BackgroundService implements DispatchLis
     @Override
     public String describe() {
         return "the timer (messages parked until their delivery time)";
+    }
+
+    /**
+     * Builds the timer over {@code store}, wired in: it indexes what the store dispatches to the timer
+     * topic and holds retention for the messages it parks. Started; {@code delivering} is false on a slave,
+     * which indexes but leaves delivery to its master.
+     */
+    public static TimerService startOn(
+            MessageStore store, Clock clock, Path directory, long roundIntervalMs, boolean delivering) {
+        TimerService timer = new TimerService(store, clock, directory, roundIntervalMs);
+        store.addDispatchListener(timer);
+        store.addRetentionHold(timer);
+        timer.setDelivering(delivering);
+        timer.start();
+        return timer;
     }
 
     /**
