@@ -77,6 +77,7 @@ public final class MqAdmin {
         PrintStream originalErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        long started = System.nanoTime();
         try (PrintStream capturedOut = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream capturedErr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             System.setOut(capturedOut);
@@ -88,7 +89,9 @@ public final class MqAdmin {
         }
         Output output =
                 new Output(description, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        originalOut.printf("$ mqadmin %s%n%s%s", description, output.out(), output.err());
+        originalOut.printf(
+                "$ mqadmin %s   (%d ms)%n%s%s",
+                description, (System.nanoTime() - started) / 1_000_000, output.out(), output.err());
         return output;
     }
 }
