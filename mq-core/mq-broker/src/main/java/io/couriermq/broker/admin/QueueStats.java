@@ -24,14 +24,12 @@ public final class QueueStats {
     private final PulledOffsets pulled;
     private final ToDoubleBiFunction<String, String> groupGetRate;
 
-    /** Without pull tracking: pull offsets are reported equal to committed offsets. */
+    /**
+     * For lag alone (max offset minus committed): pull offsets are reported equal to committed offsets
+     * and no consume rate is known. The admin answers use the full constructor.
+     */
     public QueueStats(String brokerName, ConsumerOffsetManager offsets, MessageStore store) {
-        this(brokerName, offsets, store, new PulledOffsets());
-    }
-
-    /** Without a consume-rate source: consumeTps reads 0 (tests that do not look at it). */
-    public QueueStats(String brokerName, ConsumerOffsetManager offsets, MessageStore store, PulledOffsets pulled) {
-        this(brokerName, offsets, store, pulled, (group, topic) -> 0.0);
+        this(brokerName, offsets, store, new PulledOffsets(), (group, topic) -> 0.0);
     }
 
     /**

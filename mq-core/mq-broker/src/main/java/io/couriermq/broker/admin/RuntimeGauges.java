@@ -13,15 +13,4 @@ public record RuntimeGauges(
         IntSupplier sendQueueSize,
         IntSupplier pullQueueSize,
         LongSupplier sendQueueHeadWaitMs,
-        LongSupplier pullQueueHeadWaitMs) {
-
-    /** Without queue wait times (tests that do not look at them): both read 0. */
-    public RuntimeGauges(LongSupplier messagesTransferredTotal, IntSupplier sendQueueSize, IntSupplier pullQueueSize) {
-        this(messagesTransferredTotal, sendQueueSize, pullQueueSize, () -> 0, () -> 0);
-    }
-
-    /** All zero: for tests, or before the executors exist. */
-    public static RuntimeGauges none() {
-        return new RuntimeGauges(() -> 0, () -> 0, () -> 0);
-    }
-}
+        LongSupplier pullQueueHeadWaitMs) {}

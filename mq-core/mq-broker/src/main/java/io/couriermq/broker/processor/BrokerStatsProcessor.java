@@ -43,33 +43,11 @@ public final class BrokerStatsProcessor implements RequestProcessor {
     private final QueueStats queueStats;
     private final Function<String, Set<String>> onlineGroupsOfTopic;
 
-    /** Without pull tracking: consume stats report each group's pull offset as its committed offset. */
-    public BrokerStatsProcessor(
-            BrokerConfig config,
-            TopicConfigManager topics,
-            ConsumerOffsetManager offsets,
-            MessageStore store,
-            BrokerRuntimeInfo runtimeInfo,
-            Function<String, Set<String>> onlineGroupsOfTopic) {
-        this(config, topics, offsets, store, runtimeInfo, onlineGroupsOfTopic, new PulledOffsets());
-    }
-
     /**
      * @param onlineGroupsOfTopic the consumer groups with an online client subscribed to a topic
      * @param pulled where the pull path records how far each group pulled (the consume stats' pullOffset)
+     * @param groupGetRate a group's pull rate on a topic over the last minute (the consume stats' TPS)
      */
-    public BrokerStatsProcessor(
-            BrokerConfig config,
-            TopicConfigManager topics,
-            ConsumerOffsetManager offsets,
-            MessageStore store,
-            BrokerRuntimeInfo runtimeInfo,
-            Function<String, Set<String>> onlineGroupsOfTopic,
-            PulledOffsets pulled) {
-        this(config, topics, offsets, store, runtimeInfo, onlineGroupsOfTopic, pulled, (group, topic) -> 0.0);
-    }
-
-    /** @param groupGetRate a group's pull rate on a topic over the last minute (the consume stats' TPS) */
     public BrokerStatsProcessor(
             BrokerConfig config,
             TopicConfigManager topics,
