@@ -6,6 +6,7 @@ import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.rpc.ProcessorRegistry;
 import io.couriermq.remoting.rpc.RequestContext;
+import io.couriermq.remoting.rpc.RequestGuard;
 import io.couriermq.remoting.rpc.RequestObserver;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -29,6 +30,7 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
     private final ProcessorRegistry processors;
     private final RemotingChannels channels;
     private volatile RequestObserver observer = RequestObserver.NONE;
+    private volatile RequestGuard guard = RequestGuard.ALLOW_ALL;
 
     CommandDispatcher(ProcessorRegistry processors, RemotingChannels channels) {
         this.processors = processors;
@@ -37,6 +39,10 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
 
     void observer(RequestObserver observer) {
         this.observer = observer == null ? RequestObserver.NONE : observer;
+    }
+
+    void guard(RequestGuard guard) {
+        this.guard = guard == null ? RequestGuard.ALLOW_ALL : guard;
     }
 
     @Override
@@ -98,7 +104,8 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
         Context context = new Context(channel, request);
         RemotingCommand response;
         try {
-            response = registration.processor().process(context, request);
+            RemotingCommand refusal = guard.refuse(channel, request);
+            response = refusal != null ? refusal : registration.processor().process(context, request);
         } catch (RemotingCommandException e) {
             response = RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR)
                     .remark(e.getMessage())

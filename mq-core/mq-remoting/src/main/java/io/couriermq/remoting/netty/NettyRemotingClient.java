@@ -7,6 +7,8 @@ import io.couriermq.remoting.rpc.ProcessorRegistry;
 import io.couriermq.remoting.rpc.RemotingConnectException;
 import io.couriermq.remoting.rpc.RemotingException;
 import io.couriermq.remoting.rpc.RequestProcessor;
+import io.couriermq.remoting.security.Credentials;
+import io.couriermq.remoting.security.RequestSignature;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -67,7 +69,8 @@ public final class NettyRemotingClient implements AutoCloseable {
         processors.register(code, processor, executor);
     }
 
-    public CompletableFuture<RemotingCommand> invokeAsync(String address, RemotingCommand request, long timeoutMs) {
+    public CompletableFuture<RemotingCommand> invokeAsync(String address, RemotingCommand unsigned, long timeoutMs) {
+        RemotingCommand request = signed(unsigned);
         NettyRemotingChannel open = openChannel(address);
         if (open != null) {
             return open.invoke(request, timeoutMs);
@@ -87,12 +90,19 @@ public final class NettyRemotingClient implements AutoCloseable {
         }
     }
 
-    public CompletableFuture<Void> invokeOneway(String address, RemotingCommand request) {
+    public CompletableFuture<Void> invokeOneway(String address, RemotingCommand unsigned) {
+        RemotingCommand request = signed(unsigned);
         NettyRemotingChannel open = openChannel(address);
         if (open != null) {
             return open.invokeOneway(request);
         }
         return channel(address).thenCompose(channel -> channel.invokeOneway(request));
+    }
+
+    /** Every request leaves signed when the client has credentials, as the official ACL hook does. */
+    private RemotingCommand signed(RemotingCommand request) {
+        Credentials credentials = config.credentials();
+        return credentials == null ? request : RequestSignature.sign(request, credentials);
     }
 
     /** Closes the connection to {@code address}, if any; the next call opens a new one. */

@@ -3,6 +3,7 @@ package io.couriermq.remoting.netty;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.couriermq.remoting.rpc.ProcessorRegistry;
+import io.couriermq.remoting.rpc.RequestGuard;
 import io.couriermq.remoting.rpc.RequestObserver;
 import io.couriermq.remoting.rpc.RequestProcessor;
 import io.netty.bootstrap.ServerBootstrap;
@@ -78,6 +79,11 @@ public final class NettyRemotingServer implements AutoCloseable {
 
     public void requestObserver(RequestObserver observer) {
         dispatcher.observer(observer);
+    }
+
+    /** Checks every request before its processor runs (access control); the default lets all through. */
+    public void requestGuard(RequestGuard guard) {
+        dispatcher.guard(guard);
     }
 
     public synchronized void start() {

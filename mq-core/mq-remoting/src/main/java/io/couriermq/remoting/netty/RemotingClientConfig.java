@@ -1,5 +1,7 @@
 package io.couriermq.remoting.netty;
 
+import io.couriermq.remoting.security.Credentials;
+
 /**
  * Settings of a remoting client.
  *
@@ -8,9 +10,15 @@ package io.couriermq.remoting.netty;
  * @param maxFrameBytes largest frame accepted from a server
  * @param idleTimeoutSeconds close a connection with no traffic for this long; 0 disables
  * @param preferEpoll use native epoll when available
+ * @param credentials signs every request sent (RocketMQ ACL 1.0); null sends them unsigned
  */
 public record RemotingClientConfig(
-        int workerThreads, int connectTimeoutMs, int maxFrameBytes, int idleTimeoutSeconds, boolean preferEpoll) {
+        int workerThreads,
+        int connectTimeoutMs,
+        int maxFrameBytes,
+        int idleTimeoutSeconds,
+        boolean preferEpoll,
+        Credentials credentials) {
 
     public RemotingClientConfig {
         if (workerThreads < 1 || connectTimeoutMs < 1 || maxFrameBytes < 1024 || idleTimeoutSeconds < 0) {
@@ -20,7 +28,19 @@ public record RemotingClientConfig(
         }
     }
 
+    /** Unsigned requests. */
+    public RemotingClientConfig(
+            int workerThreads, int connectTimeoutMs, int maxFrameBytes, int idleTimeoutSeconds, boolean preferEpoll) {
+        this(workerThreads, connectTimeoutMs, maxFrameBytes, idleTimeoutSeconds, preferEpoll, null);
+    }
+
     public static RemotingClientConfig defaults() {
         return new RemotingClientConfig(1, 3_000, RemotingServerConfig.DEFAULT_MAX_FRAME_BYTES, 120, true);
+    }
+
+    /** The same settings, signing every request with {@code credentials} (null: unsigned). */
+    public RemotingClientConfig withCredentials(Credentials credentials) {
+        return new RemotingClientConfig(
+                workerThreads, connectTimeoutMs, maxFrameBytes, idleTimeoutSeconds, preferEpoll, credentials);
     }
 }
