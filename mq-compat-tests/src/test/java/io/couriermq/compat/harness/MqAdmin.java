@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.lang.management.LockInfo;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.rocketmq.tools.command.MQAdminStartup;
 
 /**
@@ -23,7 +17,6 @@ import org.apache.rocketmq.tools.command.MQAdminStartup;
  * shell script's exit code is 0 either way), so a command counts as failed when anything lands there.
  */
 public final class MqAdmin {
-    private static final String EVENT_EXECUTOR_THREAD = "NettyEventExecutor";
 
     private final String nameServerAddress;
 
@@ -79,50 +72,18 @@ public final class MqAdmin {
         return capture(command + " " + String.join(" ", args), argv.toArray(String[]::new));
     }
 
-    /**
-     * Each command ends by shutting its client down, and 5.2.0's remoting client then joins its event
-     * thread, which only notices the stop when its 3 s queue poll times out: about a third of all commands
-     * took 3 s longer for nothing. While {@code caller} waits on that join, the joined event thread is
-     * interrupted; its loop catches the interrupt and sees it is stopped. Nothing else is touched.
-     */
-    private static ScheduledExecutorService nudgeEventExecutorJoins(Thread caller) {
-        ScheduledExecutorService nudge = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "mqadmin-shutdown-nudge");
-            thread.setDaemon(true);
-            return thread;
-        });
-        nudge.scheduleWithFixedDelay(
-                () -> {
-                    ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(caller.getId());
-                    LockInfo joined = info == null ? null : info.getLockInfo();
-                    if (joined == null || !joined.getClassName().equals(Thread.class.getName())) {
-                        return;
-                    }
-                    Thread.getAllStackTraces().keySet().stream()
-                            .filter(t -> t.getName().equals(EVENT_EXECUTOR_THREAD))
-                            .filter(t -> System.identityHashCode(t) == joined.getIdentityHashCode())
-                            .forEach(Thread::interrupt);
-                },
-                20,
-                20,
-                TimeUnit.MILLISECONDS);
-        return nudge;
-    }
-
     private static synchronized Output capture(String description, String[] argv) {
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         long started = System.nanoTime();
-        ScheduledExecutorService shutdownNudge = nudgeEventExecutorJoins(Thread.currentThread());
         try (PrintStream capturedOut = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream capturedErr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             System.setOut(capturedOut);
             System.setErr(capturedErr);
             MQAdminStartup.main0(argv, null);
         } finally {
-            shutdownNudge.shutdownNow();
             System.setOut(originalOut);
             System.setErr(originalErr);
         }
