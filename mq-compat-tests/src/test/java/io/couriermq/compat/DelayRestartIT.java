@@ -21,10 +21,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** A message waiting for its delay level survives a broker restart (stop, start over the same store). */
 class DelayRestartIT {
 
-    /** Level 5 (1 min): room for a stop on a loaded machine before the message is due. */
-    private static final int LEVEL = 5;
+    /** Level 4 (30 s): room for a stop on a loaded machine before the message is due. */
+    private static final int LEVEL = 4;
 
-    private static final int LEVEL_DELAY_MS = 60_000;
+    private static final int LEVEL_DELAY_MS = 30_000;
 
     @RegisterExtension
     static final CompatCluster cluster = CompatCluster.withSelectedBroker(Broker.Settings.defaults());
