@@ -31,6 +31,7 @@ public final class BrokerSettingsLoader {
         BROKER_KEYS.put("brokerId", (d, v) -> d.brokerId = parseLong("brokerId", v));
         BROKER_KEYS.put("brokerIP1", (d, v) -> d.brokerIP1 = v.trim());
         BROKER_KEYS.put("listenPort", (d, v) -> d.listenPort = parseInt("listenPort", v));
+        BROKER_KEYS.put("bindAddress", (d, v) -> d.bindAddress = v.trim());
         BROKER_KEYS.put("brokerRole", (d, v) -> d.brokerRole = parseEnum("brokerRole", v, BrokerRole.class));
         BROKER_KEYS.put(
                 "autoCreateTopicEnable", (d, v) -> d.autoCreateTopicEnable = parseBoolean("autoCreateTopicEnable", v));
@@ -195,6 +196,7 @@ public final class BrokerSettingsLoader {
         long brokerId = 0;
         String brokerIP1;
         int listenPort = 10911;
+        String bindAddress = "0.0.0.0";
         BrokerRole brokerRole = BrokerRole.ASYNC_MASTER;
         boolean autoCreateTopicEnable = true;
         boolean autoCreateSubscriptionGroup = true;
@@ -224,6 +226,7 @@ public final class BrokerSettingsLoader {
                     brokerId,
                     brokerIP1,
                     listenPort,
+                    bindAddress,
                     brokerRole,
                     autoCreateTopicEnable,
                     autoCreateSubscriptionGroup,
