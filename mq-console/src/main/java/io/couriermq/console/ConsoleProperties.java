@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sampleInterval how often the chart figures (TPS per broker, lag per group) are sampled
  * @param sampleCapacity how many samples the charts keep (a bounded ring: the oldest goes first)
  * @param requestTimeout how long one admin request may take before the page shows an error
+ * @param writeEnabled serve the console's writes (create, update and delete topics, reset offsets, resend
+ *     messages and dead letters, cancel pending deliveries) without Spring Security on the classpath; off by
+ *     default, so that anyone who can reach the page cannot change the cluster. With Spring Security they are
+ *     served anyway (it demands a login)
  */
 @ConfigurationProperties(prefix = "courier.console")
 public record ConsoleProperties(
@@ -20,7 +24,8 @@ public record ConsoleProperties(
         @DefaultValue("") String nameServer,
         @DefaultValue("5s") Duration sampleInterval,
         @DefaultValue("360") int sampleCapacity,
-        @DefaultValue("5s") Duration requestTimeout) {
+        @DefaultValue("5s") Duration requestTimeout,
+        @DefaultValue("false") boolean writeEnabled) {
 
     public ConsoleProperties {
         if (sampleCapacity < 2) {

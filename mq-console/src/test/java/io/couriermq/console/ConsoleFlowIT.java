@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"courier.console.sample-interval=200ms"})
+        properties = {"courier.console.sample-interval=200ms", "courier.console.write-enabled=true"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleFlowIT {
 

@@ -42,7 +42,7 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"courier.console.sample-interval=500ms"})
+        properties = {"courier.console.sample-interval=500ms", "courier.console.write-enabled=true"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {

@@ -56,9 +56,15 @@ final class BrokerLifecycle implements SmartLifecycle {
         if (embeddedNameServer == null || config.hasNameServer()) {
             return config;
         }
-        String address = "127.0.0.1:" + embeddedNameServer.listenPort();
+        String bound = embeddedNameServer.runtimeConfig().config().remoting().bindAddress();
+        String address = nameServerHost(bound) + ":" + embeddedNameServer.listenPort();
         log.info("standalone: namesrvAddr not configured, registering with the embedded NameServer {}", address);
         return config.withNameServer(address, "--standalone");
+    }
+
+    /** A NameServer bound to one address answers there only; bound to every interface, loopback is nearest. */
+    static String nameServerHost(String bindAddress) {
+        return bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? "127.0.0.1" : bindAddress;
     }
 
     @Override

@@ -86,14 +86,14 @@ class BrokerSettingsBindingTest {
     @Test
     void unknownKeysFromEitherSourceAreReportedOnceEachWithWhereTheyCameFrom(CapturedOutput output) throws IOException {
         MockEnvironment environment =
-                withConf("brokerName=b\nenableControllerMode=true\n").withProperty("courier.broker.listen-prot", "1");
+                withConf("brokerName=b\nserverWorkerThreads=16\n").withProperty("courier.broker.listen-prot", "1");
 
         BrokerConfigEntries config = BrokerSettingsFactory.read(environment);
 
-        assertThat(config.unknownKeys()).containsExactly("enableControllerMode", "listenProt");
+        assertThat(config.unknownKeys()).containsExactly("listenProt", "serverWorkerThreads");
         assertThat(config.settings().unknownKeys()).isEmpty();
         assertThat(output)
-                .contains("unknown broker configuration key 'enableControllerMode' (from " + dir.resolve("broker.conf")
+                .contains("unknown broker configuration key 'serverWorkerThreads' (from " + dir.resolve("broker.conf")
                         + ") is ignored\n")
                 .contains("unknown broker configuration key 'listenProt' (from courier.broker.listen-prot)"
                         + " is ignored; did you mean 'listenPort'?");

@@ -28,6 +28,17 @@ class BrokerStartupFailureTest {
     }
 
     @Test
+    void aKeyThatCannotBeHonouredStopsStartUpInsteadOfAWarning() {
+        runner.withPropertyValues("courier.broker.enable-d-leger-commit-log=true")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new BrokerConfigFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription())
+                            .startsWith("Invalid broker configuration: enableDLegerCommitLog=true cannot be honoured:");
+                });
+    }
+
+    @Test
     void aMissingFileStopsStartUpWithAReportNamingThePath() {
         runner.withPropertyValues("courier.broker.config-file=/no/such/broker.conf")
                 .run(context -> {

@@ -12,17 +12,20 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * What every console page gets: the form token, the time formatter; and a page naming the problem when
- * a read fails (bad input: 400; the cluster refused or did not answer: 502), never a stack trace.
+ * What every console page gets: the form token, the time formatter, whether writes are served; and a page
+ * naming the problem when a request fails (bad input: 400; a write while writes are disabled: 403, saying
+ * how to enable them; the cluster refused or did not answer: 502), never a stack trace.
  */
 @ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
 public class ConsoleAdvice {
     private static final Logger log = LoggerFactory.getLogger(ConsoleAdvice.class);
 
     private final ConsoleTime time;
+    private final ConsoleWrites writes;
 
-    public ConsoleAdvice(ConsoleTime time) {
+    public ConsoleAdvice(ConsoleTime time, ConsoleWrites writes) {
         this.time = time;
+        this.writes = writes;
     }
 
     @ModelAttribute
@@ -31,6 +34,15 @@ public class ConsoleAdvice {
         model.addAttribute("csrfParameter", CsrfGuard.PARAMETER);
         model.addAttribute("time", time);
         model.addAttribute("path", request.getRequestURI());
+        model.addAttribute("writesEnabled", writes.allowed());
+        model.addAttribute("writesDisabledNotice", ConsoleWrites.HOW_TO_ENABLE);
+    }
+
+    @ExceptionHandler(ConsoleWriteGuard.WritesDisabledException.class)
+    String writesDisabled(RuntimeException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        log.warn("console write {} refused: writes are disabled", request.getRequestURI());
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        return errorPage("Console writes are disabled", e, model, request);
     }
 
     @ExceptionHandler({

@@ -319,6 +319,7 @@ public final class Broker implements AutoCloseable {
 
     private RemotingServerConfig remotingConfig() {
         return RemotingServerConfig.defaults(config.listenPort())
+                .withBindAddress(config.bindAddress())
                 .withIdleTimeoutSeconds((int) config.clientChannelMaxIdleTimeSeconds());
     }
 

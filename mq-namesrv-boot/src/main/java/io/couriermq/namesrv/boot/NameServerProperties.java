@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * of these fails start-up instead of being ignored.
  *
  * @param listenPort port for brokers and clients (RocketMQ remoting protocol)
- * @param bindAddress address to listen on
+ * @param bindAddress local address to listen on; 0.0.0.0 (the default, as RocketMQ's NameServer) listens on
+ *     every interface, 127.0.0.1 on this machine only
  * @param brokerExpiryMs how long a silent broker keeps its routes, unless its registration states its own timeout
  * @param expiryScanIntervalMs how often silent brokers are looked for
  * @param workerThreads network I/O threads

@@ -1,6 +1,7 @@
 package io.couriermq.namesrv.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.couriermq.namesrv.NameServer;
 import io.couriermq.remoting.netty.NettyRemotingClient;
@@ -11,12 +12,20 @@ import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.header.namesrv.RegisterBrokerRequestHeader;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +67,21 @@ class NameServerApplicationIT {
     @AfterEach
     void closeBroker() {
         broker.close();
+    }
+
+    @Test
+    void theRemotingPortListensOnTheBindAddressOnly() throws IOException {
+        Optional<String> other = NetworkInterface.networkInterfaces()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .map(InetAddress::getHostAddress)
+                .findFirst();
+        Assumptions.assumeTrue(other.isPresent(), "this machine has no address besides loopback");
+
+        try (Socket socket = new Socket()) {
+            assertThatThrownBy(() -> socket.connect(new InetSocketAddress(other.get(), nameServer.listenPort()), 2_000))
+                    .isInstanceOf(ConnectException.class);
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ class NameServerPropertiesTest {
         runner.run(context -> {
             NameServerProperties properties = context.getBean(NameServerProperties.class);
             assertThat(properties.listenPort()).isEqualTo(9876);
+            assertThat(properties.toConfig().remoting().bindAddress()).isEqualTo("0.0.0.0");
             assertThat(properties.brokerExpiryMs()).isEqualTo(120_000);
             assertThat(properties.toConfig().remoting().maxFrameBytes()).isEqualTo(16 * 1024 * 1024);
         });

@@ -22,6 +22,7 @@ public class MQProperties {
     private final Producer producer = new Producer();
     private final Consumer consumer = new Consumer();
     private final Observation observation = new Observation();
+    private final Actuator actuator = new Actuator();
 
     public boolean isEnabled() {
         return enabled;
@@ -61,6 +62,10 @@ public class MQProperties {
 
     public Observation getObservation() {
         return observation;
+    }
+
+    public Actuator getActuator() {
+        return actuator;
     }
 
     /** Connections shared by the template and the listener containers. */
@@ -420,6 +425,25 @@ public class MQProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+    }
+
+    /** The starter's actuator endpoints. */
+    public static class Actuator {
+        /**
+         * Whether the state-changing operations of the starter's endpoints (mqlisteners pause, resume and
+         * restart) are served without Spring Security on the classpath. Off by default: anyone who can reach
+         * the actuator could stop consumption. With Spring Security they are served anyway (it demands a
+         * login for the actuator).
+         */
+        private boolean writeEnabled;
+
+        public boolean isWriteEnabled() {
+            return writeEnabled;
+        }
+
+        public void setWriteEnabled(boolean writeEnabled) {
+            this.writeEnabled = writeEnabled;
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param namesrvAddr NameServer addresses separated by ';'
  * @param brokerIP1 the address clients and NameServers are told to use
+ * @param bindAddress the local address the remoting port, the fast channel and the HA port listen on;
+ *     {@code 0.0.0.0} (every interface) by default, as in RocketMQ. It does not change brokerIP1
  * @param registerNameServerPeriod how often the broker re-registers, ms (clamped to 10-60 s as RocketMQ does)
  * @param enablePropertyFilter whether consumers may subscribe with SQL92 expressions (off by default, as in
  *     RocketMQ: evaluating them costs a property decode per examined message)
@@ -25,6 +27,7 @@ public record BrokerConfig(
         long brokerId,
         String brokerIP1,
         int listenPort,
+        String bindAddress,
         BrokerRole brokerRole,
         boolean autoCreateTopicEnable,
         boolean autoCreateSubscriptionGroup,
@@ -58,6 +61,9 @@ public record BrokerConfig(
         }
         if (listenPort < 0 || listenPort > 65535) {
             throw new InvalidConfigException("listenPort must be 0..65535, was " + listenPort);
+        }
+        if (bindAddress == null || bindAddress.isBlank()) {
+            throw new InvalidConfigException("bindAddress must not be empty (0.0.0.0 listens on every interface)");
         }
         if (defaultTopicQueueNums < 1 || defaultTopicQueueNums > 1024) {
             throw new InvalidConfigException("defaultTopicQueueNums must be 1..1024, was " + defaultTopicQueueNums);

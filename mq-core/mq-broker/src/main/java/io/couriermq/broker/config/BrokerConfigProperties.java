@@ -29,6 +29,7 @@ public final class BrokerConfigProperties {
         entries.put("brokerId", Long.toString(broker.brokerId()));
         entries.put("brokerIP1", broker.brokerIP1());
         entries.put("listenPort", Integer.toString(broker.listenPort()));
+        entries.put("bindAddress", broker.bindAddress());
         entries.put("brokerRole", broker.brokerRole().name());
         entries.put("autoCreateTopicEnable", Boolean.toString(broker.autoCreateTopicEnable()));
         entries.put("autoCreateSubscriptionGroup", Boolean.toString(broker.autoCreateSubscriptionGroup()));

@@ -17,7 +17,8 @@ import java.util.function.BiConsumer;
 
 /**
  * Reads RocketMQ broker.conf keys into {@link BrokerSettings}. Every key CourierMQ understands is in
- * one of the two tables below; any other key is reported back as unknown.
+ * one of the tables below; any other key is reported back as unknown, unless it asks for something whose
+ * absence would weaken durability or safety ({@link UnhonouredKeys}): then loading fails naming it.
  */
 public final class BrokerSettingsLoader {
     private static final Map<String, BiConsumer<Draft, String>> BROKER_KEYS = new TreeMap<>();
@@ -31,6 +32,7 @@ public final class BrokerSettingsLoader {
         BROKER_KEYS.put("brokerId", (d, v) -> d.brokerId = parseLong("brokerId", v));
         BROKER_KEYS.put("brokerIP1", (d, v) -> d.brokerIP1 = v.trim());
         BROKER_KEYS.put("listenPort", (d, v) -> d.listenPort = parseInt("listenPort", v));
+        BROKER_KEYS.put("bindAddress", (d, v) -> d.bindAddress = v.trim());
         BROKER_KEYS.put("brokerRole", (d, v) -> d.brokerRole = parseEnum("brokerRole", v, BrokerRole.class));
         BROKER_KEYS.put(
                 "autoCreateTopicEnable", (d, v) -> d.autoCreateTopicEnable = parseBoolean("autoCreateTopicEnable", v));
@@ -123,11 +125,11 @@ public final class BrokerSettingsLoader {
      */
     public static BrokerSettings load(Map<String, String> entries, Path defaultStoreRoot, String defaultBrokerIp) {
         String storeRoot = entries.get("storePathRootDir");
-        StoreConfig.Builder store = StoreConfig.builder(
-                storeRoot == null || storeRoot.isBlank() ? defaultStoreRoot : Path.of(storeRoot.trim()));
+        Path root = storeRoot == null || storeRoot.isBlank() ? defaultStoreRoot : Path.of(storeRoot.trim());
+        StoreConfig.Builder store = StoreConfig.builder(root);
         Draft draft = new Draft(defaultBrokerIp);
         HaDraft ha = new HaDraft();
-        List<String> unknown = new ArrayList<>();
+        Map<String, String> unknown = new TreeMap<>();
         for (Map.Entry<String, String> entry : new TreeMap<>(entries).entrySet()) {
             String key = entry.getKey().trim();
             String value = entry.getValue() == null ? "" : entry.getValue();
@@ -137,11 +139,12 @@ public final class BrokerSettingsLoader {
                 HA_KEYS.get(key).accept(ha, value);
             } else if (STORE_KEYS.containsKey(key)) {
                 STORE_KEYS.get(key).accept(store, value);
-            } else if (!key.equals("storePathRootDir")) {
-                unknown.add(key);
+            } else if (!key.equals("storePathRootDir") && !UnhonouredKeys.honoured(key, value, root)) {
+                unknown.put(key, value);
             }
         }
-        return new BrokerSettings(draft.build(), buildStore(store), ha.build(), unknown);
+        UnhonouredKeys.check(unknown, root);
+        return new BrokerSettings(draft.build(), buildStore(store), ha.build(), List.copyOf(unknown.keySet()));
     }
 
     /** The store checks its own limits; its refusal is a configuration error like any other. */
@@ -195,6 +198,7 @@ public final class BrokerSettingsLoader {
         long brokerId = 0;
         String brokerIP1;
         int listenPort = 10911;
+        String bindAddress = "0.0.0.0";
         BrokerRole brokerRole = BrokerRole.ASYNC_MASTER;
         boolean autoCreateTopicEnable = true;
         boolean autoCreateSubscriptionGroup = true;
@@ -224,6 +228,7 @@ public final class BrokerSettingsLoader {
                     brokerId,
                     brokerIP1,
                     listenPort,
+                    bindAddress,
                     brokerRole,
                     autoCreateTopicEnable,
                     autoCreateSubscriptionGroup,

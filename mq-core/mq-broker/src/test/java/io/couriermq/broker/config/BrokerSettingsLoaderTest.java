@@ -47,6 +47,20 @@ class BrokerSettingsLoaderTest {
         assertThat(settings.broker().brokerRole()).isEqualTo(BrokerRole.ASYNC_MASTER);
         assertThat(settings.broker().autoCreateTopicEnable()).isTrue();
         assertThat(settings.broker().brokerIP1()).isEqualTo("127.0.0.1");
+        assertThat(settings.broker().bindAddress()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void bindAddressIsReadAndLeavesTheRegisteredAddressAlone() {
+        BrokerSettings settings =
+                BrokerSettingsLoader.load(Map.of("bindAddress", " 10.0.0.5 ", "brokerIP1", "203.0.113.7"), ROOT, "x");
+
+        assertThat(settings.broker().bindAddress()).isEqualTo("10.0.0.5");
+        assertThat(settings.broker().brokerIP1()).isEqualTo("203.0.113.7");
+        assertThat(settings.unknownKeys()).isEmpty();
+        assertThatThrownBy(() -> BrokerSettingsLoader.load(Map.of("bindAddress", " "), ROOT, "127.0.0.1"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("bindAddress");
     }
 
     @Test

@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "management.endpoints.web.exposure.include=health,mqlisteners,metrics",
-            "management.endpoint.health.show-details=always"
+            "management.endpoint.health.show-details=always",
+            "courier.actuator.write-enabled=true"
         })
 @EmbeddedMQ(topics = "ObsActuator:1")
 class ActuatorIT {

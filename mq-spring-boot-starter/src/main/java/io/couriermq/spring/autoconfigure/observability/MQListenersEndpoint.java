@@ -15,20 +15,25 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * The {@code mqlisteners} endpoint: every listener container with its state and lag, and pause, resume or
  * restart of one by id (e.g. {@code POST /actuator/mqlisteners/orders} with {@code {"action":"pause"}}) to
  * hold consumption during an incident without redeploying. Lag is asked from the brokers on each read.
+ * The write operation is refused (403, saying how to enable it) unless {@link EndpointWriteAccess} allows it.
  */
 @Endpoint(id = "mqlisteners")
 public class MQListenersEndpoint {
     private static final Logger log = LoggerFactory.getLogger(MQListenersEndpoint.class);
+    private static final int FORBIDDEN = 403;
 
     private final MQListenerEndpointRegistry registry;
+    private final EndpointWriteAccess writeAccess;
 
-    public MQListenersEndpoint(MQListenerEndpointRegistry registry) {
+    public MQListenersEndpoint(MQListenerEndpointRegistry registry, EndpointWriteAccess writeAccess) {
         this.registry = registry;
+        this.writeAccess = writeAccess;
     }
 
     @ReadOperation
@@ -45,9 +50,17 @@ public class MQListenersEndpoint {
         return container == null ? null : describe(container);
     }
 
-    /** Applies {@code action} ({@code pause}, {@code resume} or {@code restart}) and returns the new state. */
+    /**
+     * Applies {@code action} ({@code pause}, {@code resume} or {@code restart}) and returns the new state;
+     * 403 with {@code error} saying how to enable it while writes are disabled.
+     */
     @WriteOperation
-    public ContainerDescriptor control(@Selector String id, String action) {
+    public WebEndpointResponse<Object> control(@Selector String id, String action) {
+        if (!writeAccess.allowed()) {
+            log.warn("mqlisteners: {} of listener container {} refused: write operations are disabled", action, id);
+            return new WebEndpointResponse<>(
+                    Map.of("error", "mqlisteners " + action + ": " + EndpointWriteAccess.HOW_TO_ENABLE), FORBIDDEN);
+        }
         MQListenerContainer container = find(id);
         if (container == null) {
             throw new InvalidEndpointRequestException(
@@ -62,7 +75,7 @@ public class MQListenersEndpoint {
                         "unknown action '" + action + "'; use pause, resume or restart", "unknown action");
         }
         log.info("listener container {}: {} requested through the mqlisteners endpoint", id, action);
-        return describe(container);
+        return new WebEndpointResponse<>(describe(container));
     }
 
     private @Nullable MQListenerContainer find(String id) {
