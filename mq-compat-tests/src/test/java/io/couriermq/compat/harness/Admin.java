@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.remoting.RPCHook;
 import org.apache.rocketmq.remoting.protocol.ResponseCode;
 import org.apache.rocketmq.remoting.protocol.body.ClusterInfo;
 import org.apache.rocketmq.remoting.protocol.route.BrokerData;
@@ -25,7 +26,12 @@ public final class Admin implements AutoCloseable {
     }
 
     public static Admin connect(String nameServerAddress) {
-        DefaultMQAdminExt admin = new DefaultMQAdminExt(3_000);
+        return connect(nameServerAddress, null);
+    }
+
+    /** An admin client whose requests go through {@code hook} (an ACL signer), or none when null. */
+    public static Admin connect(String nameServerAddress, RPCHook hook) {
+        DefaultMQAdminExt admin = new DefaultMQAdminExt(hook, 3_000);
         admin.setNamesrvAddr(nameServerAddress);
         admin.setVipChannelEnabled(false);
         // Two admins in one JVM (or a leftover one) must not share a client instance.

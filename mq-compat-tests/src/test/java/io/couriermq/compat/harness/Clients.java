@@ -5,10 +5,12 @@ import java.util.Deque;
 import java.util.UUID;
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.impl.MQClientAPIImpl;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.remoting.RPCHook;
 
 /**
  * The official clients of one test, all pointed at the cluster's NameServer, each with its own
@@ -34,7 +36,15 @@ public final class Clients implements AutoCloseable {
 
     /** A started producer of a new group. */
     public DefaultMQProducer producer() {
-        DefaultMQProducer producer = new DefaultMQProducer(unique("compat-producer"));
+        return producer(null);
+    }
+
+    /**
+     * A started producer of a new group whose requests go through {@code hook} (an ACL signer), or
+     * none when null. Its own instance name: a client instance keeps the hook of whoever created it.
+     */
+    public DefaultMQProducer producer(RPCHook hook) {
+        DefaultMQProducer producer = new DefaultMQProducer(unique("compat-producer"), hook);
         producer.setNamesrvAddr(nameServerAddress);
         producer.setVipChannelEnabled(false);
         producer.setInstanceName(unique("compat-producer"));
@@ -52,7 +62,12 @@ public final class Clients implements AutoCloseable {
      * starts it. A new group starts at the first offset, so messages sent before the first rebalance count.
      */
     public DefaultMQPushConsumer pushConsumer(String group) {
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
+        return pushConsumer(group, null);
+    }
+
+    /** {@link #pushConsumer(String)} whose requests go through {@code hook} (an ACL signer), or none when null. */
+    public DefaultMQPushConsumer pushConsumer(String group, RPCHook hook) {
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group, hook, new AllocateMessageQueueAveragely());
         consumer.setNamesrvAddr(nameServerAddress);
         consumer.setVipChannelEnabled(false);
         consumer.setInstanceName(unique("compat-push"));

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.rocketmq.acl.common.AclUtils;
+import org.apache.rocketmq.remoting.RPCHook;
 import org.apache.rocketmq.tools.command.MQAdminStartup;
 
 /**
@@ -19,9 +22,29 @@ import org.apache.rocketmq.tools.command.MQAdminStartup;
 public final class MqAdmin {
 
     private final String nameServerAddress;
+    private final RPCHook hook;
 
     public MqAdmin(String nameServerAddress) {
+        this(nameServerAddress, null);
+    }
+
+    private MqAdmin(String nameServerAddress, RPCHook hook) {
         this.nameServerAddress = nameServerAddress;
+        this.hook = hook;
+    }
+
+    /**
+     * mqadmin with the credentials of {@code toolsYml} ({@code accessKey}, {@code secretKey}), read by the
+     * same {@code AclUtils.getAclRPCHook} call mqadmin makes for {@code $ROCKETMQ_HOME/conf/tools.yml}. The
+     * file is named here rather than found through ROCKETMQ_HOME because {@code MQAdminStartup} reads
+     * ROCKETMQ_HOME once per JVM (a static field) and every mqadmin test shares this JVM.
+     */
+    public static MqAdmin withToolsYml(String nameServerAddress, Path toolsYml) {
+        RPCHook hook = AclUtils.getAclRPCHook(toolsYml.toString());
+        if (hook == null) {
+            throw new IllegalArgumentException("mqadmin found no accessKey/secretKey in " + toolsYml);
+        }
+        return new MqAdmin(nameServerAddress, hook);
     }
 
     /** What one command printed. */
@@ -61,7 +84,7 @@ public final class MqAdmin {
         argv.add("-n");
         argv.add(nameServerAddress);
         argv.addAll(List.of(args));
-        return capture(command + " " + String.join(" ", args), argv.toArray(String[]::new));
+        return capture(command + " " + String.join(" ", args), argv.toArray(String[]::new), hook);
     }
 
     /** Runs {@code mqadmin <command> <args...>} without adding the NameServer option. */
@@ -69,10 +92,10 @@ public final class MqAdmin {
         List<String> argv = new ArrayList<>();
         argv.add(command);
         argv.addAll(List.of(args));
-        return capture(command + " " + String.join(" ", args), argv.toArray(String[]::new));
+        return capture(command + " " + String.join(" ", args), argv.toArray(String[]::new), hook);
     }
 
-    private static synchronized Output capture(String description, String[] argv) {
+    private static synchronized Output capture(String description, String[] argv, RPCHook hook) {
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -82,7 +105,7 @@ public final class MqAdmin {
                 PrintStream capturedErr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             System.setOut(capturedOut);
             System.setErr(capturedErr);
-            MQAdminStartup.main0(argv, null);
+            MQAdminStartup.main0(argv, hook);
         } finally {
             System.setOut(originalOut);
             System.setErr(originalErr);

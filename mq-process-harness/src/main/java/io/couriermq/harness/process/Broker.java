@@ -83,11 +83,19 @@ public interface Broker extends AutoCloseable {
      *     keys (NettyServerConfig, acting-master settings) are reported as unknown by ours.
      * @param serializeType {@code JSON}, {@code ROCKETMQ} or null for the default (JSON): the header
      *     type of the official broker's own requests. Ours answers in the type of each request.
+     * @param homeDir the broker's {@code -Drocketmq.home.dir} (ROCKETMQ_HOME), where both brokers read
+     *     {@code conf/plain_acl.yml} when {@code aclEnable=true}; null for the default (the official broker:
+     *     {@code <dir>/home}; ours: none). Shared with the test, which writes and edits the files there.
      */
-    record Settings(String clusterName, String brokerName, Map<String, String> properties, String serializeType) {
+    record Settings(
+            String clusterName, String brokerName, Map<String, String> properties, String serializeType, Path homeDir) {
 
         public Settings {
             properties = Map.copyOf(properties);
+        }
+
+        public Settings(String clusterName, String brokerName, Map<String, String> properties, String serializeType) {
+            this(clusterName, brokerName, properties, serializeType, null);
         }
 
         public static Settings defaults() {
@@ -97,11 +105,16 @@ public interface Broker extends AutoCloseable {
         public Settings withProperties(Map<String, String> extra) {
             Map<String, String> merged = new LinkedHashMap<>(properties);
             merged.putAll(extra);
-            return new Settings(clusterName, brokerName, merged, serializeType);
+            return new Settings(clusterName, brokerName, merged, serializeType, homeDir);
         }
 
         public Settings withSerializeType(String type) {
-            return new Settings(clusterName, brokerName, properties, type);
+            return new Settings(clusterName, brokerName, properties, type, homeDir);
+        }
+
+        /** The same settings with {@code -Drocketmq.home.dir=home} (see {@link #homeDir()}). */
+        public Settings withHomeDir(Path home) {
+            return new Settings(clusterName, brokerName, properties, serializeType, home);
         }
 
         /** The broker's name in a cluster: brokerName for a master, {@code <brokerName>-s<brokerId>} for a slave. */
@@ -126,7 +139,7 @@ public interface Broker extends AutoCloseable {
             if (brokerId < 1) {
                 throw new IllegalArgumentException("a slave's brokerId is 1 or more, was " + brokerId);
             }
-            return new Settings(master.clusterName(), master.brokerName(), properties, serializeType)
+            return new Settings(master.clusterName(), master.brokerName(), properties, serializeType, homeDir)
                     .withProperties(Map.of(
                             "brokerId",
                             Long.toString(brokerId),

@@ -74,9 +74,15 @@ public final class Jvm {
 
     /** {@code java <small heap> -jar jar args}. */
     public static List<String> jar(Path jar, List<String> args) {
+        return jar(jar, List.of(), args);
+    }
+
+    /** {@code java <small heap> <jvmArgs> -jar jar args}. */
+    public static List<String> jar(Path jar, List<String> jvmArgs, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(SMALL_HEAP);
+        command.addAll(jvmArgs);
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(args);

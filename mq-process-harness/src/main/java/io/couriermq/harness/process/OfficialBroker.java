@@ -29,7 +29,7 @@ public final class OfficialBroker extends BrokerProcess {
         WorkDir.writeProperties(configFile, config);
 
         List<String> jvmArgs = new ArrayList<>(List.of(
-                "-Drocketmq.home.dir=" + dir.resolve("home"),
+                "-Drocketmq.home.dir=" + (settings.homeDir() != null ? settings.homeDir() : dir.resolve("home")),
                 "-Duser.home=" + dir.resolve("home"),
                 "-Drmq.logback.configurationFile=rmq.broker.logback.xml"));
         if (settings.serializeType() != null) {

@@ -6,12 +6,14 @@ import static io.couriermq.broker.config.ConfigValues.parseEnum;
 import static io.couriermq.broker.config.ConfigValues.parseInt;
 import static io.couriermq.broker.config.ConfigValues.parseLong;
 
+import io.couriermq.remoting.security.Credentials;
 import io.couriermq.store.FlushDiskType;
 import io.couriermq.store.StoreConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
@@ -24,6 +26,10 @@ public final class BrokerSettingsLoader {
     private static final Map<String, BiConsumer<Draft, String>> BROKER_KEYS = new TreeMap<>();
     private static final Map<String, BiConsumer<StoreConfig.Builder, String>> STORE_KEYS = new TreeMap<>();
     private static final Map<String, BiConsumer<HaDraft, String>> HA_KEYS = new TreeMap<>();
+    private static final Map<String, BiConsumer<AclDraft, String>> ACL_KEYS = new TreeMap<>();
+
+    /** Keys whose values are secrets: never rendered by GET_BROKER_CONFIG nor logged. */
+    public static final Set<String> SECRET_KEYS = Set.of(InnerCredentials.KEY);
 
     static {
         BROKER_KEYS.put("namesrvAddr", (d, v) -> d.namesrvAddr = v.trim());
@@ -66,6 +72,9 @@ public final class BrokerSettingsLoader {
                 "transactionCheckInterval",
                 (d, v) -> d.transactionCheckInterval = parseLong("transactionCheckInterval", v));
         BROKER_KEYS.put("transactionCheckMax", (d, v) -> d.transactionCheckMax = parseInt("transactionCheckMax", v));
+
+        ACL_KEYS.put("aclEnable", (d, v) -> d.aclEnable = parseBoolean("aclEnable", v));
+        ACL_KEYS.put(InnerCredentials.KEY, (d, v) -> d.innerClientCredentials = InnerCredentials.parse(v));
 
         HA_KEYS.put("haListenPort", (d, v) -> d.haListenPort = parseInt("haListenPort", v));
         HA_KEYS.put("haMasterAddress", (d, v) -> d.haMasterAddress = v.trim());
@@ -129,6 +138,7 @@ public final class BrokerSettingsLoader {
         StoreConfig.Builder store = StoreConfig.builder(root);
         Draft draft = new Draft(defaultBrokerIp);
         HaDraft ha = new HaDraft();
+        AclDraft acl = new AclDraft();
         Map<String, String> unknown = new TreeMap<>();
         for (Map.Entry<String, String> entry : new TreeMap<>(entries).entrySet()) {
             String key = entry.getKey().trim();
@@ -137,6 +147,8 @@ public final class BrokerSettingsLoader {
                 BROKER_KEYS.get(key).accept(draft, value);
             } else if (HA_KEYS.containsKey(key)) {
                 HA_KEYS.get(key).accept(ha, value);
+            } else if (ACL_KEYS.containsKey(key)) {
+                ACL_KEYS.get(key).accept(acl, value);
             } else if (STORE_KEYS.containsKey(key)) {
                 STORE_KEYS.get(key).accept(store, value);
             } else if (!key.equals("storePathRootDir") && !UnhonouredKeys.honoured(key, value, root)) {
@@ -144,7 +156,8 @@ public final class BrokerSettingsLoader {
             }
         }
         UnhonouredKeys.check(unknown, root);
-        return new BrokerSettings(draft.build(), buildStore(store), ha.build(), List.copyOf(unknown.keySet()));
+        return new BrokerSettings(draft.build(), buildStore(store), ha.build(), List.copyOf(unknown.keySet()))
+                .withAcl(new AclSettings(acl.aclEnable, null, acl.innerClientCredentials));
     }
 
     /** The store checks its own limits; its refusal is a configuration error like any other. */
@@ -161,8 +174,15 @@ public final class BrokerSettingsLoader {
         List<String> keys = new ArrayList<>(BROKER_KEYS.keySet());
         keys.addAll(STORE_KEYS.keySet());
         keys.addAll(HA_KEYS.keySet());
+        keys.addAll(ACL_KEYS.keySet());
         keys.add("storePathRootDir");
         return keys.stream().sorted().toList();
+    }
+
+    /** Access control keys: off, and no credentials of its own, unless configured. */
+    private static final class AclDraft {
+        boolean aclEnable;
+        Credentials innerClientCredentials;
     }
 
     /** Replication keys, defaults from {@link HaConfig#defaults()}. */
