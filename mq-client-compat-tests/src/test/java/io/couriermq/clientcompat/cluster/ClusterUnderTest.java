@@ -72,7 +72,9 @@ public interface ClusterUnderTest extends AutoCloseable {
 
     /**
      * As {@link #start(Kind, int, String, Map)} with ACL 1.0 on: every broker gets {@code aclEnable=true}
-     * and reads {@code plainAcl} (RocketMQ's plain_acl.yml format) as its accounts file.
+     * and reads {@code plainAcl} (RocketMQ's plain_acl.yml format) as its accounts file. {@link
+     * #createTopic} sends unsigned requests, which such a broker refuses: create topics with an admin
+     * account's {@code AdminClient}.
      */
     static ClusterUnderTest startWithAcl(
             Kind kind, int brokers, String name, Map<String, String> brokerSettings, String plainAcl) {

@@ -24,6 +24,12 @@ import io.couriermq.client.producer.TransactionProducer;
 import io.couriermq.clientcompat.cluster.ClusterUnderTest;
 import io.couriermq.remoting.protocol.body.MessageQueue;
 import io.couriermq.remoting.security.Credentials;
+import io.couriermq.spring.annotation.ConsumeFromWhere;
+import io.couriermq.spring.annotation.MQMessageListener;
+import io.couriermq.spring.core.MQListener;
+import io.couriermq.spring.core.MQTemplate;
+import io.couriermq.spring.listener.MQListenerContainer;
+import io.couriermq.spring.listener.MQListenerEndpointRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -37,11 +43,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 
 /**
  * Issue 13: our client, producers, consumers and admin client with RocketMQ ACL 1.0 credentials against a
  * broker with {@code aclEnable=true} and the accounts of {@link #PLAIN_ACL} (research acl-tls.md §4).
  * Run against Apache RocketMQ 5.2.0 these are the real answers (code 1 and the AclException's remark).
+ * The Spring starter's keys are checked the same way, end to end.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ClientAclScenarios {
@@ -71,6 +84,14 @@ abstract class ClientAclScenarios {
                 secretKey: 12345678
                 whiteRemoteAddress:
                 admin: true
+              - accessKey: listener1
+                secretKey: listener-secret
+                whiteRemoteAddress:
+                admin: false
+                defaultTopicPerm: DENY
+                defaultGroupPerm: SUB
+                topicPerms:
+                  - TopicOk=SUB
             """;
 
     static final Map<String, String> BROKER_SETTINGS = Map.of(
@@ -227,6 +248,57 @@ abstract class ClientAclScenarios {
                             e -> assertThat(((AdminException) e).responseCode()).hasValue(1));
         }
         assertThat(admin.topics().route("TopicByUser")).isEmpty();
+    }
+
+    @Test
+    void theSpringStarterSignsWithCourierKeysAndAListenerWithItsOwnAccount() throws Exception {
+        SpringAclApp.RECEIVED.clear();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SpringAclApp.class)
+                .web(WebApplicationType.NONE)
+                .properties(
+                        "spring.main.banner-mode=off",
+                        "courier.name-server=" + cluster.nameServerAddress(),
+                        "courier.client.client-ip=127.0.0.1",
+                        "courier.access-key=" + USER.accessKey(),
+                        "courier.secret-key=" + USER.secretKey(),
+                        "courier.consumer.rebalance-interval=2s",
+                        "courier.consumer.offset-store-dir=" + Files.createTempDirectory("acl-spring-offsets"),
+                        "acl.listener.access-key=listener1",
+                        "acl.listener.secret-key=listener-secret")
+                .run()) {
+            MQListenerContainer container = app.getBean(MQListenerEndpointRegistry.class)
+                    .getListenerContainers()
+                    .iterator()
+                    .next();
+            assertThat(container.runtime().config().credentials().accessKey()).isEqualTo("listener1");
+            await().atMost(WAIT).until(() -> !container.lag().isEmpty());
+
+            MQTemplate template = app.getBean(MQTemplate.class);
+            assertThat(template.syncSend("TopicOk", "from-spring").status()).isEqualTo(SendStatus.SEND_OK);
+
+            await().atMost(WAIT).until(() -> SpringAclApp.RECEIVED.contains("from-spring"));
+        }
+    }
+
+    /** A Spring application whose listener consumes as {@code listener1}, an account that may only SUB. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(SpringAclApp.Listener.class)
+    static class SpringAclApp {
+        static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
+
+        @MQMessageListener(
+                consumerGroup = "GroupSpring",
+                topic = "TopicOk",
+                consumeFromWhere = ConsumeFromWhere.FIRST_OFFSET,
+                accessKey = "${acl.listener.access-key}",
+                secretKey = "${acl.listener.secret-key}")
+        static class Listener implements MQListener<String> {
+            @Override
+            public void onMessage(String message) {
+                RECEIVED.add(message);
+            }
+        }
     }
 
     private void createTopic(AdminClient client, String topic) {
