@@ -30,6 +30,11 @@ import io.couriermq.spring.core.MQListener;
 import io.couriermq.spring.core.MQTemplate;
 import io.couriermq.spring.listener.MQListenerContainer;
 import io.couriermq.spring.listener.MQListenerEndpointRegistry;
+import io.couriermq.tools.Console;
+import io.couriermq.tools.bench.transport.ToolTransports;
+import io.couriermq.tools.cli.MqToolsCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -278,6 +283,74 @@ abstract class ClientAclScenarios {
 
             await().atMost(WAIT).until(() -> SpringAclApp.RECEIVED.contains("from-spring"));
         }
+    }
+
+    @Test
+    void mqToolsSignsAdminCommandsAndBenchWithTheGlobalKeys() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Console console = new Console(
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String broker = cluster.brokerAddress("broker-a");
+        Map<String, String> env = Map.of("COURIER_SECRET_KEY", "12345678");
+
+        int asUser = tools(
+                console,
+                env,
+                "--access-key",
+                "RocketMQ",
+                "topic",
+                "create",
+                "-n",
+                cluster.nameServerAddress(),
+                "-b",
+                broker,
+                "-t",
+                "TopicByCli");
+        int asAdmin = tools(
+                console,
+                env,
+                "--access-key",
+                "rocketmq2",
+                "topic",
+                "create",
+                "-n",
+                cluster.nameServerAddress(),
+                "-b",
+                broker,
+                "-t",
+                "TopicByCli");
+        int bench = tools(
+                console,
+                env,
+                "--access-key",
+                "RocketMQ",
+                "bench",
+                "produce-sync",
+                "-n",
+                cluster.nameServerAddress(),
+                "--topic",
+                "TopicOk",
+                "--threads",
+                "2",
+                "--messages",
+                "50");
+
+        String output = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertThat(asUser).as(output).isEqualTo(1);
+        assertThat(output).contains("Need admin permission for request code=17, but accessKey=RocketMQ is not");
+        assertThat(asAdmin).as(output).isZero();
+        assertThat(bench).as(output).isZero();
+        assertThat(output).containsPattern("RESULT mode=produce-sync .*messages=50 errors=0");
+        assertThat(output).doesNotContain("12345678");
+    }
+
+    private static int tools(Console console, Map<String, String> env, String... args) {
+        int exit = MqToolsCommand.commandLine(console, new ToolTransports(), env::get)
+                .execute(args);
+        console.outWriter().flush();
+        console.errWriter().flush();
+        return exit;
     }
 
     /** A Spring application whose listener consumes as {@code listener1}, an account that may only SUB. */
