@@ -132,6 +132,20 @@ class MQCredentialsTest {
     }
 
     @Test
+    void listenersOfOneGroupWithDifferentAccountsFailStartUpWithoutShowingASecret() {
+        runner.withPropertyValues("orders.access-key=Orders", "orders.secret-key=" + LISTENER_SECRET)
+                .withBean(OrdersListener.class)
+                .withBean(OrdersAuditListener.class)
+                .run(context -> {
+                    FailureAnalysis analysis = analysis(context.getStartupFailure());
+                    assertThat(analysis.getDescription())
+                            .contains("disagree on accessKey/secretKey")
+                            .contains("Orders")
+                            .doesNotContain(LISTENER_SECRET);
+                });
+    }
+
+    @Test
     void actuatorEndpointsShowingValuesStillMaskTheSecrets() {
         runner.withConfiguration(AutoConfigurations.of(
                         MQSecretsSanitizingAutoConfiguration.class,
@@ -189,6 +203,13 @@ class MQCredentialsTest {
 
     @MQMessageListener(consumerGroup = "g-plain", topic = "Plain")
     static class PlainListener implements MQListener<String> {
+        @Override
+        public void onMessage(String message) {}
+    }
+
+    /** Same group as {@link OrdersListener}, another topic, no account of its own. */
+    @MQMessageListener(consumerGroup = "g-orders", topic = "OrdersAudit")
+    static class OrdersAuditListener implements MQListener<String> {
         @Override
         public void onMessage(String message) {}
     }
