@@ -17,13 +17,15 @@ import java.util.TreeMap;
  * @param sources broker.conf key to where its value came from (a file path or a property name)
  * @param configFile the broker.conf given with {@code -c}, where run-time changes are written back; null
  *     without one
+ * @param aclFile {@code courier.acl.file}: the accounts file when aclEnable is on; null for RocketMQ's place
  */
 record BrokerConfigEntries(
         Map<String, String> entries,
         Map<String, String> sources,
         Path defaultStoreRoot,
         String defaultBrokerIp,
-        Path configFile) {
+        Path configFile,
+        Path aclFile) {
 
     static final String NAMESRV_ADDR = "namesrvAddr";
 
@@ -35,7 +37,7 @@ record BrokerConfigEntries(
     /** Entries not read from a broker.conf. */
     BrokerConfigEntries(
             Map<String, String> entries, Map<String, String> sources, Path defaultStoreRoot, String defaultBrokerIp) {
-        this(entries, sources, defaultStoreRoot, defaultBrokerIp, null);
+        this(entries, sources, defaultStoreRoot, defaultBrokerIp, null, null);
     }
 
     /**
@@ -45,7 +47,13 @@ record BrokerConfigEntries(
      */
     BrokerSettings settings() {
         BrokerSettings loaded = load();
-        return new BrokerSettings(loaded.broker(), loaded.store(), loaded.ha(), List.of(), configFile);
+        return new BrokerSettings(
+                loaded.broker(),
+                loaded.store(),
+                loaded.ha(),
+                List.of(),
+                configFile,
+                loaded.acl().withAccountsFile(aclFile));
     }
 
     List<String> unknownKeys() {
@@ -63,7 +71,7 @@ record BrokerConfigEntries(
         withAddress.put(NAMESRV_ADDR, address);
         Map<String, String> withSource = new TreeMap<>(sources);
         withSource.put(NAMESRV_ADDR, source);
-        return new BrokerConfigEntries(withAddress, withSource, defaultStoreRoot, defaultBrokerIp, configFile);
+        return new BrokerConfigEntries(withAddress, withSource, defaultStoreRoot, defaultBrokerIp, configFile, aclFile);
     }
 
     private BrokerSettings load() {

@@ -1,5 +1,6 @@
 package io.couriermq.broker.boot;
 
+import io.couriermq.acl.check.DenialReason;
 import io.couriermq.broker.Broker;
 import io.couriermq.broker.ha.ReplicationStatus;
 import io.couriermq.common.lifecycle.BackgroundService;
@@ -58,6 +59,7 @@ final class BrokerGauges implements MeterBinder, SmartLifecycle {
                 .description("topics in the broker's topic table")
                 .register(meterRegistry);
         bindReplication(meterRegistry);
+        bindAcl(meterRegistry);
         registry = meterRegistry;
     }
 
@@ -97,6 +99,19 @@ final class BrokerGauges implements MeterBinder, SmartLifecycle {
                         l -> replication(l, status -> status.metrics().slaveNotAvailableCount()))
                 .description("SYNC_MASTER puts answered SLAVE_NOT_AVAILABLE")
                 .register(meterRegistry);
+    }
+
+    /** Requests refused by access control, by reason (see {@link DenialReason}); zero while ACL is off. */
+    private void bindAcl(MeterRegistry meterRegistry) {
+        for (DenialReason reason : DenialReason.values()) {
+            FunctionCounter.builder(
+                            "courier.acl.refused",
+                            lifecycle,
+                            l -> l.isRunning() ? l.broker().aclRefusals().count(reason) : 0)
+                    .description("requests refused by ACL (aclEnable), by reason")
+                    .tag("reason", reason.tag())
+                    .register(meterRegistry);
+        }
     }
 
     private static double replication(BrokerLifecycle lifecycle, ToDoubleFunction<ReplicationStatus> figure) {

@@ -17,6 +17,7 @@ import org.springframework.core.env.Environment;
 final class BrokerSettingsFactory {
     private static final Logger log = LoggerFactory.getLogger(BrokerSettingsFactory.class);
     private static final String PREFIX = "courier.broker";
+    static final String ACL_FILE = "courier.acl.file";
 
     private BrokerSettingsFactory() {}
 
@@ -43,8 +44,9 @@ final class BrokerSettingsFactory {
                     }
                 }));
         Path defaultStoreRoot = Path.of(environment.getProperty("user.home", "."), "couriermq", "store");
-        BrokerConfigEntries config =
-                new BrokerConfigEntries(entries, sources, defaultStoreRoot, defaultBrokerIp(entries), configFile);
+        Path aclFile = binder.bind(ACL_FILE, String.class).map(Path::of).orElse(null);
+        BrokerConfigEntries config = new BrokerConfigEntries(
+                entries, sources, defaultStoreRoot, defaultBrokerIp(entries), configFile, aclFile);
         config.settings();
         config.unknownKeys().forEach(key -> warnUnknown(key, sources.get(key)));
         return config;

@@ -1,5 +1,6 @@
 package io.couriermq.broker;
 
+import io.couriermq.acl.AclService;
 import io.couriermq.broker.admin.BrokerRuntimeInfo;
 import io.couriermq.broker.admin.OffsetResetPlanner;
 import io.couriermq.broker.admin.PulledOffsets;
@@ -13,6 +14,7 @@ import io.couriermq.broker.ha.ReplicationService;
 import io.couriermq.broker.metrics.TransferCounter;
 import io.couriermq.broker.offset.ConsumerOffsetManager;
 import io.couriermq.broker.pending.PendingDeliveries;
+import io.couriermq.broker.processor.AclAdminProcessor;
 import io.couriermq.broker.processor.BrokerConfigProcessor;
 import io.couriermq.broker.processor.BrokerConsumeStatsProcessor;
 import io.couriermq.broker.processor.BrokerStatsDataProcessor;
@@ -65,7 +67,8 @@ final class AdminProcessors {
             DelayLevelScheduling delayLevels,
             TimerService timer,
             RuntimeGauges gauges,
-            BrokerStats stats) {}
+            BrokerStats stats,
+            AclService acl) {}
 
     private AdminProcessors() {}
 
@@ -100,6 +103,15 @@ final class AdminProcessors {
         ports.register(
                 DeadLetterResendProcessor.CODES, new DeadLetterResendProcessor(parts.topics(), parts.store()), admin);
         ports.register(HaStatusProcessor.CODES, new HaStatusProcessor(parts.replication()), admin);
+        ports.register(
+                AclAdminProcessor.CODES,
+                new AclAdminProcessor(
+                        parts.acl(),
+                        new AclAdminProcessor.BrokerIdentity(
+                                parts.settings().broker().brokerClusterName(),
+                                parts.settings().broker().brokerName(),
+                                () -> parts.settings().broker().brokerAddress(ports.localPort()))),
+                admin);
         ports.register(BrokerConfigProcessor.CODES, new BrokerConfigProcessor(parts.runtimeConfig()), admin);
         ports.register(
                 StoreMaintenanceProcessor.CODES,

@@ -1,5 +1,6 @@
 package io.couriermq.broker;
 
+import io.couriermq.acl.AclRefusals;
 import io.couriermq.broker.admin.PulledOffsets;
 import io.couriermq.broker.admin.RuntimeGauges;
 import io.couriermq.broker.admin.RuntimeInfoSampler;
@@ -102,6 +103,8 @@ public final class Broker implements AutoCloseable {
     private final PulledOffsets pulledOffsets = new PulledOffsets();
     private RuntimeBrokerConfig runtimeConfig;
     private StoreMaintenance maintenance;
+    private final AclRefusals aclRefusals = new AclRefusals();
+    private BrokerAcl acl;
 
     public Broker(BrokerSettings settings, Clock clock) {
         this(settings, clock, BrokerObserver.NONE);
@@ -152,6 +155,7 @@ public final class Broker implements AutoCloseable {
         RuntimeConfigEffects.wire(runtimeConfig, files, topics, subscriptionGroups);
         delayLevels = DelayLevelScheduling.start(
                 store, topics, config.delayLevels(), configDir, clock, !replication.isSlave());
+        acl = BrokerAcl.open(settings.acl(), aclRefusals, clock);
         ports = new BrokerPorts(
                 remotingConfig(),
                 new ChannelEventListener() {
@@ -162,6 +166,7 @@ public final class Broker implements AutoCloseable {
                 },
                 slaveDuties::guard,
                 clock);
+        ports.requestGuard(acl.guard()); // before the port opens: no request is ever served unchecked
         ExecutorService client = ports.newExecutor("broker-client", 2, 10_000);
         consumers = new ConsumerGroupRegistry(
                 clock, new ConsumerIdsChangedNotifier(client, subscriptionGroups::notifyConsumerIdsChangedEnabled));
@@ -178,7 +183,9 @@ public final class Broker implements AutoCloseable {
         clientExpiry.start();
         offsetPersist = new OffsetPersistService(offsets, config.flushConsumerOffsetInterval());
         offsetPersist.start();
-        outbound = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
+        outbound = new NettyRemotingClient(
+                RemotingClientConfig.defaults().withCredentials(settings.acl().outboundCredentials()),
+                new ChannelEventListener() {});
         int haPort =
                 replication.haPort() >= 0 ? replication.haPort() : settings.ha().effectivePort(ports.localPort());
         runtimeConfig.boundPorts(ports.localPort(), haPort);
@@ -313,7 +320,8 @@ public final class Broker implements AutoCloseable {
                         delayLevels,
                         timer,
                         gauges,
-                        stats),
+                        stats,
+                        acl.service()),
                 admin);
     }
 
@@ -325,6 +333,11 @@ public final class Broker implements AutoCloseable {
     /** RocketMQ's fast (VIP) channel port, listenPort - 2; -1 when it could not be opened. */
     public int fastListenPort() {
         return ports.fastPort();
+    }
+
+    /** Requests refused by access control, by reason (all zero when ACL is off). */
+    public AclRefusals aclRefusals() {
+        return aclRefusals;
     }
 
     /** The port clients connect to (useful when configured as 0). */
@@ -416,6 +429,9 @@ public final class Broker implements AutoCloseable {
             replication.shutdown();
         }
         stopQuietly(offsetPersist);
+        if (acl != null) {
+            acl.close();
+        }
         if (delayLevels != null) {
             delayLevels.shutdown();
         }
@@ -461,6 +477,9 @@ public final class Broker implements AutoCloseable {
         } else if (store != null) {
             store.shutdown();
         }
+        if (acl != null) {
+            acl.close();
+        }
         forgetParts();
         log.warn("broker {} halted without a clean shutdown", config.brokerName());
     }
@@ -480,6 +499,7 @@ public final class Broker implements AutoCloseable {
         store = null;
         maintenance = null;
         outbound = null;
+        acl = null;
     }
 
     private static void stopQuietly(BackgroundService service) {

@@ -5,6 +5,7 @@ import io.couriermq.remoting.netty.NettyRemotingServer;
 import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.rpc.ChannelEventListener;
+import io.couriermq.remoting.rpc.RequestGuard;
 import io.couriermq.remoting.rpc.RequestProcessor;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +42,12 @@ final class BrokerPorts {
         // the server makes a ThreadPoolExecutor; its queue is what the wait times are read from
         ThreadPoolExecutor executor = (ThreadPoolExecutor) server.newProcessorExecutor(name, threads, queueCapacity);
         return new QueueTimedExecutor(executor, clock);
+    }
+
+    /** Checks every request on both ports before its processor runs (access control). */
+    void requestGuard(RequestGuard requestGuard) {
+        server.requestGuard(requestGuard);
+        fastChannel.requestGuard(requestGuard);
     }
 
     /** Opens the remoting port; fails (port in use) before anything is served. */

@@ -3,6 +3,7 @@ package io.couriermq.broker;
 import io.couriermq.remoting.netty.NettyRemotingServer;
 import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.rpc.ChannelEventListener;
+import io.couriermq.remoting.rpc.RequestGuard;
 import io.couriermq.remoting.rpc.RequestProcessor;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ final class FastChannel {
     private record Registration(int code, RequestProcessor processor, ExecutorService executor) {}
 
     private final List<Registration> registrations = new ArrayList<>();
+    private RequestGuard guard = RequestGuard.ALLOW_ALL;
     private NettyRemotingServer server;
 
     /** The port for a broker on {@code listenPort}: two below it, any free one for 0, none below 3. */
@@ -36,6 +38,11 @@ final class FastChannel {
         registrations.add(new Registration(code, processor, executor));
     }
 
+    /** The guard the fast port checks requests with; set before {@link #start}. */
+    void requestGuard(RequestGuard requestGuard) {
+        this.guard = requestGuard;
+    }
+
     void start(RemotingServerConfig mainConfig, int port, ChannelEventListener listener) {
         if (port < 0) {
             return;
@@ -46,6 +53,7 @@ final class FastChannel {
                         .withMaxFrameBytes(mainConfig.maxFrameBytes())
                         .withIdleTimeoutSeconds(mainConfig.idleTimeoutSeconds()),
                 listener);
+        fast.requestGuard(guard);
         registrations.forEach(r -> fast.registerProcessor(r.code(), r.processor(), r.executor()));
         try {
             fast.start();

@@ -18,6 +18,8 @@ public final class BrokerConfigProperties {
         putBroker(entries, settings.broker());
         putStore(entries, settings.store());
         putHa(entries, settings.ha());
+        // innerClientAuthenticationCredentials holds a secret: never rendered
+        entries.put("aclEnable", Boolean.toString(settings.acl().aclEnable()));
         entries.values().removeIf(value -> value == null);
         return entries;
     }

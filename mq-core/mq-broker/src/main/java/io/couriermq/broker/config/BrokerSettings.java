@@ -7,13 +7,26 @@ import java.util.List;
 /**
  * Everything a broker is configured with: its own settings, its store's, replication's, the keys that were
  * given but mean nothing to CourierMQ (reported at start-up rather than silently ignored), and the
- * broker.conf it was read from, where run-time changes are written back (null when there is none).
+ * broker.conf it was read from, where run-time changes are written back (null when there is none), and
+ * access control.
  */
 public record BrokerSettings(
-        BrokerConfig broker, StoreConfig store, HaConfig ha, List<String> unknownKeys, Path configFile) {
+        BrokerConfig broker,
+        StoreConfig store,
+        HaConfig ha,
+        List<String> unknownKeys,
+        Path configFile,
+        AclSettings acl) {
 
     public BrokerSettings {
         unknownKeys = List.copyOf(unknownKeys);
+        acl = acl == null ? AclSettings.disabled() : acl;
+    }
+
+    /** Settings without access control. */
+    public BrokerSettings(
+            BrokerConfig broker, StoreConfig store, HaConfig ha, List<String> unknownKeys, Path configFile) {
+        this(broker, store, ha, unknownKeys, configFile, AclSettings.disabled());
     }
 
     /** Settings not read from a file. */
@@ -28,6 +41,11 @@ public record BrokerSettings(
 
     /** The same settings, read from {@code file}. */
     public BrokerSettings withConfigFile(Path file) {
-        return new BrokerSettings(broker, store, ha, unknownKeys, file);
+        return new BrokerSettings(broker, store, ha, unknownKeys, file, acl);
+    }
+
+    /** The same settings with access control {@code acl}. */
+    public BrokerSettings withAcl(AclSettings acl) {
+        return new BrokerSettings(broker, store, ha, unknownKeys, configFile, acl);
     }
 }

@@ -6,12 +6,14 @@ import static io.couriermq.broker.config.ConfigValues.parseEnum;
 import static io.couriermq.broker.config.ConfigValues.parseInt;
 import static io.couriermq.broker.config.ConfigValues.parseLong;
 
+import io.couriermq.remoting.security.Credentials;
 import io.couriermq.store.FlushDiskType;
 import io.couriermq.store.StoreConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
@@ -23,6 +25,10 @@ public final class BrokerSettingsLoader {
     private static final Map<String, BiConsumer<Draft, String>> BROKER_KEYS = new TreeMap<>();
     private static final Map<String, BiConsumer<StoreConfig.Builder, String>> STORE_KEYS = new TreeMap<>();
     private static final Map<String, BiConsumer<HaDraft, String>> HA_KEYS = new TreeMap<>();
+    private static final Map<String, BiConsumer<AclDraft, String>> ACL_KEYS = new TreeMap<>();
+
+    /** Keys whose values are secrets: never rendered by GET_BROKER_CONFIG nor logged. */
+    public static final Set<String> SECRET_KEYS = Set.of(InnerCredentials.KEY);
 
     static {
         BROKER_KEYS.put("namesrvAddr", (d, v) -> d.namesrvAddr = v.trim());
@@ -64,6 +70,9 @@ public final class BrokerSettingsLoader {
                 "transactionCheckInterval",
                 (d, v) -> d.transactionCheckInterval = parseLong("transactionCheckInterval", v));
         BROKER_KEYS.put("transactionCheckMax", (d, v) -> d.transactionCheckMax = parseInt("transactionCheckMax", v));
+
+        ACL_KEYS.put("aclEnable", (d, v) -> d.aclEnable = parseBoolean("aclEnable", v));
+        ACL_KEYS.put(InnerCredentials.KEY, (d, v) -> d.innerClientCredentials = InnerCredentials.parse(v));
 
         HA_KEYS.put("haListenPort", (d, v) -> d.haListenPort = parseInt("haListenPort", v));
         HA_KEYS.put("haMasterAddress", (d, v) -> d.haMasterAddress = v.trim());
@@ -127,6 +136,7 @@ public final class BrokerSettingsLoader {
                 storeRoot == null || storeRoot.isBlank() ? defaultStoreRoot : Path.of(storeRoot.trim()));
         Draft draft = new Draft(defaultBrokerIp);
         HaDraft ha = new HaDraft();
+        AclDraft acl = new AclDraft();
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, String> entry : new TreeMap<>(entries).entrySet()) {
             String key = entry.getKey().trim();
@@ -135,13 +145,16 @@ public final class BrokerSettingsLoader {
                 BROKER_KEYS.get(key).accept(draft, value);
             } else if (HA_KEYS.containsKey(key)) {
                 HA_KEYS.get(key).accept(ha, value);
+            } else if (ACL_KEYS.containsKey(key)) {
+                ACL_KEYS.get(key).accept(acl, value);
             } else if (STORE_KEYS.containsKey(key)) {
                 STORE_KEYS.get(key).accept(store, value);
             } else if (!key.equals("storePathRootDir")) {
                 unknown.add(key);
             }
         }
-        return new BrokerSettings(draft.build(), buildStore(store), ha.build(), unknown);
+        return new BrokerSettings(draft.build(), buildStore(store), ha.build(), unknown)
+                .withAcl(new AclSettings(acl.aclEnable, null, acl.innerClientCredentials));
     }
 
     /** The store checks its own limits; its refusal is a configuration error like any other. */
@@ -158,8 +171,15 @@ public final class BrokerSettingsLoader {
         List<String> keys = new ArrayList<>(BROKER_KEYS.keySet());
         keys.addAll(STORE_KEYS.keySet());
         keys.addAll(HA_KEYS.keySet());
+        keys.addAll(ACL_KEYS.keySet());
         keys.add("storePathRootDir");
         return keys.stream().sorted().toList();
+    }
+
+    /** Access control keys: off, and no credentials of its own, unless configured. */
+    private static final class AclDraft {
+        boolean aclEnable;
+        Credentials innerClientCredentials;
     }
 
     /** Replication keys, defaults from {@link HaConfig#defaults()}. */

@@ -36,6 +36,12 @@ public enum RequestCode {
     GET_ALL_CONSUMER_OFFSET(43),
     GET_ALL_DELAY_OFFSET(45),
     CHECK_CLIENT_CONFIG(46),
+    // ACL 1.0 management (RocketMQ 5.2.0 mqadmin updateAclConfig, deleteAclConfig, clusterAclConfigVersion, ...)
+    UPDATE_AND_CREATE_ACL_CONFIG(50),
+    DELETE_ACL_CONFIG(51),
+    GET_BROKER_CLUSTER_ACL_INFO(52),
+    UPDATE_GLOBAL_WHITE_ADDRS_CONFIG(53),
+    GET_BROKER_CLUSTER_ACL_CONFIG(54),
     GET_TIMER_CHECK_POINT(60),
     GET_TIMER_METRICS(61),
     PUT_KV_CONFIG(100),
