@@ -82,7 +82,7 @@ public interface ClusterUnderTest extends AutoCloseable {
         settings.put("aclEnable", "true");
         Path dir = WorkDir.fresh(name + "-" + kind.name().toLowerCase(Locale.ROOT));
         return switch (kind) {
-            case COURIER -> throw new UnsupportedOperationException("ACL is not wired into CourierCluster yet");
+            case COURIER -> CourierCluster.start(brokers, dir, settings, plainAcl);
             case ROCKETMQ -> RocketMQCluster.start(brokers, dir, settings, plainAcl);
         };
     }
