@@ -2,6 +2,7 @@ package io.couriermq.clientcompat.cluster;
 
 import io.couriermq.harness.process.WorkDir;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +67,23 @@ public interface ClusterUnderTest extends AutoCloseable {
         return switch (kind) {
             case COURIER -> CourierCluster.start(brokers, dir, brokerSettings);
             case ROCKETMQ -> RocketMQCluster.start(brokers, dir, brokerSettings);
+        };
+    }
+
+    /**
+     * As {@link #start(Kind, int, String, Map)} with ACL 1.0 on: every broker gets {@code aclEnable=true}
+     * and reads {@code plainAcl} (RocketMQ's plain_acl.yml format) as its accounts file. {@link
+     * #createTopic} sends unsigned requests, which such a broker refuses: create topics with an admin
+     * account's {@code AdminClient}.
+     */
+    static ClusterUnderTest startWithAcl(
+            Kind kind, int brokers, String name, Map<String, String> brokerSettings, String plainAcl) {
+        Map<String, String> settings = new LinkedHashMap<>(brokerSettings);
+        settings.put("aclEnable", "true");
+        Path dir = WorkDir.fresh(name + "-" + kind.name().toLowerCase(Locale.ROOT));
+        return switch (kind) {
+            case COURIER -> CourierCluster.start(brokers, dir, settings, plainAcl);
+            case ROCKETMQ -> RocketMQCluster.start(brokers, dir, settings, plainAcl);
         };
     }
 }

@@ -1,6 +1,9 @@
 package io.couriermq.clientcompat.cluster;
 
 import io.couriermq.test.EmbeddedCluster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +17,26 @@ public final class CourierCluster implements ClusterUnderTest {
     }
 
     static CourierCluster start(int brokers, Path dir, Map<String, String> brokerSettings) {
-        return new CourierCluster(EmbeddedCluster.builder()
+        return start(brokers, dir, brokerSettings, null);
+    }
+
+    /** With {@code plainAcl} (null: none) as every broker's accounts file, written under {@code dir}. */
+    static CourierCluster start(int brokers, Path dir, Map<String, String> brokerSettings, String plainAcl) {
+        EmbeddedCluster.Builder builder = EmbeddedCluster.builder()
                 .brokers(brokers)
                 .brokerSettings(brokerSettings)
-                .parentDirectory(dir)
-                .start());
+                .parentDirectory(dir);
+        if (plainAcl != null) {
+            Path file = dir.resolve("conf").resolve("plain_acl.yml");
+            try {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, plainAcl);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file, e);
+            }
+            builder.aclAccountsFile(file);
+        }
+        return new CourierCluster(builder.start());
     }
 
     /** The embedded cluster itself, for scenarios that look inside our broker. */

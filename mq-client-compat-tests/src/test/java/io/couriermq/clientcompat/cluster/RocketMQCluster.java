@@ -7,6 +7,9 @@ import io.couriermq.harness.process.OfficialNameServer;
 import io.couriermq.remoting.protocol.body.BrokerData;
 import io.couriermq.remoting.protocol.body.TopicRouteData;
 import io.couriermq.test.RemotingProbe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,10 +37,18 @@ public final class RocketMQCluster implements ClusterUnderTest {
     }
 
     static RocketMQCluster start(int brokerCount, Path dir, Map<String, String> brokerSettings) {
+        return start(brokerCount, dir, brokerSettings, null);
+    }
+
+    /** With {@code plainAcl} (null: none) as every broker's {@code $ROCKETMQ_HOME/conf/plain_acl.yml}. */
+    static RocketMQCluster start(int brokerCount, Path dir, Map<String, String> brokerSettings, String plainAcl) {
         RocketMQCluster cluster = new RocketMQCluster(OfficialNameServer.start(dir.resolve("namesrv")));
         try {
             for (int i = 0; i < brokerCount; i++) {
                 String name = "broker-" + (char) ('a' + i);
+                if (plainAcl != null) {
+                    writeAclFile(OfficialBroker.homeDirectory(dir.resolve(name)), plainAcl);
+                }
                 Broker.Settings settings = new Broker.Settings(CLUSTER_NAME, name, brokerSettings, null);
                 cluster.brokers.put(
                         name, OfficialBroker.start(cluster.nameServerAddress(), dir.resolve(name), settings));
@@ -111,6 +122,16 @@ public final class RocketMQCluster implements ClusterUnderTest {
         probe.close();
         brokers.values().forEach(Broker::close);
         nameServer.close();
+    }
+
+    private static void writeAclFile(Path home, String plainAcl) {
+        Path file = home.resolve("conf").resolve("plain_acl.yml");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, plainAcl);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     private Broker broker(String name) {

@@ -5,6 +5,7 @@ import io.couriermq.client.ClientRuntime;
 import io.couriermq.client.consumer.ConsumerConfig;
 import io.couriermq.clientcompat.cluster.ClusterUnderTest;
 import io.couriermq.remoting.protocol.body.ConsumeFromWhere;
+import io.couriermq.remoting.security.Credentials;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,15 @@ final class Clients implements AutoCloseable {
 
     /** A new runtime with its own client id; closed with this object (after whatever uses it). */
     ClientRuntime runtime() {
+        return runtime(null);
+    }
+
+    /** As {@link #runtime()}, signing every request with {@code credentials} (null: unsigned). */
+    ClientRuntime runtime(Credentials credentials) {
         ClientRuntime runtime = ClientRuntime.start(ClientConfig.builder(cluster.nameServerAddress())
                 .instanceName("scenario-" + instances.incrementAndGet())
                 .clientIp("127.0.0.1")
+                .credentials(credentials)
                 .build());
         open.add(0, runtime);
         return runtime;

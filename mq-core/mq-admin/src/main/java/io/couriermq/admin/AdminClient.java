@@ -8,6 +8,7 @@ import io.couriermq.admin.message.DeadLetterAdmin;
 import io.couriermq.admin.message.MessageAdmin;
 import io.couriermq.admin.message.PendingAdmin;
 import io.couriermq.admin.topic.TopicAdmin;
+import io.couriermq.remoting.security.Credentials;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +18,9 @@ import java.util.List;
  * ({@link #cluster()}, {@link #topics()}, {@link #groups()}, ...). Everything goes over the standard
  * remoting codes, so it works against Apache RocketMQ 5.2.0 as well, except the CourierMQ extensions
  * (dead-letter resend, pending deliveries), which such a broker refuses by name. Thread-safe; every
- * call is synchronous and fails with an {@link AdminException}.
+ * call is synchronous and fails with an {@link AdminException}. Against a broker with ACL on, connect
+ * with {@link Credentials}: every request is then signed (RocketMQ ACL 1.0), and the admin-only requests
+ * (topic and group changes, broker configuration) need an admin account.
  */
 public final class AdminClient implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
@@ -30,8 +33,8 @@ public final class AdminClient implements AutoCloseable {
     private final DeadLetterAdmin deadLetters;
     private final PendingAdmin pending;
 
-    private AdminClient(List<String> nameServers, Duration timeout) {
-        this.rpc = new AdminRpc(nameServers, timeout.toMillis());
+    private AdminClient(List<String> nameServers, Duration timeout, Credentials credentials) {
+        this.rpc = new AdminRpc(nameServers, timeout.toMillis(), credentials);
         Routes routes = new Routes(rpc);
         this.cluster = new ClusterAdmin(rpc, routes);
         this.topics = new TopicAdmin(rpc, routes);
@@ -43,7 +46,15 @@ public final class AdminClient implements AutoCloseable {
 
     /** A client for these NameServers ({@code host:port} each); each request waits at most {@code timeout}. */
     public static AdminClient connect(List<String> nameServers, Duration timeout) {
-        return new AdminClient(nameServers, timeout);
+        return new AdminClient(nameServers, timeout, null);
+    }
+
+    /**
+     * As {@link #connect(List, Duration)}, signing every request with {@code credentials} (null: unsigned),
+     * for brokers with ACL on.
+     */
+    public static AdminClient connect(List<String> nameServers, Duration timeout, Credentials credentials) {
+        return new AdminClient(nameServers, timeout, credentials);
     }
 
     /** A client for a RocketMQ-style address list, {@code "host:port;host:port"}, with the default timeout. */

@@ -9,10 +9,13 @@ import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.rpc.ChannelEventListener;
+import io.couriermq.remoting.security.Credentials;
+import io.couriermq.remoting.security.RequestSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +31,7 @@ class ScriptedBrokerIT {
     private String address;
     private AdminClient admin;
     private final AtomicReference<String> updated = new AtomicReference<>();
+    private final List<RemotingCommand> signed = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
@@ -55,6 +59,21 @@ class ScriptedBrokerIT {
                             .build();
                 },
                 executor);
+        // as an ACL broker answers a bad signature (RocketMQ 5.2.0: SYSTEM_ERROR and the AclException);
+        // unsigned requests pass, so the other tests need no credentials
+        server.requestGuard((channel, request) -> {
+            if (request.extField(RequestSignature.ACCESS_KEY) == null) {
+                return null;
+            }
+            if (!RequestSignature.verify(request, "admin-secret-1")) {
+                return RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR)
+                        .remark("org.apache.rocketmq.acl.common.AclException: Check signature failed for accessKey="
+                                + request.extField(RequestSignature.ACCESS_KEY))
+                        .build();
+            }
+            signed.add(request);
+            return null;
+        });
         server.start();
         address = "127.0.0.1:" + server.localPort();
         admin = AdminClient.connect(List.of(address), Duration.ofSeconds(3));
@@ -82,6 +101,26 @@ class ScriptedBrokerIT {
                 .hasMessageContaining("UPDATE_BROKER_CONFIG to " + address + " answered NO_PERMISSION (16)")
                 .hasMessageContaining("brokerName cannot change at run time")
                 .satisfies(e -> assertThat(((AdminException) e).responseCode()).hasValue(16));
+    }
+
+    @Test
+    void anAdminClientWithCredentialsSignsEveryRequestAndAWrongSecretIsRefusedWithTheBrokersRemark() {
+        try (AdminClient signedAdmin = AdminClient.connect(
+                        List.of(address), Duration.ofSeconds(3), new Credentials("AdminApp", "admin-secret-1"));
+                AdminClient wrongSecret = AdminClient.connect(
+                        List.of(address), Duration.ofSeconds(3), new Credentials("AdminApp", "not-the-secret"))) {
+            assertThat(signedAdmin.cluster().brokerConfig(address)).containsEntry("brokerName", "broker-x");
+            assertThatThrownBy(() -> wrongSecret.cluster().brokerConfig(address))
+                    .isInstanceOf(AdminException.class)
+                    .hasMessageContaining("GET_BROKER_CONFIG to " + address + " answered SYSTEM_ERROR (1)")
+                    .hasMessageContaining("Check signature failed for accessKey=AdminApp")
+                    .hasMessageNotContaining("admin-secret-1")
+                    .hasMessageNotContaining("not-the-secret");
+        }
+
+        assertThat(signed).hasSize(1);
+        assertThat(signed.get(0).extField(RequestSignature.ACCESS_KEY)).isEqualTo("AdminApp");
+        assertThat(signed.get(0).extField(RequestSignature.SIGNATURE)).isNotBlank();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.couriermq.client;
 
+import io.couriermq.remoting.security.Credentials;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,6 +15,9 @@ import java.util.List;
  * @param ioThreads Netty event-loop threads
  * @param routeRefreshIntervalMs how often routes of topics in use are refreshed
  * @param heartbeatIntervalMs how often every broker of a route in use gets a heartbeat
+ * @param credentials signs every request of the runtime (RocketMQ ACL 1.0: AccessKey, Signature and
+ *     SecurityToken ext fields); null sends unsigned requests. {@link Credentials#toString()} never shows
+ *     the secret key, so neither does this record's.
  */
 public record ClientConfig(
         List<String> nameServerAddresses,
@@ -22,7 +26,8 @@ public record ClientConfig(
         long requestTimeoutMs,
         int ioThreads,
         long routeRefreshIntervalMs,
-        long heartbeatIntervalMs) {
+        long heartbeatIntervalMs,
+        Credentials credentials) {
 
     public ClientConfig {
         nameServerAddresses = List.copyOf(nameServerAddresses);
@@ -41,6 +46,26 @@ public record ClientConfig(
         positive("ioThreads", ioThreads);
         positive("routeRefreshIntervalMs", routeRefreshIntervalMs);
         positive("heartbeatIntervalMs", heartbeatIntervalMs);
+    }
+
+    /** As the full constructor, unsigned (no credentials). */
+    public ClientConfig(
+            List<String> nameServerAddresses,
+            String instanceName,
+            String clientIp,
+            long requestTimeoutMs,
+            int ioThreads,
+            long routeRefreshIntervalMs,
+            long heartbeatIntervalMs) {
+        this(
+                nameServerAddresses,
+                instanceName,
+                clientIp,
+                requestTimeoutMs,
+                ioThreads,
+                routeRefreshIntervalMs,
+                heartbeatIntervalMs,
+                null);
     }
 
     /** The instance name when none is given; each runtime then gets a unique id of its own. */
@@ -75,6 +100,7 @@ public record ClientConfig(
         private int ioThreads = 2;
         private long routeRefreshIntervalMs = 30_000;
         private long heartbeatIntervalMs = 30_000;
+        private Credentials credentials;
 
         private Builder(String nameServers) {
             if (nameServers == null || nameServers.isBlank()) {
@@ -116,6 +142,17 @@ public record ClientConfig(
             return this;
         }
 
+        /** Signs every request with these ACL credentials; null (the default) sends unsigned requests. */
+        public Builder credentials(Credentials credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        /** Signs every request with this access key and secret key (no security token). */
+        public Builder credentials(String accessKey, String secretKey) {
+            return credentials(new Credentials(accessKey, secretKey));
+        }
+
         public ClientConfig build() {
             return new ClientConfig(
                     nameServers,
@@ -124,7 +161,8 @@ public record ClientConfig(
                     requestTimeoutMs,
                     ioThreads,
                     routeRefreshIntervalMs,
-                    heartbeatIntervalMs);
+                    heartbeatIntervalMs,
+                    credentials);
         }
     }
 }

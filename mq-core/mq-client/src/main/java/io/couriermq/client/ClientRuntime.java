@@ -62,11 +62,12 @@ public final class ClientRuntime implements AutoCloseable {
         this.clock = clock;
         this.remoting = new NettyRemotingClient(
                 new RemotingClientConfig(
-                        config.ioThreads(),
-                        (int) Math.min(config.requestTimeoutMs(), 3_000),
-                        RemotingServerConfig.DEFAULT_MAX_FRAME_BYTES,
-                        120,
-                        true),
+                                config.ioThreads(),
+                                (int) Math.min(config.requestTimeoutMs(), 3_000),
+                                RemotingServerConfig.DEFAULT_MAX_FRAME_BYTES,
+                                120,
+                                true)
+                        .withCredentials(config.credentials()),
                 new ChannelEventListener() {});
         this.routes =
                 new RouteCache(new NameServerClient(remoting, config.nameServerAddresses(), config.requestTimeoutMs()));
@@ -101,7 +102,13 @@ public final class ClientRuntime implements AutoCloseable {
         ClientRuntime runtime = new ClientRuntime(config, clock);
         runtime.schedule(runtime.routes::refreshAll, config.routeRefreshIntervalMs());
         runtime.schedule(runtime.heartbeats::sendToAll, config.heartbeatIntervalMs());
-        log.info("client runtime {} started, NameServers {}", runtime.clientId, config.nameServerAddresses());
+        log.info(
+                "client runtime {} started, NameServers {}, {}",
+                runtime.clientId,
+                config.nameServerAddresses(),
+                config.credentials() == null
+                        ? "requests unsigned"
+                        : "requests signed as accessKey=" + config.credentials().accessKey());
         return runtime;
     }
 

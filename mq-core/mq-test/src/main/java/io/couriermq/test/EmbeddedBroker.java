@@ -2,6 +2,7 @@ package io.couriermq.test;
 
 import io.couriermq.broker.Broker;
 import io.couriermq.broker.config.BrokerRole;
+import io.couriermq.broker.config.BrokerSettings;
 import io.couriermq.broker.config.BrokerSettingsLoader;
 import io.couriermq.common.time.Clock;
 import java.io.IOException;
@@ -32,6 +33,7 @@ public final class EmbeddedBroker {
     private final Path storeDir;
     private final int haPort;
     private final Map<String, String> entries;
+    private final Path aclAccountsFile;
     private Broker running;
     private int port;
 
@@ -58,8 +60,14 @@ public final class EmbeddedBroker {
      * broker what it is (name, id, role, master's HA address), which overrides cannot change.
      */
     EmbeddedBroker(
-            Role role, String clusterName, String nameServerAddress, Path storeDir, Map<String, String> overrides) {
+            Role role,
+            String clusterName,
+            String nameServerAddress,
+            Path storeDir,
+            Map<String, String> overrides,
+            Path aclAccountsFile) {
         this.name = role.nodeName();
+        this.aclAccountsFile = aclAccountsFile;
         this.role = role;
         this.storeDir = storeDir;
         // Picked now rather than left to the broker: slaves must be told it before it starts, and a
@@ -98,7 +106,11 @@ public final class EmbeddedBroker {
         if (port != 0) {
             settings.put("listenPort", String.valueOf(port));
         }
-        Broker broker = new Broker(BrokerSettingsLoader.load(settings, storeDir, EmbeddedCluster.HOST), Clock.system());
+        BrokerSettings loaded = BrokerSettingsLoader.load(settings, storeDir, EmbeddedCluster.HOST);
+        if (aclAccountsFile != null) {
+            loaded = loaded.withAcl(loaded.acl().withAccountsFile(aclAccountsFile));
+        }
+        Broker broker = new Broker(loaded, Clock.system());
         broker.start();
         running = broker;
         port = broker.listenPort();

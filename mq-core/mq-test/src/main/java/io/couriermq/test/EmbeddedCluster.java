@@ -93,7 +93,12 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     private EmbeddedBroker startBroker(EmbeddedBroker.Role role) {
         EmbeddedBroker broker = new EmbeddedBroker(
-                role, builder.clusterName, nameServerAddress(), dir.resolve(role.nodeName()), builder.brokerSettings);
+                role,
+                builder.clusterName,
+                nameServerAddress(),
+                dir.resolve(role.nodeName()),
+                builder.brokerSettings,
+                builder.aclAccountsFile);
         brokers.put(broker.name(), broker);
         broker.start();
         return broker;
@@ -247,6 +252,7 @@ public final class EmbeddedCluster implements AutoCloseable {
         private BrokerRole masterRole = BrokerRole.ASYNC_MASTER;
         private String clusterName = "DefaultCluster";
         private final Map<String, String> brokerSettings = new LinkedHashMap<>();
+        private Path aclAccountsFile;
         private Path parentDir;
         private Duration timeout = Duration.ofSeconds(30);
         private Duration expiryScanInterval = Duration.ofSeconds(1);
@@ -317,6 +323,15 @@ public final class EmbeddedCluster implements AutoCloseable {
 
         public Builder brokerSettings(Map<String, String> settings) {
             brokerSettings.putAll(settings);
+            return this;
+        }
+
+        /**
+         * The accounts file (RocketMQ's plain_acl.yml format) brokers with {@code aclEnable=true} read,
+         * instead of {@code $ROCKETMQ_HOME/conf/plain_acl.yml}, which is one per JVM.
+         */
+        public Builder aclAccountsFile(Path file) {
+            this.aclAccountsFile = file;
             return this;
         }
 

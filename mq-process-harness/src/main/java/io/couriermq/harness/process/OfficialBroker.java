@@ -14,6 +14,14 @@ public final class OfficialBroker extends BrokerProcess {
     }
 
     /**
+     * The broker's ROCKETMQ_HOME ({@code -Drocketmq.home.dir}) when started in {@code dir}: files put in
+     * its {@code conf/} before the start (plain_acl.yml) are read as the official broker reads them.
+     */
+    public static Path homeDirectory(Path dir) {
+        return dir.resolve("home");
+    }
+
+    /**
      * Starts a broker registering with {@code nameServerAddress} (a master unless {@code settings} say
      * otherwise, see {@link Settings#asSlaveOf}); returns when its port is open.
      */
@@ -29,8 +37,8 @@ public final class OfficialBroker extends BrokerProcess {
         WorkDir.writeProperties(configFile, config);
 
         List<String> jvmArgs = new ArrayList<>(List.of(
-                "-Drocketmq.home.dir=" + (settings.homeDir() != null ? settings.homeDir() : dir.resolve("home")),
-                "-Duser.home=" + dir.resolve("home"),
+                "-Drocketmq.home.dir=" + (settings.homeDir() != null ? settings.homeDir() : homeDirectory(dir)),
+                "-Duser.home=" + homeDirectory(dir),
                 "-Drmq.logback.configurationFile=rmq.broker.logback.xml"));
         if (settings.serializeType() != null) {
             jvmArgs.add("-Drocketmq.serialize.type=" + settings.serializeType());

@@ -17,8 +17,8 @@ import java.lang.annotation.Target;
  * as the reply.
  *
  * <p>Listeners naming the same group share one consumer: their topics must differ and their group-wide
- * settings (model, mode, threads, retries) must agree, or the application does not start. String
- * attributes resolve {@code ${...}} placeholders.
+ * settings (model, mode, threads, retries, credentials) must agree, or the application does not start.
+ * String attributes resolve {@code ${...}} placeholders.
  */
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -71,4 +71,14 @@ public @interface MQMessageListener {
 
     /** The container's id (for the registry and the {@code mqlisteners} endpoint); the group by default. */
     String id() default "";
+
+    /**
+     * ACL access key of this listener's consumer (with {@link #secretKey()}), for example {@code
+     * "${orders.access-key}"}; empty takes {@code courier.consumer.access-key}, else {@code
+     * courier.access-key}. A consumer with an account of its own connects apart from the others.
+     */
+    String accessKey() default "";
+
+    /** ACL secret key of {@link #accessKey()}; use a placeholder rather than the secret itself. */
+    String secretKey() default "";
 }

@@ -3,6 +3,7 @@ package io.couriermq.spring.autoconfigure;
 import io.couriermq.client.ClientConfig;
 import io.couriermq.client.consumer.ConsumerConfig;
 import io.couriermq.client.producer.ProducerConfig;
+import io.couriermq.remoting.security.Credentials;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -35,12 +36,56 @@ public final class ClientSettings {
      */
     public void validate() {
         clientConfig(null, null);
+        producerCredentials();
+        consumerCredentials();
         producerConfig(properties.getProducer().getGroup());
         consumerConfig("validation").build();
     }
 
-    /** The client configuration for {@code nameServer} (a listener's own) or {@code courier.name-server}. */
+    /** The credentials of {@code courier.access-key}/{@code secret-key}/{@code security-token}, or null. */
+    public Credentials credentials() {
+        return CredentialSettings.of(
+                "courier.access-key",
+                properties.getAccessKey(),
+                "courier.secret-key",
+                properties.getSecretKey(),
+                properties.getSecurityToken());
+    }
+
+    /** {@code courier.producer.access-key}/{@code secret-key} if set, else {@link #credentials()}. */
+    public Credentials producerCredentials() {
+        MQProperties.Producer producer = properties.getProducer();
+        Credentials own = CredentialSettings.of(
+                "courier.producer.access-key",
+                producer.getAccessKey(),
+                "courier.producer.secret-key",
+                producer.getSecretKey(),
+                null);
+        return own != null ? own : credentials();
+    }
+
+    /** {@code courier.consumer.access-key}/{@code secret-key} if set, else {@link #credentials()}. */
+    public Credentials consumerCredentials() {
+        MQProperties.Consumer consumer = properties.getConsumer();
+        Credentials own = CredentialSettings.of(
+                "courier.consumer.access-key",
+                consumer.getAccessKey(),
+                "courier.consumer.secret-key",
+                consumer.getSecretKey(),
+                null);
+        return own != null ? own : credentials();
+    }
+
+    /**
+     * The client configuration for {@code nameServer} (a listener's own) or {@code courier.name-server},
+     * signing with {@link #credentials()}.
+     */
     public ClientConfig clientConfig(String nameServer, String instanceSuffix) {
+        return clientConfig(nameServer, instanceSuffix, credentials());
+    }
+
+    /** As {@link #clientConfig(String, String)}, signing with {@code credentials} (null: unsigned). */
+    public ClientConfig clientConfig(String nameServer, String instanceSuffix, Credentials credentials) {
         String key = "courier.name-server";
         String addresses = nameServer == null || nameServer.isBlank() ? connection.nameServer() : nameServer;
         validateNameServers(key, addresses);
@@ -61,7 +106,8 @@ public final class ClientSettings {
                 .requestTimeoutMs(client.getRequestTimeout().toMillis())
                 .ioThreads(client.getIoThreads())
                 .routeRefreshIntervalMs(client.getRouteRefreshInterval().toMillis())
-                .heartbeatIntervalMs(client.getHeartbeatInterval().toMillis());
+                .heartbeatIntervalMs(client.getHeartbeatInterval().toMillis())
+                .credentials(credentials);
         if (client.getClientIp() != null && !client.getClientIp().isBlank()) {
             builder.clientIp(client.getClientIp());
         }

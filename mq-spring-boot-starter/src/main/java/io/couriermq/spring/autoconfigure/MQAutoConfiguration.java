@@ -3,6 +3,7 @@ package io.couriermq.spring.autoconfigure;
 import io.couriermq.client.ClientRuntime;
 import io.couriermq.client.consumer.ConsumeObserver;
 import io.couriermq.client.producer.ProducerObserver;
+import io.couriermq.remoting.security.Credentials;
 import io.couriermq.spring.core.MQTemplate;
 import io.couriermq.spring.listener.LocalRetry;
 import io.couriermq.spring.listener.MQListenerAnnotationBeanPostProcessor;
@@ -12,6 +13,7 @@ import io.couriermq.spring.support.JsonCodec;
 import io.couriermq.spring.support.MQMessageConverter;
 import io.couriermq.spring.support.MQProducers;
 import io.couriermq.spring.support.SendObservation;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -76,12 +78,25 @@ public final class MQAutoConfiguration {
             ObjectProvider<ProducerObserver> observers,
             TransactionListeners transactionListeners) {
         String defaultGroup = settings.properties().getProducer().getGroup();
-        return new MQProducers(
-                runtime,
-                defaultGroup,
-                settings::producerConfig,
-                Observers.producer(observers.orderedStream().toList()),
-                transactionListeners.byGroup(defaultGroup));
+        // a runtime signs with one account: producers with another one get a runtime of their own
+        Credentials credentials = settings.producerCredentials();
+        boolean ownRuntime = !Objects.equals(credentials, runtime.config().credentials());
+        ClientRuntime producerRuntime =
+                ownRuntime ? ClientRuntime.start(settings.clientConfig(null, "producer", credentials)) : runtime;
+        try {
+            return new MQProducers(
+                    producerRuntime,
+                    ownRuntime,
+                    defaultGroup,
+                    settings::producerConfig,
+                    Observers.producer(observers.orderedStream().toList()),
+                    transactionListeners.byGroup(defaultGroup));
+        } catch (RuntimeException e) {
+            if (ownRuntime) {
+                producerRuntime.close();
+            }
+            throw e;
+        }
     }
 
     @Bean(destroyMethod = "shutdown")

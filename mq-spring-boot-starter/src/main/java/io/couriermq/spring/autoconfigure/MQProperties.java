@@ -18,6 +18,18 @@ public class MQProperties {
     /** JSON library for payloads that are not byte[] or String: jackson (Jackson 3) or jackson2. */
     private String preferredJsonMapper = "jackson";
 
+    /**
+     * ACL access key (RocketMQ ACL 1.0): when set, with secret-key, every request of the template and the
+     * listeners is signed. courier.producer.* and courier.consumer.* may name another account.
+     */
+    private String accessKey;
+
+    /** ACL secret key that signs the requests of access-key; never sent, logged or shown. */
+    private String secretKey;
+
+    /** Optional security token sent (and signed) with every request of access-key. */
+    private String securityToken;
+
     private final Client client = new Client();
     private final Producer producer = new Producer();
     private final Consumer consumer = new Consumer();
@@ -46,6 +58,30 @@ public class MQProperties {
 
     public void setPreferredJsonMapper(String preferredJsonMapper) {
         this.preferredJsonMapper = preferredJsonMapper;
+    }
+
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    public String getSecurityToken() {
+        return securityToken;
+    }
+
+    public void setSecurityToken(String securityToken) {
+        this.securityToken = securityToken;
     }
 
     public Client getClient() {
@@ -166,6 +202,12 @@ public class MQProperties {
         /** Whether brokers that recently failed or answered slowly are avoided for a while. */
         private boolean faultAvoidance = true;
 
+        /** ACL access key of the template's producers instead of courier.access-key (they then connect apart). */
+        private String accessKey;
+
+        /** ACL secret key of courier.producer.access-key; never sent, logged or shown. */
+        private String secretKey;
+
         public String getGroup() {
             return group;
         }
@@ -237,6 +279,22 @@ public class MQProperties {
         public void setFaultAvoidance(boolean faultAvoidance) {
             this.faultAvoidance = faultAvoidance;
         }
+
+        public String getAccessKey() {
+            return accessKey;
+        }
+
+        public void setAccessKey(String accessKey) {
+            this.accessKey = accessKey;
+        }
+
+        public String getSecretKey() {
+            return secretKey;
+        }
+
+        public void setSecretKey(String secretKey) {
+            this.secretKey = secretKey;
+        }
     }
 
     /** Defaults of the listener containers; annotation attributes override some per listener. */
@@ -273,6 +331,15 @@ public class MQProperties {
 
         /** Directory of broadcasting consumers' offset files; ~/.courier_offsets by default. */
         private Path offsetStoreDir;
+
+        /**
+         * ACL access key of the listeners instead of courier.access-key (they then connect apart); a
+         * listener's own accessKey attribute overrides it.
+         */
+        private String accessKey;
+
+        /** ACL secret key of courier.consumer.access-key; never sent, logged or shown. */
+        private String secretKey;
 
         private final LocalRetry localRetry = new LocalRetry();
 
@@ -354,6 +421,22 @@ public class MQProperties {
 
         public void setOffsetStoreDir(Path offsetStoreDir) {
             this.offsetStoreDir = offsetStoreDir;
+        }
+
+        public String getAccessKey() {
+            return accessKey;
+        }
+
+        public void setAccessKey(String accessKey) {
+            this.accessKey = accessKey;
+        }
+
+        public String getSecretKey() {
+            return secretKey;
+        }
+
+        public void setSecretKey(String secretKey) {
+            this.secretKey = secretKey;
         }
 
         public LocalRetry getLocalRetry() {

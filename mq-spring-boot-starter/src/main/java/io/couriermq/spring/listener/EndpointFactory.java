@@ -5,6 +5,7 @@ import io.couriermq.spring.annotation.ConsumeMode;
 import io.couriermq.spring.annotation.MQMessageListener;
 import io.couriermq.spring.annotation.MessageModel;
 import io.couriermq.spring.annotation.SelectorType;
+import io.couriermq.spring.autoconfigure.CredentialSettings;
 import io.couriermq.spring.autoconfigure.MQConfigurationException;
 import io.couriermq.spring.core.MQListener;
 import io.couriermq.spring.core.MQReplyListener;
@@ -105,6 +106,12 @@ final class EndpointFactory {
                 annotation.consumeFromWhere(),
                 autoStartup(source, resolve(annotation.autoStartup())),
                 resolve(annotation.nameServer()),
+                CredentialSettings.of(
+                        "@MQMessageListener(accessKey) of " + source,
+                        resolve(annotation.accessKey()),
+                        "@MQMessageListener(secretKey) of " + source,
+                        resolve(annotation.secretKey()),
+                        null),
                 invoker);
     }
 

@@ -47,6 +47,7 @@ final class EndpointGroups {
             agree(first, other, "consumeFromWhere", MQListenerEndpoint::consumeFromWhere);
             agree(first, other, "autoStartup", MQListenerEndpoint::autoStartup);
             agree(first, other, "nameServer", MQListenerEndpoint::nameServer);
+            agree(first, other, "accessKey/secretKey", MQListenerEndpoint::credentials);
             agree(first, other, "batch listener", endpoint -> endpoint.invoker().batch());
             if (!first.id().isEmpty() && !other.id().isEmpty() && !first.id().equals(other.id())) {
                 throw conflict(

@@ -6,12 +6,14 @@ import io.couriermq.client.consumer.ConsumerConfig;
 import io.couriermq.client.consumer.PushConsumer;
 import io.couriermq.remoting.protocol.body.ConsumeFromWhere;
 import io.couriermq.remoting.protocol.body.MessageQueue;
+import io.couriermq.remoting.security.Credentials;
 import io.couriermq.spring.annotation.ConsumeMode;
 import io.couriermq.spring.annotation.MessageModel;
 import io.couriermq.spring.annotation.SelectorType;
 import io.couriermq.spring.autoconfigure.ClientSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ public final class MQListenerContainer {
     private final EndpointDispatcher dispatcher;
     private final ConsumeObserver observer;
     private PushConsumer consumer;
+    private ClientRuntime runtimeInUse;
     private ClientRuntime ownRuntime;
     private boolean paused;
 
@@ -76,11 +79,19 @@ public final class MQListenerContainer {
         return paused;
     }
 
+    /**
+     * The runtime the running consumer is on (the shared one, or its own when the group names other
+     * NameServers or another ACL account); null while stopped.
+     */
+    public synchronized ClientRuntime runtime() {
+        return runtimeInUse;
+    }
+
     public synchronized void start() {
         if (consumer != null) {
             return;
         }
-        ClientRuntime runtime = runtime();
+        ClientRuntime runtime = openRuntime();
         ConsumerConfig config = consumerConfig();
         PushConsumer created;
         if (settings.consumeMode() == ConsumeMode.ORDERLY) {
@@ -108,6 +119,7 @@ public final class MQListenerContainer {
             throw e;
         }
         consumer = created;
+        runtimeInUse = runtime;
         log.info("listener container {} started: group {}, topics {}", id, group(), topics());
     }
 
@@ -118,6 +130,7 @@ public final class MQListenerContainer {
         }
         PushConsumer stopping = consumer;
         consumer = null;
+        runtimeInUse = null;
         try {
             stopping.close();
         } finally {
@@ -153,11 +166,22 @@ public final class MQListenerContainer {
         return endpoints.stream().map(MQListenerEndpoint::topic).toList();
     }
 
-    private ClientRuntime runtime() {
-        if (settings.nameServer() == null || settings.nameServer().isBlank()) {
-            return sharedRuntime.get();
+    /**
+     * The shared runtime, unless this group names its own NameServers or signs with another account than
+     * the shared runtime (a runtime signs every request with one account): then a runtime of its own.
+     */
+    private ClientRuntime openRuntime() {
+        Credentials credentials =
+                settings.credentials() != null ? settings.credentials() : clientSettings.consumerCredentials();
+        boolean ownNameServer =
+                settings.nameServer() != null && !settings.nameServer().isBlank();
+        if (!ownNameServer) {
+            ClientRuntime shared = sharedRuntime.get();
+            if (Objects.equals(credentials, shared.config().credentials())) {
+                return shared;
+            }
         }
-        ownRuntime = ClientRuntime.start(clientSettings.clientConfig(settings.nameServer(), group()));
+        ownRuntime = ClientRuntime.start(clientSettings.clientConfig(settings.nameServer(), group(), credentials));
         return ownRuntime;
     }
 

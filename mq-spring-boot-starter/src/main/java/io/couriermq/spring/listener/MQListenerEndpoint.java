@@ -1,5 +1,6 @@
 package io.couriermq.spring.listener;
 
+import io.couriermq.remoting.security.Credentials;
 import io.couriermq.spring.annotation.ConsumeFromWhere;
 import io.couriermq.spring.annotation.ConsumeMode;
 import io.couriermq.spring.annotation.MessageModel;
@@ -10,6 +11,8 @@ import io.couriermq.spring.annotation.SelectorType;
  *
  * @param source the bean (and method) it came from, for messages naming it
  * @param id the container id it asked for, or empty
+ * @param credentials the listener's own ACL account, or null for {@code courier.consumer.*} / {@code
+ *     courier.*}; its string form never shows the secret
  * @param invoker calls the application's listener
  */
 public record MQListenerEndpoint(
@@ -29,4 +32,5 @@ public record MQListenerEndpoint(
         ConsumeFromWhere consumeFromWhere,
         boolean autoStartup,
         String nameServer,
+        Credentials credentials,
         ListenerInvoker invoker) {}

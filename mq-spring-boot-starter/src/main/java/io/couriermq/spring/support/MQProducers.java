@@ -19,11 +19,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The producers of one application on its shared runtime: the template's default group, and one
  * transactional producer per group that has a transaction listener (the default group's producer is
- * transactional itself when it has one). Closed before the runtime.
+ * transactional itself when it has one). Closed before the runtime. Producers with credentials of their
+ * own ({@code courier.producer.access-key}) run on a runtime of their own, which closes with them.
  */
 public final class MQProducers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MQProducers.class);
 
+    private final ClientRuntime runtime;
+    private final boolean ownsRuntime;
     private final String defaultGroup;
     private final Producer defaultProducer;
     private final Map<String, TransactionProducer> transactional;
@@ -34,6 +37,19 @@ public final class MQProducers implements AutoCloseable {
             Function<String, ProducerConfig> configs,
             ProducerObserver observer,
             Map<String, MQLocalTransactionListener> listenersByGroup) {
+        this(runtime, false, defaultGroup, configs, observer, listenersByGroup);
+    }
+
+    /** As the other constructor; {@code ownsRuntime}: {@link #close()} closes {@code runtime} too. */
+    public MQProducers(
+            ClientRuntime runtime,
+            boolean ownsRuntime,
+            String defaultGroup,
+            Function<String, ProducerConfig> configs,
+            ProducerObserver observer,
+            Map<String, MQLocalTransactionListener> listenersByGroup) {
+        this.runtime = runtime;
+        this.ownsRuntime = ownsRuntime;
         this.defaultGroup = defaultGroup;
         Map<String, TransactionProducer> started = new LinkedHashMap<>();
         for (Map.Entry<String, MQLocalTransactionListener> entry : listenersByGroup.entrySet()) {
@@ -48,6 +64,11 @@ public final class MQProducers implements AutoCloseable {
         this.transactional = Collections.unmodifiableMap(started);
         Producer shared = started.get(defaultGroup);
         this.defaultProducer = shared != null ? shared : Producer.start(runtime, configs.apply(defaultGroup), observer);
+    }
+
+    /** The runtime the producers run on: the shared one, or their own. */
+    public ClientRuntime runtime() {
+        return runtime;
     }
 
     public String defaultGroup() {
@@ -89,6 +110,9 @@ public final class MQProducers implements AutoCloseable {
         }
         if (!transactional.containsKey(defaultGroup)) {
             closeQuietly(defaultProducer);
+        }
+        if (ownsRuntime) {
+            runtime.close();
         }
     }
 

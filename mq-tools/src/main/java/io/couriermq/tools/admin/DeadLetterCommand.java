@@ -7,6 +7,7 @@ import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.couriermq.tools.Console;
+import io.couriermq.tools.CredentialOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -78,8 +79,9 @@ public final class DeadLetterCommand {
                             .extField("beginOffset", required(begin, "--begin"))
                             .extField("endOffset", required(end, "--end"))
                             .build();
-            try (NettyRemotingClient client =
-                    new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {})) {
+            try (NettyRemotingClient client = new NettyRemotingClient(
+                    RemotingClientConfig.defaults().withCredentials(CredentialOptions.of(spec)),
+                    new ChannelEventListener() {})) {
                 RemotingCommand response = client.invokeSync(broker, request, TIMEOUT_MS);
                 if (response.code() != ResponseCode.SUCCESS.code()) {
                     console.info("refused (" + response.code() + "): " + response.remark());

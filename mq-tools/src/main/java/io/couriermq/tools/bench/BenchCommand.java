@@ -1,6 +1,7 @@
 package io.couriermq.tools.bench;
 
 import io.couriermq.tools.Console;
+import io.couriermq.tools.CredentialOptions;
 import io.couriermq.tools.Main;
 import io.couriermq.tools.bench.run.AsyncProduceRunner;
 import io.couriermq.tools.bench.run.BenchRunner;
@@ -193,7 +194,8 @@ public final class BenchCommand implements Callable<Integer> {
                 group,
                 queues,
                 fromOffset == null ? -1 : fromOffset,
-                transport);
+                transport,
+                CredentialOptions.of(spec));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.couriermq.tools.bench;
 
+import io.couriermq.remoting.security.Credentials;
 import java.time.Duration;
 
 /**
@@ -19,6 +20,8 @@ import java.time.Duration;
  * @param queues queues per broker when the tool creates the topic
  * @param fromOffset consume from this offset instead of each queue's minimum; -1 for the minimum
  * @param transport how to talk to the brokers ({@code --transport}); null for the launcher's default
+ * @param credentials signs every request (the global {@code --access-key}/{@code --secret-key}); null
+ *     for unsigned requests
  */
 public record BenchOptions(
         BenchMode mode,
@@ -34,7 +37,8 @@ public record BenchOptions(
         String group,
         int queues,
         long fromOffset,
-        String transport) {
+        String transport,
+        Credentials credentials) {
 
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
 

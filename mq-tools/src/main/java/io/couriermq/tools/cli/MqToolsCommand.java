@@ -2,6 +2,7 @@ package io.couriermq.tools.cli;
 
 import io.couriermq.admin.AdminException;
 import io.couriermq.tools.Console;
+import io.couriermq.tools.CredentialOptions;
 import io.couriermq.tools.Main;
 import io.couriermq.tools.admin.DeadLetterCommand;
 import io.couriermq.tools.bench.BenchCommand;
@@ -9,9 +10,11 @@ import io.couriermq.tools.bench.UsageException;
 import io.couriermq.tools.bench.transport.TransportFactory;
 import io.couriermq.tools.pending.PendingCommand;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -19,7 +22,8 @@ import picocli.CommandLine.Spec;
  * The root of {@code mq-tools}: the admin command set (topic, group, broker, message; each with
  * {@code -n/--namesrv}, {@code --json} on reads), the load generator and the single-broker extension
  * tools. Exit codes: 0 ok, 1 failed (the error names the server, request and code), 2 bad usage (the
- * error names the option).
+ * error names the option). {@code --access-key}/{@code --secret-key} (or {@code COURIER_ACCESS_KEY} /
+ * {@code COURIER_SECRET_KEY}) sign every request of every command, for brokers with ACL on.
  */
 @Command(
         name = "mq-tools",
@@ -43,6 +47,10 @@ public final class MqToolsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Global: accepted before or after any subcommand, read by those that send requests. */
+    @Mixin(name = CredentialOptions.MIXIN_NAME)
+    CredentialOptions credentials;
+
     /** No subcommand: the usage, as a usage error. */
     @Override
     public Integer call() {
@@ -52,7 +60,14 @@ public final class MqToolsCommand implements Callable<Integer> {
 
     /** The whole command tree, writing to {@code console}, with the exit-code policy applied. */
     public static CommandLine commandLine(Console console, TransportFactory transports) {
-        CommandLine commandLine = new CommandLine(MqToolsCommand.class, new ToolsFactory(console, transports));
+        return commandLine(console, transports, System::getenv);
+    }
+
+    /** As {@link #commandLine(Console, TransportFactory)}, reading environment variables through {@code environment}. */
+    public static CommandLine commandLine(
+            Console console, TransportFactory transports, UnaryOperator<String> environment) {
+        CommandLine commandLine =
+                new CommandLine(MqToolsCommand.class, new ToolsFactory(console, transports, environment));
         commandLine
                 .getSubcommands()
                 .get("generate-completion")

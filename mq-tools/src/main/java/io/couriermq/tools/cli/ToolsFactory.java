@@ -1,25 +1,35 @@
 package io.couriermq.tools.cli;
 
 import io.couriermq.tools.Console;
+import io.couriermq.tools.CredentialOptions;
 import io.couriermq.tools.bench.BenchCommand;
 import io.couriermq.tools.bench.transport.TransportFactory;
 import java.lang.reflect.Constructor;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
-/** Creates command objects, handing the {@link Console} (and the bench transports) to those that take them. */
+/**
+ * Creates command objects, handing the {@link Console} (and the bench transports) to those that take them,
+ * and the environment to the {@link CredentialOptions}.
+ */
 final class ToolsFactory implements IFactory {
     private final Console console;
     private final TransportFactory transports;
+    private final UnaryOperator<String> environment;
     private final IFactory fallback = CommandLine.defaultFactory();
 
-    ToolsFactory(Console console, TransportFactory transports) {
+    ToolsFactory(Console console, TransportFactory transports, UnaryOperator<String> environment) {
         this.console = console;
         this.transports = transports;
+        this.environment = environment;
     }
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
+        if (type == CredentialOptions.class) {
+            return type.cast(new CredentialOptions(environment));
+        }
         if (type == BenchCommand.class) {
             return type.cast(new BenchCommand(console, transports));
         }

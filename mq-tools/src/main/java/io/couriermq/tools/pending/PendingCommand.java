@@ -8,12 +8,16 @@ import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.header.broker.CancelPendingDeliveryRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.ListPendingDeliveriesRequestHeader;
 import io.couriermq.remoting.rpc.ChannelEventListener;
+import io.couriermq.remoting.security.Credentials;
 import io.couriermq.tools.Console;
+import io.couriermq.tools.CredentialOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code pending <topic> --broker host:port [--limit N]} lists the messages a broker holds back for a
@@ -32,6 +36,9 @@ public final class PendingCommand {
             description = "List the messages one broker holds back for a later delivery to a topic (JSON).")
     public static final class Pending implements Callable<Integer> {
         private final Console console;
+
+        @Spec
+        CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "<topic>", description = "the topic the messages are for")
         String topic;
@@ -57,6 +64,7 @@ public final class PendingCommand {
                     .build();
             return send(
                     console,
+                    CredentialOptions.of(spec),
                     broker,
                     "pending",
                     request,
@@ -70,6 +78,9 @@ public final class PendingCommand {
             description = "Cancel one delayed or timed message on one broker, by UNIQ_KEY or offset id.")
     public static final class Cancel implements Callable<Integer> {
         private final Console console;
+
+        @Spec
+        CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "<msgId>", description = "the message's UNIQ_KEY or offset id")
         String messageId;
@@ -86,18 +97,25 @@ public final class PendingCommand {
             RemotingCommand request = RemotingCommand.request(RequestCode.CANCEL_PENDING_DELIVERY)
                     .header(new CancelPendingDeliveryRequestHeader(messageId))
                     .build();
-            return send(console, broker, "cancel", request, response -> "CANCELLED " + messageId);
+            return send(
+                    console,
+                    CredentialOptions.of(spec),
+                    broker,
+                    "cancel",
+                    request,
+                    response -> "CANCELLED " + messageId);
         }
     }
 
     private static int send(
             Console console,
+            Credentials credentials,
             String broker,
             String command,
             RemotingCommand request,
             java.util.function.Function<RemotingCommand, String> result) {
-        try (NettyRemotingClient client =
-                new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {})) {
+        try (NettyRemotingClient client = new NettyRemotingClient(
+                RemotingClientConfig.defaults().withCredentials(credentials), new ChannelEventListener() {})) {
             RemotingCommand response = client.invokeSync(broker, request, TIMEOUT_MS);
             if (response.code() != ResponseCode.SUCCESS.code()) {
                 console.info(command + " failed: " + ResponseCode.nameOf(response.code()) + " " + response.remark());

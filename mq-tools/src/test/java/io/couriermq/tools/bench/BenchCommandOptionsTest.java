@@ -76,7 +76,8 @@ class BenchCommandOptionsTest {
                         "G",
                         2,
                         5,
-                        "remoting"));
+                        "remoting",
+                        null));
     }
 
     @Test

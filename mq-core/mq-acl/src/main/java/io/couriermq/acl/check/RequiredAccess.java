@@ -21,7 +21,8 @@ import java.util.Map;
  *   <tr><td>SEND_MESSAGE (10)</td><td>PUB on ext {@code topic}; a retry topic: SUB on group ext {@code group}</td></tr>
  *   <tr><td>SEND_MESSAGE_V2 / SEND_BATCH_MESSAGE (310/320)</td><td>PUB on {@code b}; a retry topic: SUB on group {@code a}</td></tr>
  *   <tr><td>CONSUMER_SEND_MSG_BACK (36)</td><td>SUB on group {@code group}</td></tr>
- *   <tr><td>PULL_MESSAGE (11)</td><td>SUB on {@code topic} and on group {@code consumerGroup}</td></tr>
+ *   <tr><td>PULL_MESSAGE (11), LITE_PULL_MESSAGE (361)</td><td>SUB on {@code topic} and on group {@code
+ *       consumerGroup}</td></tr>
  *   <tr><td>QUERY_MESSAGE (12)</td><td>SUB on {@code topic}</td></tr>
  *   <tr><td>HEART_BEAT (34)</td><td>per consumer of the body: SUB on its group and each subscribed topic</td></tr>
  *   <tr><td>UNREGISTER_CLIENT / GET_CONSUMER_LIST_BY_GROUP (35/38)</td><td>SUB on group {@code consumerGroup}</td></tr>
@@ -47,7 +48,7 @@ public final class RequiredAccess {
             case SEND_MESSAGE -> send(needs, ext.get("topic"), ext.get("group"));
             case SEND_MESSAGE_V2, SEND_BATCH_MESSAGE -> send(needs, ext.get("b"), ext.get("a"));
             case CONSUMER_SEND_MSG_BACK -> add(needs, group(ext.get("group")), AclPermission.SUB);
-            case PULL_MESSAGE -> {
+            case PULL_MESSAGE, LITE_PULL_MESSAGE -> {
                 add(needs, ext.get("topic"), AclPermission.SUB);
                 add(needs, group(ext.get("consumerGroup")), AclPermission.SUB);
             }

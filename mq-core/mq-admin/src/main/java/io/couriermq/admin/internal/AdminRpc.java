@@ -8,6 +8,7 @@ import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.body.RemotingJson;
 import io.couriermq.remoting.rpc.ChannelEventListener;
+import io.couriermq.remoting.security.Credentials;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -26,12 +27,18 @@ public final class AdminRpc implements AutoCloseable {
     private final long timeoutMs;
 
     public AdminRpc(List<String> nameServers, long timeoutMs) {
+        this(nameServers, timeoutMs, null);
+    }
+
+    /** Every request signed with {@code credentials} (RocketMQ ACL 1.0); null sends them unsigned. */
+    public AdminRpc(List<String> nameServers, long timeoutMs, Credentials credentials) {
         if (nameServers.isEmpty()) {
             throw new IllegalArgumentException("at least one NameServer address is needed");
         }
         this.nameServers = List.copyOf(nameServers);
         this.timeoutMs = timeoutMs;
-        this.remoting = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
+        this.remoting = new NettyRemotingClient(
+                RemotingClientConfig.defaults().withCredentials(credentials), new ChannelEventListener() {});
     }
 
     public List<String> nameServers() {

@@ -14,6 +14,8 @@ import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.header.broker.CheckTransactionStateRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.EndTransactionRequestHeader;
 import io.couriermq.remoting.rpc.RemotingChannel;
+import io.couriermq.remoting.security.Credentials;
+import io.couriermq.remoting.security.RequestSignature;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -31,7 +33,12 @@ public final class TransactionProducer extends Producer {
 
     private TransactionProducer(
             ClientRuntime runtime, ProducerConfig config, TransactionListener listener, ProducerObserver observer) {
-        super(runtime, false, config, observer, new CheckAnswerer(config.group(), listener));
+        super(
+                runtime,
+                false,
+                config,
+                observer,
+                new CheckAnswerer(config.group(), listener, runtime.config().credentials()));
         this.listener = listener;
     }
 
@@ -118,8 +125,12 @@ public final class TransactionProducer extends Producer {
         });
     }
 
-    /** Answers CHECK_TRANSACTION_STATE on the connection it came on. */
-    private record CheckAnswerer(String group, TransactionListener listener)
+    /**
+     * Answers CHECK_TRANSACTION_STATE on the connection it came on, signed with the runtime's credentials
+     * (null: unsigned): a send on that channel does not pass through the client's signing invoke path,
+     * and an ACL broker refuses an unsigned answer, so the check would repeat until it gives up.
+     */
+    private record CheckAnswerer(String group, TransactionListener listener, Credentials credentials)
             implements io.couriermq.client.internal.TransactionCheckHandler {
 
         @Override
@@ -151,10 +162,11 @@ public final class TransactionProducer extends Producer {
                             message.topic(),
                             header.brokerName()))
                     .build();
-            broker.invokeOneway(answer).exceptionally(failure -> {
-                log.warn("answer to the transaction check of {} was not sent", message.messageId(), failure);
-                return null;
-            });
+            broker.invokeOneway(credentials == null ? answer : RequestSignature.sign(answer, credentials))
+                    .exceptionally(failure -> {
+                        log.warn("answer to the transaction check of {} was not sent", message.messageId(), failure);
+                        return null;
+                    });
         }
     }
 }

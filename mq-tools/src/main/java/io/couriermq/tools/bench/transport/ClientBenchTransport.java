@@ -13,6 +13,7 @@ import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.body.MessageQueue;
 import io.couriermq.remoting.rpc.RemotingConnectException;
 import io.couriermq.remoting.rpc.RemotingTimeoutException;
+import io.couriermq.remoting.security.Credentials;
 import io.couriermq.tools.bench.BenchQueue;
 import io.couriermq.tools.bench.TopicRoute;
 import java.util.List;
@@ -44,16 +45,21 @@ public final class ClientBenchTransport implements BenchTransport {
         this.admin = admin;
     }
 
-    /** A started producer of {@code group} on its own runtime with {@code ioThreads} event-loop threads. */
-    public static ClientBenchTransport start(String nameServer, String group, int ioThreads) {
+    /**
+     * A started producer of {@code group} on its own runtime with {@code ioThreads} event-loop threads,
+     * signing every request with {@code credentials} (null: unsigned).
+     */
+    public static ClientBenchTransport start(String nameServer, String group, int ioThreads, Credentials credentials) {
         ClientRuntime runtime = ClientRuntime.start(ClientConfig.builder(nameServer)
                 .instanceName("bench-" + ProcessHandle.current().pid())
                 .ioThreads(ioThreads)
+                .credentials(credentials)
                 .build());
         try {
             Producer producer =
                     Producer.start(runtime, ProducerConfig.builder(group).build());
-            return new ClientBenchTransport(runtime, producer, new RemotingBenchTransport(nameServer, group, 1));
+            return new ClientBenchTransport(
+                    runtime, producer, new RemotingBenchTransport(nameServer, group, 1, credentials));
         } catch (RuntimeException e) {
             runtime.close();
             throw e;

@@ -17,6 +17,7 @@ import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.couriermq.remoting.rpc.RemotingConnectException;
 import io.couriermq.remoting.rpc.RemotingException;
 import io.couriermq.remoting.rpc.RemotingTimeoutException;
+import io.couriermq.remoting.security.Credentials;
 import io.couriermq.tools.bench.BenchQueue;
 import io.couriermq.tools.bench.TopicRoute;
 import java.nio.ByteBuffer;
@@ -35,11 +36,13 @@ public final class RemotingBenchTransport implements BenchTransport {
     private final RemotingRequests requests;
     private final NettyRemotingClient client;
 
-    public RemotingBenchTransport(String nameServer, String group, int ioThreads) {
+    /** Requests signed with {@code credentials} (RocketMQ ACL 1.0); null sends them unsigned. */
+    public RemotingBenchTransport(String nameServer, String group, int ioThreads, Credentials credentials) {
         this.nameServer = nameServer;
         this.requests = new RemotingRequests(group);
         this.client = new NettyRemotingClient(
-                new RemotingClientConfig(ioThreads, 3_000, RemotingServerConfig.DEFAULT_MAX_FRAME_BYTES, 120, true),
+                new RemotingClientConfig(ioThreads, 3_000, RemotingServerConfig.DEFAULT_MAX_FRAME_BYTES, 120, true)
+                        .withCredentials(credentials),
                 new ChannelEventListener() {});
     }
 

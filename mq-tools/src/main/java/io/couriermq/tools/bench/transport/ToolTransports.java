@@ -6,6 +6,7 @@ import io.couriermq.tools.bench.UsageException;
 /**
  * The transports of {@code mq-tools.jar}: {@code client} (our client library's producer; the default for
  * every mode that sends) and {@code remoting} (raw requests; the default for consume, which only pulls).
+ * Both sign every request when the run has credentials.
  */
 public final class ToolTransports implements TransportFactory {
     public static final String CLIENT = "client";
@@ -18,8 +19,10 @@ public final class ToolTransports implements TransportFactory {
                 ? options.transport()
                 : options.mode().produces() ? CLIENT : REMOTING;
         return switch (kind) {
-            case CLIENT -> ClientBenchTransport.start(options.nameServer(), options.group(), IO_THREADS);
-            case REMOTING -> new RemotingBenchTransport(options.nameServer(), options.group(), IO_THREADS);
+            case CLIENT ->
+                ClientBenchTransport.start(options.nameServer(), options.group(), IO_THREADS, options.credentials());
+            case REMOTING ->
+                new RemotingBenchTransport(options.nameServer(), options.group(), IO_THREADS, options.credentials());
             default -> throw new UsageException("--transport must be client or remoting, was '" + kind + "'");
         };
     }

@@ -1,0 +1,23 @@
+package io.couriermq.spring.autoconfigure.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which keys the sanitizer masks; {@code MQCredentialsTest} checks the endpoints' output. */
+class MQSecretsSanitizingAutoConfigurationTest {
+
+    @Test
+    void everyFormOfOurSecretKeysIsMaskedAndNothingElse() {
+        assertThat(List.of(
+                        "courier.secret-key",
+                        "courier.consumer.secret-key",
+                        "courier.producer.secretKey",
+                        "COURIER_SECRET_KEY",
+                        "courier.security-token"))
+                .allMatch(MQSecretsSanitizingAutoConfiguration::isCourierSecret);
+        assertThat(List.of("courier.access-key", "courier.producer.group", "other.secret-key"))
+                .noneMatch(MQSecretsSanitizingAutoConfiguration::isCourierSecret);
+    }
+}
