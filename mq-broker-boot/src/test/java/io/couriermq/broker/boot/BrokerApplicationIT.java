@@ -190,6 +190,9 @@ class BrokerApplicationIT {
     void stateGaugesAreExposed() {
         assertThat(get("/actuator/metrics/courier.broker.send.queue.depth")).contains("\"VALUE\"");
         assertThat(get("/actuator/metrics/courier.broker.topics")).contains("\"VALUE\"");
+        assertThat(get("/actuator/metrics/courier.acl.refused"))
+                .contains("\"COUNT\"")
+                .contains("reason");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.couriermq.broker.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.couriermq.broker.config.BrokerConfigProperties;
 import io.couriermq.broker.config.BrokerRole;
 import io.couriermq.broker.config.BrokerSettings;
 import io.couriermq.broker.config.InvalidConfigException;
@@ -67,6 +68,36 @@ class BrokerSettingsBindingTest {
         assertThat(settings.broker().listenPort()).isZero();
         assertThat(settings.broker().autoCreateTopicEnable()).isFalse();
         assertThat(settings.broker().brokerIP1()).isEqualTo("10.1.1.1");
+    }
+
+    @Test
+    void aclIsReadFromBrokerConfAndTheAccountsFileFromCourierAclFile() throws IOException {
+        MockEnvironment environment = withConf(
+                        "aclEnable=true\ninnerClientAuthenticationCredentials={\"accessKey\":\"broker-a1\",\"secretKey\":\"s3cret-key\"}\n")
+                .withProperty(
+                        "courier.acl.file", dir.resolve("acl/plain_acl.yml").toString());
+
+        BrokerConfigEntries config = BrokerSettingsFactory.read(environment);
+        BrokerSettings settings = config.settings();
+
+        assertThat(config.unknownKeys()).isEmpty();
+        assertThat(settings.acl().aclEnable()).isTrue();
+        assertThat(settings.acl().accountsFile()).isEqualTo(dir.resolve("acl/plain_acl.yml"));
+        assertThat(settings.acl().outboundCredentials().accessKey()).isEqualTo("broker-a1");
+        assertThat(settings.acl().outboundCredentials().secretKey()).isEqualTo("s3cret-key");
+        assertThat(BrokerConfigProperties.of(settings))
+                .containsEntry("aclEnable", "true")
+                .doesNotContainKey("innerClientAuthenticationCredentials");
+    }
+
+    @Test
+    void badInnerCredentialsStopStartUpWithoutShowingTheSecret() throws IOException {
+        MockEnvironment environment =
+                withConf("innerClientAuthenticationCredentials={\"accessKey\":\"a\",\"secretKey\":\"hush\"\n");
+
+        assertThatThrownBy(() -> BrokerSettingsFactory.read(environment))
+                .hasMessageContaining("innerClientAuthenticationCredentials")
+                .hasMessageNotContaining("hush");
     }
 
     @Test
