@@ -298,6 +298,20 @@ class BrokerAclIT {
     }
 
     @Test
+    void anEditedAccountsFileIsInForceWithoutARestart() throws IOException {
+        assertThat(call(admin, createTopic("TopicReload")).code()).isEqualTo(0);
+        assertRefused(call(user, send("TopicReload", "x")), "No default permission for topic:TopicReload");
+
+        Path accounts = dir.resolve("conf/plain_acl.yml");
+        String current = Files.readString(accounts);
+        assertThat(current).contains("- TopicNew=PUB\n");
+        Files.writeString(accounts, current.replace("- TopicNew=PUB", "- TopicNew=PUB\n      - TopicReload=PUB"));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> call(user, send("TopicReload", "after the edit")).code() == 0);
+    }
+
+    @Test
     void theBrokerSignsItsOwnRequestsWithItsInnerCredentials() throws IOException {
         AtomicReference<RemotingCommand> registration = new AtomicReference<>();
         NettyRemotingServer nameServer =
