@@ -9,6 +9,7 @@ import io.couriermq.acl.model.FileVersion;
 import io.couriermq.common.lifecycle.BackgroundService;
 import io.couriermq.common.time.Clock;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -102,7 +103,7 @@ public final class AclService implements AutoCloseable {
                     "accounts reloaded: {} account(s) now in force",
                     accounts.byAccessKey().size());
             return true;
-        } catch (AclFileException | IllegalStateException e) {
+        } catch (AclFileException | UncheckedIOException e) {
             log.warn("accounts not reloaded, the previous ones stay in force: {}", e.getMessage());
             return false;
         }

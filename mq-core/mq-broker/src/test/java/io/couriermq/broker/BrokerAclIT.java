@@ -11,7 +11,9 @@ import io.couriermq.common.message.StoredMessage;
 import io.couriermq.common.message.codec.MessageDecoder;
 import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.netty.NettyRemotingClient;
+import io.couriermq.remoting.netty.NettyRemotingServer;
 import io.couriermq.remoting.netty.RemotingClientConfig;
+import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.protocol.Permission;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
@@ -24,6 +26,7 @@ import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.SendMessageResponseHeader;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.couriermq.remoting.security.Credentials;
+import io.couriermq.remoting.security.RequestSignature;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +36,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -291,6 +295,63 @@ class BrokerAclIT {
         assertThat(call(admin, delete).code()).isEqualTo(0);
         assertRefused(call(newUser, send("TopicOk", "x")), "No acl config for NewUser1");
         assertThat(call(admin, delete).code()).isEqualTo(ResponseCode.DELETE_ACL_CONFIG_FAILED.code());
+    }
+
+    @Test
+    void anEditedAccountsFileIsInForceWithoutARestart() throws IOException {
+        assertThat(call(admin, createTopic("TopicReload")).code()).isEqualTo(0);
+        assertRefused(call(user, send("TopicReload", "x")), "No default permission for topic:TopicReload");
+
+        Path accounts = dir.resolve("conf/plain_acl.yml");
+        String current = Files.readString(accounts);
+        assertThat(current).contains("- TopicNew=PUB\n");
+        Files.writeString(accounts, current.replace("- TopicNew=PUB", "- TopicNew=PUB\n      - TopicReload=PUB"));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> call(user, send("TopicReload", "after the edit")).code() == 0);
+    }
+
+    @Test
+    void theBrokerSignsItsOwnRequestsWithItsInnerCredentials() throws IOException {
+        AtomicReference<RemotingCommand> registration = new AtomicReference<>();
+        NettyRemotingServer nameServer =
+                new NettyRemotingServer(RemotingServerConfig.defaults(0), new ChannelEventListener() {});
+        nameServer.registerProcessor(
+                RequestCode.REGISTER_BROKER,
+                (context, request) -> {
+                    registration.compareAndSet(null, request);
+                    return RemotingCommand.responseTo(request, ResponseCode.SUCCESS)
+                            .build();
+                },
+                nameServer.newProcessorExecutor("fake-namesrv", 1, 10));
+        nameServer.start();
+        BrokerSettings settings = BrokerSettingsLoader.load(
+                Map.of(
+                        "listenPort",
+                        "0",
+                        "brokerName",
+                        "broker-signed",
+                        "namesrvAddr",
+                        "127.0.0.1:" + nameServer.localPort(),
+                        "aclEnable",
+                        "true",
+                        "innerClientAuthenticationCredentials",
+                        "{\"accessKey\":\"broker-inner\",\"secretKey\":\"inner-secret\"}",
+                        "mappedFileSizeCommitLog",
+                        String.valueOf(8 << 20)),
+                dir.resolve("signed-store"),
+                "127.0.0.1");
+        Broker signing = new Broker(
+                settings.withAcl(settings.acl().withAccountsFile(dir.resolve("conf/plain_acl.yml"))), Clock.system());
+        try {
+            signing.start();
+            RemotingCommand request = await().atMost(Duration.ofSeconds(10)).until(registration::get, r -> r != null);
+            assertThat(request.extField("AccessKey")).isEqualTo("broker-inner");
+            assertThat(RequestSignature.verify(request, "inner-secret")).isTrue();
+        } finally {
+            signing.shutdown();
+            nameServer.shutdown();
+        }
     }
 
     @Test

@@ -21,7 +21,9 @@ import java.util.Set;
  *
  * IPv6 works the same way with {@code :} and hexadecimal groups ({@code ::} is expanded first). Addresses
  * are compared as numbers, so {@code ::1} and {@code 0:0:0:0:0:0:0:1} are the same. A pattern RocketMQ
- * would refuse is refused with a message naming it.
+ * would refuse is refused with a message naming it. One deliberate difference (checked against 5.2.0's
+ * {@code RemoteAddressStrategyFactory}): a segment after a {@code *} or range that is not {@code *}, as in
+ * {@code 192.168.*.1}, is refused; 5.2.0 silently ignores it and lets all of {@code 192.168.*.*} in.
  */
 public abstract sealed class AddressPattern {
     public static final AddressPattern NONE = new Fixed("", false);
