@@ -14,7 +14,7 @@ class ConsoleDataConfiguration {
 
     @Bean(destroyMethod = "close")
     ConsoleAdminClient consoleAdminClient(ConsoleNameServer nameServer, ConsoleProperties properties) {
-        return new ConsoleAdminClient(nameServer, properties.requestTimeout());
+        return new ConsoleAdminClient(nameServer, properties.requestTimeout(), properties.credentials());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.couriermq.console.admin;
 
 import io.couriermq.admin.AdminClient;
 import io.couriermq.console.ConsoleNameServer;
+import io.couriermq.remoting.security.Credentials;
 import java.time.Duration;
 
 /**
@@ -11,12 +12,15 @@ import java.time.Duration;
 public final class ConsoleAdminClient implements AutoCloseable {
     private final ConsoleNameServer nameServer;
     private final Duration timeout;
+    private final Credentials credentials;
     private AdminClient client;
     private String clientAddress;
 
-    public ConsoleAdminClient(ConsoleNameServer nameServer, Duration timeout) {
+    /** @param credentials signs every admin request (brokers with ACL on); null sends them unsigned */
+    public ConsoleAdminClient(ConsoleNameServer nameServer, Duration timeout, Credentials credentials) {
         this.nameServer = nameServer;
         this.timeout = timeout;
+        this.credentials = credentials;
     }
 
     /** The client for the current address; fails, naming the setting, while no address is known. */
@@ -29,7 +33,7 @@ public final class ConsoleAdminClient implements AutoCloseable {
         }
         if (client == null || !address.equals(clientAddress)) {
             close();
-            client = AdminClient.connect(AdminClient.parseAddresses(address), timeout);
+            client = AdminClient.connect(AdminClient.parseAddresses(address), timeout, credentials);
             clientAddress = address;
         }
         return client;
