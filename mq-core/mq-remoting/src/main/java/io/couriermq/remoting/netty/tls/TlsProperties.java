@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -49,6 +51,25 @@ public final class TlsProperties {
     public static final String CLIENT_KEY_PATH = "tls.client.keyPath";
     public static final String CLIENT_KEY_PASSWORD = "tls.client.keyPassword";
 
+    /** Every key read here, {@link #CONFIG_FILE} included. */
+    public static final List<String> KEYS = List.of(
+            CONFIG_FILE,
+            SERVER_MODE,
+            SERVER_CERT_PATH,
+            SERVER_KEY_PATH,
+            SERVER_KEY_PASSWORD,
+            SERVER_KEY_STORE_PATH,
+            SERVER_KEY_STORE_PASSWORD,
+            SERVER_NEED_CLIENT_AUTH,
+            SERVER_AUTH_CLIENT,
+            SERVER_TRUST_CERT_PATH,
+            CLIENT_ENABLE,
+            CLIENT_AUTH_SERVER,
+            CLIENT_TRUST_CERT_PATH,
+            CLIENT_CERT_PATH,
+            CLIENT_KEY_PATH,
+            CLIENT_KEY_PASSWORD);
+
     private static final Logger log = LoggerFactory.getLogger(TlsProperties.class);
 
     private final Map<String, String> values;
@@ -79,6 +100,35 @@ public final class TlsProperties {
             }
         });
         return new TlsProperties(merged);
+    }
+
+    /**
+     * The RocketMQ key a relaxed Spring-style name under {@code courier.tls} stands for:
+     * {@code server.cert-path} and {@code serverCertPath} are {@code tls.server.certPath},
+     * {@code server.need-client-auth} is {@code tls.server.need.client.auth}. Empty when no key matches.
+     */
+    public static Optional<String> keyFor(String relaxedName) {
+        String wanted = canonical("tls." + relaxedName);
+        return KEYS.stream().filter(key -> canonical(key).equals(wanted)).findFirst();
+    }
+
+    /**
+     * Relaxed names under {@code prefix} (e.g. {@code courier.tls}: {@code server.mode} -> value) as
+     * RocketMQ keys; an unknown name fails, naming the property.
+     */
+    public static Map<String, String> rocketMqKeys(String prefix, Map<String, String> relaxed) {
+        Map<String, String> keys = new TreeMap<>();
+        relaxed.forEach((name, value) -> keys.put(
+                keyFor(name)
+                        .orElseThrow(() -> new TlsConfigurationException("unknown TLS property " + prefix + "." + name
+                                + "; known: " + String.join(", ", KEYS).replace("tls.", prefix + "."))),
+                value));
+        return keys;
+    }
+
+    /** Both sides at once, so every key is checked at start-up. */
+    public TlsSettings settings() {
+        return new TlsSettings(server(), outbound());
     }
 
     /** The server port's settings; a mode other than disabled needs a readable key. */
@@ -155,6 +205,10 @@ public final class TlsProperties {
                 .forEach(key -> read.put(key, file.getProperty(key).trim()));
         log.info("TLS settings read from {} ({} keys)", path, read.size());
         return read;
+    }
+
+    private static String canonical(String key) {
+        return key.replace("-", "").replace("_", "").replace(".", "").toLowerCase(Locale.ROOT);
     }
 
     private String value(String key, String fallback) {

@@ -168,4 +168,19 @@ class TlsPropertiesTest {
         assertThat(verifying.trust()).isEqualTo(new TrustSource.PemBundle(pki.caPem()));
         assertThat(verifying.clientKey()).isEqualTo(pki.pem("client"));
     }
+
+    @Test
+    void relaxedSpringNamesMapOntoRocketMqKeys() {
+        assertThat(TlsProperties.keyFor("server.cert-path")).contains("tls.server.certPath");
+        assertThat(TlsProperties.keyFor("server.need-client-auth")).contains("tls.server.need.client.auth");
+        assertThat(TlsProperties.keyFor("serverKeyStorePassword")).contains("tls.server.keyStorePassword");
+        assertThat(TlsProperties.keyFor("enable")).contains("tls.enable");
+        assertThat(TlsProperties.keyFor("config-file")).contains("tls.config.file");
+        assertThat(TlsProperties.keyFor("server.nonsense")).isEmpty();
+        assertThat(TlsProperties.rocketMqKeys("courier.tls", Map.of("server.mode", "enforcing")))
+                .containsExactly(Map.entry("tls.server.mode", "enforcing"));
+        assertThatThrownBy(() -> TlsProperties.rocketMqKeys("courier.tls", Map.of("server.mood", "x")))
+                .isInstanceOf(TlsConfigurationException.class)
+                .hasMessageContaining("unknown TLS property courier.tls.server.mood");
+    }
 }
