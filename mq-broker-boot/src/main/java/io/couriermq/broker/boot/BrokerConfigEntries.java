@@ -45,7 +45,7 @@ record BrokerConfigEntries(
      */
     BrokerSettings settings() {
         BrokerSettings loaded = load();
-        return new BrokerSettings(loaded.broker(), loaded.store(), loaded.ha(), List.of(), configFile);
+        return new BrokerSettings(loaded.broker(), loaded.store(), loaded.ha(), List.of(), configFile, loaded.tls());
     }
 
     List<String> unknownKeys() {

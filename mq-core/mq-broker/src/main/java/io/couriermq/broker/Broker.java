@@ -178,7 +178,8 @@ public final class Broker implements AutoCloseable {
         clientExpiry.start();
         offsetPersist = new OffsetPersistService(offsets, config.flushConsumerOffsetInterval());
         offsetPersist.start();
-        outbound = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
+        outbound = new NettyRemotingClient(
+                RemotingClientConfig.defaults().withTls(settings.tls().outbound()), new ChannelEventListener() {});
         int haPort =
                 replication.haPort() >= 0 ? replication.haPort() : settings.ha().effectivePort(ports.localPort());
         runtimeConfig.boundPorts(ports.localPort(), haPort);
@@ -319,7 +320,8 @@ public final class Broker implements AutoCloseable {
 
     private RemotingServerConfig remotingConfig() {
         return RemotingServerConfig.defaults(config.listenPort())
-                .withIdleTimeoutSeconds((int) config.clientChannelMaxIdleTimeSeconds());
+                .withIdleTimeoutSeconds((int) config.clientChannelMaxIdleTimeSeconds())
+                .withTls(settings.tls().server());
     }
 
     /** RocketMQ's fast (VIP) channel port, listenPort - 2; -1 when it could not be opened. */

@@ -44,7 +44,8 @@ final class FastChannel {
                 RemotingServerConfig.defaults(port)
                         .withBindAddress(mainConfig.bindAddress())
                         .withMaxFrameBytes(mainConfig.maxFrameBytes())
-                        .withIdleTimeoutSeconds(mainConfig.idleTimeoutSeconds()),
+                        .withIdleTimeoutSeconds(mainConfig.idleTimeoutSeconds())
+                        .withTls(mainConfig.tls()),
                 listener);
         registrations.forEach(r -> fast.registerProcessor(r.code(), r.processor(), r.executor()));
         try {

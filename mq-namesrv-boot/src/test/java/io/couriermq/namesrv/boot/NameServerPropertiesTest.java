@@ -18,7 +18,11 @@ class NameServerPropertiesTest {
             NameServerProperties properties = context.getBean(NameServerProperties.class);
             assertThat(properties.listenPort()).isEqualTo(9876);
             assertThat(properties.brokerExpiryMs()).isEqualTo(120_000);
-            assertThat(properties.toConfig().remoting().maxFrameBytes()).isEqualTo(16 * 1024 * 1024);
+            assertThat(properties
+                            .toConfig(io.couriermq.remoting.netty.tls.TlsServerSettings.disabled())
+                            .remoting()
+                            .maxFrameBytes())
+                    .isEqualTo(16 * 1024 * 1024);
         });
     }
 
@@ -35,7 +39,8 @@ class NameServerPropertiesTest {
     void anInvalidPortIsRefusedWithAClearMessage() {
         runner.withPropertyValues("courier.namesrv.listen-port=70000").run(context -> {
             NameServerProperties properties = context.getBean(NameServerProperties.class);
-            assertThatThrownBy(properties::toConfig).hasMessageContaining("listenPort must be 0..65535, was 70000");
+            assertThatThrownBy(() -> properties.toConfig(io.couriermq.remoting.netty.tls.TlsServerSettings.disabled()))
+                    .hasMessageContaining("listenPort must be 0..65535, was 70000");
         });
     }
 

@@ -92,7 +92,12 @@ public final class BrokerConfigUpdate {
                 entries, current.store().storePathRootDir(), current.broker().brokerIP1());
         RetentionPolicy.of(loaded.store());
         return new BrokerSettings(
-                loaded.broker(), loaded.store(), loaded.ha(), current.unknownKeys(), current.configFile());
+                loaded.broker(),
+                loaded.store(),
+                loaded.ha(),
+                current.unknownKeys(),
+                current.configFile(),
+                current.tls());
     }
 
     private static Outcome refused(Reason reason, String message) {

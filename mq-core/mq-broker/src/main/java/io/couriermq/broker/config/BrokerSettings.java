@@ -1,19 +1,35 @@
 package io.couriermq.broker.config;
 
+import io.couriermq.remoting.netty.tls.TlsSettings;
 import io.couriermq.store.StoreConfig;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything a broker is configured with: its own settings, its store's, replication's, the keys that were
  * given but mean nothing to CourierMQ (reported at start-up rather than silently ignored), and the
- * broker.conf it was read from, where run-time changes are written back (null when there is none).
+ * broker.conf it was read from, where run-time changes are written back (null when there is none), and
+ * TLS on its ports and its own outbound connections (RocketMQ's {@code tls.*} keys; the HA replication
+ * port stays plain).
  */
 public record BrokerSettings(
-        BrokerConfig broker, StoreConfig store, HaConfig ha, List<String> unknownKeys, Path configFile) {
+        BrokerConfig broker,
+        StoreConfig store,
+        HaConfig ha,
+        List<String> unknownKeys,
+        Path configFile,
+        TlsSettings tls) {
 
     public BrokerSettings {
         unknownKeys = List.copyOf(unknownKeys);
+        Objects.requireNonNull(tls, "tls");
+    }
+
+    /** Settings without TLS. */
+    public BrokerSettings(
+            BrokerConfig broker, StoreConfig store, HaConfig ha, List<String> unknownKeys, Path configFile) {
+        this(broker, store, ha, unknownKeys, configFile, TlsSettings.disabled());
     }
 
     /** Settings not read from a file. */
@@ -28,6 +44,11 @@ public record BrokerSettings(
 
     /** The same settings, read from {@code file}. */
     public BrokerSettings withConfigFile(Path file) {
-        return new BrokerSettings(broker, store, ha, unknownKeys, file);
+        return new BrokerSettings(broker, store, ha, unknownKeys, file, tls);
+    }
+
+    /** The same settings with TLS as given. */
+    public BrokerSettings withTls(TlsSettings settings) {
+        return new BrokerSettings(broker, store, ha, unknownKeys, configFile, settings);
     }
 }

@@ -6,6 +6,9 @@ import static io.couriermq.broker.config.ConfigValues.parseEnum;
 import static io.couriermq.broker.config.ConfigValues.parseInt;
 import static io.couriermq.broker.config.ConfigValues.parseLong;
 
+import io.couriermq.remoting.netty.tls.TlsConfigurationException;
+import io.couriermq.remoting.netty.tls.TlsProperties;
+import io.couriermq.remoting.netty.tls.TlsSettings;
 import io.couriermq.store.FlushDiskType;
 import io.couriermq.store.StoreConfig;
 import java.nio.file.Path;
@@ -17,7 +20,8 @@ import java.util.function.BiConsumer;
 
 /**
  * Reads RocketMQ broker.conf keys into {@link BrokerSettings}. Every key CourierMQ understands is in
- * one of the two tables below; any other key is reported back as unknown.
+ * one of the tables below or is one of RocketMQ's {@code tls.*} keys ({@link TlsProperties}); any other key is
+ * reported back as unknown.
  */
 public final class BrokerSettingsLoader {
     private static final Map<String, BiConsumer<Draft, String>> BROKER_KEYS = new TreeMap<>();
@@ -128,6 +132,7 @@ public final class BrokerSettingsLoader {
         Draft draft = new Draft(defaultBrokerIp);
         HaDraft ha = new HaDraft();
         List<String> unknown = new ArrayList<>();
+        Map<String, String> tls = new TreeMap<>();
         for (Map.Entry<String, String> entry : new TreeMap<>(entries).entrySet()) {
             String key = entry.getKey().trim();
             String value = entry.getValue() == null ? "" : entry.getValue();
@@ -137,11 +142,25 @@ public final class BrokerSettingsLoader {
                 HA_KEYS.get(key).accept(ha, value);
             } else if (STORE_KEYS.containsKey(key)) {
                 STORE_KEYS.get(key).accept(store, value);
+            } else if (TlsProperties.KEYS.contains(key)) {
+                tls.put(key, value);
             } else if (!key.equals("storePathRootDir")) {
                 unknown.add(key);
             }
         }
-        return new BrokerSettings(draft.build(), buildStore(store), ha.build(), unknown);
+        return new BrokerSettings(draft.build(), buildStore(store), ha.build(), unknown).withTls(tls(tls));
+    }
+
+    /**
+     * RocketMQ's tls.* keys: JVM system properties, then the tls.config.file file, then broker.conf. Both
+     * the ports' and the outbound settings are built here, so a missing key file stops start-up.
+     */
+    private static TlsSettings tls(Map<String, String> confKeys) {
+        try {
+            return TlsProperties.resolve(System.getProperties(), confKeys).settings();
+        } catch (TlsConfigurationException e) {
+            throw new InvalidConfigException(e.getMessage());
+        }
     }
 
     /** The store checks its own limits; its refusal is a configuration error like any other. */
