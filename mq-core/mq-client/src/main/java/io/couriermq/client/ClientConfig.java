@@ -1,7 +1,11 @@
 package io.couriermq.client;
 
+import io.couriermq.remoting.netty.tls.KeySource;
+import io.couriermq.remoting.netty.tls.TlsClientSettings;
+import io.couriermq.remoting.netty.tls.TrustSource;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a {@link ClientRuntime} connects to and how. Producers and consumers built with the same runtime
@@ -14,6 +18,10 @@ import java.util.List;
  * @param ioThreads Netty event-loop threads
  * @param routeRefreshIntervalMs how often routes of topics in use are refreshed
  * @param heartbeatIntervalMs how often every broker of a route in use gets a heartbeat
+ * @param tls TLS on every connection (NameServers and brokers alike) or none; see {@link TlsClientSettings}.
+ *     When enabled, the server's chain is checked (the JDK trust store unless a CA bundle or trust store is
+ *     given) and so is its hostname, unless turned off: stricter than the official client, which never
+ *     checks the hostname and trusts any certificate unless {@code tls.client.authServer=true}
  */
 public record ClientConfig(
         List<String> nameServerAddresses,
@@ -22,9 +30,11 @@ public record ClientConfig(
         long requestTimeoutMs,
         int ioThreads,
         long routeRefreshIntervalMs,
-        long heartbeatIntervalMs) {
+        long heartbeatIntervalMs,
+        TlsClientSettings tls) {
 
     public ClientConfig {
+        Objects.requireNonNull(tls, "tls");
         nameServerAddresses = List.copyOf(nameServerAddresses);
         if (nameServerAddresses.isEmpty()) {
             throw new IllegalArgumentException("at least one NameServer address (host:port) is required");
@@ -41,6 +51,26 @@ public record ClientConfig(
         positive("ioThreads", ioThreads);
         positive("routeRefreshIntervalMs", routeRefreshIntervalMs);
         positive("heartbeatIntervalMs", heartbeatIntervalMs);
+    }
+
+    /** Plain connections. */
+    public ClientConfig(
+            List<String> nameServerAddresses,
+            String instanceName,
+            String clientIp,
+            long requestTimeoutMs,
+            int ioThreads,
+            long routeRefreshIntervalMs,
+            long heartbeatIntervalMs) {
+        this(
+                nameServerAddresses,
+                instanceName,
+                clientIp,
+                requestTimeoutMs,
+                ioThreads,
+                routeRefreshIntervalMs,
+                heartbeatIntervalMs,
+                TlsClientSettings.disabled());
     }
 
     /** The instance name when none is given; each runtime then gets a unique id of its own. */
@@ -75,6 +105,7 @@ public record ClientConfig(
         private int ioThreads = 2;
         private long routeRefreshIntervalMs = 30_000;
         private long heartbeatIntervalMs = 30_000;
+        private TlsClientSettings tls = TlsClientSettings.disabled();
 
         private Builder(String nameServers) {
             if (nameServers == null || nameServers.isBlank()) {
@@ -116,7 +147,36 @@ public record ClientConfig(
             return this;
         }
 
+        /** TLS as given: {@link TlsClientSettings#disabled()} (the default) or any settings built from it. */
+        public Builder tls(TlsClientSettings settings) {
+            this.tls = Objects.requireNonNull(settings, "tls");
+            return this;
+        }
+
+        /** TLS on, checking servers against the JDK trust store and their hostnames. */
+        public Builder useTls() {
+            return useTls(TrustSource.jdkDefault());
+        }
+
+        /** TLS on, trusting the CAs in {@code trust} (a PEM bundle or a PKCS12 trust store). */
+        public Builder useTls(TrustSource trust) {
+            return tls(new TlsClientSettings(true, trust, tls.clientKey(), tls.verifyHostname()));
+        }
+
+        /** The certificate presented for mutual TLS; TLS must be on. */
+        public Builder tlsClientKey(KeySource key) {
+            return tls(tls.withClientKey(key));
+        }
+
+        /** Whether the server's certificate must name the host connected to (on by default). */
+        public Builder tlsHostnameVerification(boolean verify) {
+            return tls(tls.withHostnameVerification(verify));
+        }
+
         public ClientConfig build() {
+            if (!tls.enabled() && tls.clientKey() != null) {
+                throw new IllegalArgumentException("a TLS client key is set but TLS is off: call useTls(...) too");
+            }
             return new ClientConfig(
                     nameServers,
                     instanceName,
@@ -124,7 +184,8 @@ public record ClientConfig(
                     requestTimeoutMs,
                     ioThreads,
                     routeRefreshIntervalMs,
-                    heartbeatIntervalMs);
+                    heartbeatIntervalMs,
+                    tls);
         }
     }
 }

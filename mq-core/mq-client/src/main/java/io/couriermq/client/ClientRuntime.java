@@ -62,11 +62,12 @@ public final class ClientRuntime implements AutoCloseable {
         this.clock = clock;
         this.remoting = new NettyRemotingClient(
                 new RemotingClientConfig(
-                        config.ioThreads(),
-                        (int) Math.min(config.requestTimeoutMs(), 3_000),
-                        RemotingServerConfig.DEFAULT_MAX_FRAME_BYTES,
-                        120,
-                        true),
+                                config.ioThreads(),
+                                (int) Math.min(config.requestTimeoutMs(), 3_000),
+                                RemotingServerConfig.DEFAULT_MAX_FRAME_BYTES,
+                                120,
+                                true)
+                        .withTls(config.tls()),
                 new ChannelEventListener() {});
         this.routes =
                 new RouteCache(new NameServerClient(remoting, config.nameServerAddresses(), config.requestTimeoutMs()));
