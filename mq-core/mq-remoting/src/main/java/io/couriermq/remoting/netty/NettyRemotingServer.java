@@ -139,7 +139,7 @@ public final class NettyRemotingServer implements AutoCloseable {
                     "cannot listen on " + config.bindAddress() + ":" + config.listenPort() + ": " + e.getMessage(), e);
         }
         log.info(
-                "remoting server listening on {}:{} ({}, TLS {})",
+                "remoting server listening on {}:{} ({}), TLS {}",
                 config.bindAddress(),
                 localPort(),
                 transport.describe(),
