@@ -3,6 +3,7 @@ package io.couriermq.namesrv.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.couriermq.remoting.netty.tls.TlsServerSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -19,7 +20,7 @@ class NameServerPropertiesTest {
             assertThat(properties.listenPort()).isEqualTo(9876);
             assertThat(properties.brokerExpiryMs()).isEqualTo(120_000);
             assertThat(properties
-                            .toConfig(io.couriermq.remoting.netty.tls.TlsServerSettings.disabled())
+                            .toConfig(TlsServerSettings.disabled())
                             .remoting()
                             .maxFrameBytes())
                     .isEqualTo(16 * 1024 * 1024);
@@ -39,7 +40,7 @@ class NameServerPropertiesTest {
     void anInvalidPortIsRefusedWithAClearMessage() {
         runner.withPropertyValues("courier.namesrv.listen-port=70000").run(context -> {
             NameServerProperties properties = context.getBean(NameServerProperties.class);
-            assertThatThrownBy(() -> properties.toConfig(io.couriermq.remoting.netty.tls.TlsServerSettings.disabled()))
+            assertThatThrownBy(() -> properties.toConfig(TlsServerSettings.disabled()))
                     .hasMessageContaining("listenPort must be 0..65535, was 70000");
         });
     }
