@@ -11,11 +11,20 @@ import io.couriermq.client.message.ReceivedMessage;
 import io.couriermq.client.producer.Producer;
 import io.couriermq.client.producer.ProducerConfig;
 import io.couriermq.client.producer.SendResult;
+import io.couriermq.remoting.netty.NettyRemotingClient;
+import io.couriermq.remoting.netty.RemotingClientConfig;
 import io.couriermq.remoting.netty.tls.ClientAuthMode;
 import io.couriermq.remoting.netty.tls.TestCertificates;
+import io.couriermq.remoting.netty.tls.TlsClientSettings;
 import io.couriermq.remoting.netty.tls.TlsMode;
 import io.couriermq.remoting.netty.tls.TlsServerSettings;
 import io.couriermq.remoting.netty.tls.TrustSource;
+import io.couriermq.remoting.protocol.RemotingCommand;
+import io.couriermq.remoting.protocol.RequestCode;
+import io.couriermq.remoting.protocol.ResponseCode;
+import io.couriermq.remoting.rpc.ChannelEventListener;
+import io.couriermq.remoting.rpc.RemotingException;
+import io.couriermq.remoting.rpc.RemotingTimeoutException;
 import io.couriermq.test.EmbeddedCluster;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,6 +125,27 @@ class TlsClientIT {
                                 OutgoingMessage.builder(TOPIC, new byte[] {1}).build()))
                         .isInstanceOf(ClientException.class);
             }
+        }
+    }
+
+    /** The fast (VIP) port serves the same TLS policy as the main port. */
+    @Test
+    void theFastChannelRequiresMutualTlsToo() {
+        String fast =
+                EmbeddedCluster.HOST + ":" + cluster.broker("broker-a").broker().fastListenPort();
+        RemotingCommand runtimeInfo =
+                RemotingCommand.request(RequestCode.GET_BROKER_RUNTIME_INFO).build();
+        TlsClientSettings mutual = TlsClientSettings.verifyingServer()
+                .withTrust(new TrustSource.PemBundle(pki.caPem()))
+                .withClientKey(pki.pem("client"));
+        try (NettyRemotingClient tls = new NettyRemotingClient(
+                        RemotingClientConfig.defaults().withTls(mutual), new ChannelEventListener() {});
+                NettyRemotingClient plain =
+                        new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {})) {
+            assertThat(tls.invokeSync(fast, runtimeInfo, 5_000).code()).isEqualTo(ResponseCode.SUCCESS.code());
+            assertThatThrownBy(() -> plain.invokeSync(fast, runtimeInfo, 5_000))
+                    .isInstanceOf(RemotingException.class)
+                    .isNotInstanceOf(RemotingTimeoutException.class);
         }
     }
 
