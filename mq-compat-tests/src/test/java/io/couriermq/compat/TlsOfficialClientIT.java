@@ -11,15 +11,19 @@ import io.couriermq.harness.process.FreePorts;
 import io.couriermq.harness.process.Jvm;
 import io.couriermq.harness.process.ManagedProcess;
 import io.couriermq.harness.process.WorkDir;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -65,7 +69,7 @@ class TlsOfficialClientIT {
     static void startNodes() throws Exception {
         Assumptions.assumeTrue(OpensslCertificates.available(), "openssl is needed to make test certificates");
         Assumptions.assumeTrue(
-                java.nio.file.Files.isRegularFile(CourierBroker.jar()),
+                Files.isRegularFile(CourierBroker.jar()),
                 "our broker jar is needed: mvn -pl mq-broker-boot -am package -DskipTests");
         savedFields = saveFields();
         dir = WorkDir.fresh("tls-official-client");
@@ -147,7 +151,7 @@ class TlsOfficialClientIT {
                 .isInstanceOf(Exception.class);
     }
 
-    private static Node launch(String name, Map<String, String> tls) throws java.io.IOException {
+    private static Node launch(String name, Map<String, String> tls) throws IOException {
         Path nodeDir = dir.resolve(name);
         int brokerPort = FreePorts.brokerListenPort();
         int nameServerPort = FreePorts.any();
@@ -168,8 +172,8 @@ class TlsOfficialClientIT {
         Path confFile = nodeDir.resolve("broker.conf");
         StringBuilder text = new StringBuilder();
         conf.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
-        java.nio.file.Files.createDirectories(nodeDir);
-        java.nio.file.Files.writeString(confFile, text);
+        Files.createDirectories(nodeDir);
+        Files.writeString(confFile, text);
         List<String> command = Jvm.jar(
                 CourierBroker.jar(),
                 List.of(
@@ -200,7 +204,7 @@ class TlsOfficialClientIT {
 
     private List<String> consumeAll(Node node, String topic, boolean tls, boolean clientCertificate, int count)
             throws Exception {
-        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> received = new CopyOnWriteArrayList<>();
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(Clients.unique("tls-consumer"));
         consumer.setNamesrvAddr(node.nameServer());
         consumer.setVipChannelEnabled(false);
@@ -253,7 +257,7 @@ class TlsOfficialClientIT {
     }
 
     private static Map<String, Object> saveFields() {
-        Map<String, Object> fields = new java.util.HashMap<>();
+        Map<String, Object> fields = new HashMap<>();
         fields.put("testMode", TlsSystemConfig.tlsTestModeEnable);
         fields.put("authServer", TlsSystemConfig.tlsClientAuthServer);
         fields.put("trust", TlsSystemConfig.tlsClientTrustCertPath);

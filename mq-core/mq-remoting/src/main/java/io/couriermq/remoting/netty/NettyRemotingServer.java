@@ -22,6 +22,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -143,7 +144,7 @@ public final class NettyRemotingServer implements AutoCloseable {
                 config.bindAddress(),
                 localPort(),
                 transport.describe(),
-                config.tls().mode().name().toLowerCase(java.util.Locale.ROOT));
+                config.tls().mode().name().toLowerCase(Locale.ROOT));
     }
 
     /** The port actually bound: useful when the configured port is 0. */

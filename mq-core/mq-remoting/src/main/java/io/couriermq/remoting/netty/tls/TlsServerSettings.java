@@ -1,5 +1,6 @@
 package io.couriermq.remoting.netty.tls;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -24,7 +25,7 @@ public record TlsServerSettings(TlsMode mode, KeySource key, ClientAuthMode clie
         Objects.requireNonNull(clientAuth, "clientAuth");
         Objects.requireNonNull(clientTrust, "clientTrust");
         if (mode != TlsMode.DISABLED && key == null) {
-            throw new TlsConfigurationException("TLS mode " + mode.name().toLowerCase(java.util.Locale.ROOT)
+            throw new TlsConfigurationException("TLS mode " + mode.name().toLowerCase(Locale.ROOT)
                     + " needs a server key: set tls.server.certPath and tls.server.keyPath,"
                     + " or tls.server.keyStorePath");
         }
