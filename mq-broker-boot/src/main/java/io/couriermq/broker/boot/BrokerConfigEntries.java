@@ -53,7 +53,8 @@ record BrokerConfigEntries(
                 loaded.ha(),
                 List.of(),
                 configFile,
-                loaded.acl().withAccountsFile(aclFile));
+                loaded.acl().withAccountsFile(aclFile),
+                loaded.tls());
     }
 
     List<String> unknownKeys() {

@@ -65,8 +65,9 @@ class BrokerConfiguration {
     static class StandaloneNameServerConfiguration {
 
         @Bean
-        NameServer embeddedNameServer(EmbeddedNameServerProperties properties) {
-            return new NameServer(properties.toConfig(), Clock.system());
+        NameServer embeddedNameServer(EmbeddedNameServerProperties properties, BrokerConfigEntries config) {
+            // the broker's TLS settings apply to the NameServer in its process, as to its own ports
+            return new NameServer(properties.toConfig(config.settings().tls().server()), Clock.system());
         }
 
         @Bean

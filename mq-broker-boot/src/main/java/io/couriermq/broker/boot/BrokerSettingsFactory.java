@@ -1,5 +1,8 @@
 package io.couriermq.broker.boot;
 
+import io.couriermq.broker.config.InvalidConfigException;
+import io.couriermq.remoting.netty.tls.TlsConfigurationException;
+import io.couriermq.remoting.netty.tls.TlsProperties;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,12 +15,16 @@ import org.springframework.core.env.Environment;
 /**
  * Builds the broker's configuration from the broker.conf given with {@code -c}
  * ({@code courier.broker.config-file}) overlaid by every {@code courier.broker.<key>} property, checks
- * it once so a bad value stops start-up before anything listens, and reports each unknown key.
+ * it once so a bad value stops start-up before anything listens, and reports each unknown key. TLS:
+ * RocketMQ's {@code tls.*} keys in broker.conf, or {@code courier.tls.*} properties (which override them);
+ * JVM system properties and the {@code tls.config.file} file are read beneath both.
  */
 final class BrokerSettingsFactory {
     private static final Logger log = LoggerFactory.getLogger(BrokerSettingsFactory.class);
     private static final String PREFIX = "courier.broker";
     static final String ACL_FILE = "courier.acl.file";
+    /** RocketMQ's tls.* keys under Spring names, shared with the NameServer application. */
+    private static final String TLS_PREFIX = "courier.tls";
 
     private BrokerSettingsFactory() {}
 
@@ -43,6 +50,11 @@ final class BrokerSettingsFactory {
                         sources.put(brokerKey, PREFIX + "." + key);
                     }
                 }));
+        binder.bind(TLS_PREFIX, Bindable.mapOf(String.class, String.class))
+                .ifBound(tls -> tlsKeys(tls).forEach((key, value) -> {
+                    entries.put(key, value);
+                    sources.put(key, TLS_PREFIX + "." + key.substring("tls.".length()));
+                }));
         Path defaultStoreRoot = Path.of(environment.getProperty("user.home", "."), "couriermq", "store");
         Path aclFile = binder.bind(ACL_FILE, String.class).map(Path::of).orElse(null);
         BrokerConfigEntries config = new BrokerConfigEntries(
@@ -50,6 +62,14 @@ final class BrokerSettingsFactory {
         config.settings();
         config.unknownKeys().forEach(key -> warnUnknown(key, sources.get(key)));
         return config;
+    }
+
+    private static Map<String, String> tlsKeys(Map<String, String> relaxed) {
+        try {
+            return TlsProperties.rocketMqKeys(TLS_PREFIX, relaxed);
+        } catch (TlsConfigurationException e) {
+            throw new InvalidConfigException(e.getMessage());
+        }
     }
 
     /** Looked up only when needed: scanning interfaces is slow on some machines and pointless otherwise. */

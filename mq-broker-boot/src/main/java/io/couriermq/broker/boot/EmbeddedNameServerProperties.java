@@ -2,6 +2,7 @@ package io.couriermq.broker.boot;
 
 import io.couriermq.namesrv.NameServerConfig;
 import io.couriermq.remoting.netty.RemotingServerConfig;
+import io.couriermq.remoting.netty.tls.TlsServerSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,9 +19,10 @@ record EmbeddedNameServerProperties(
         @DefaultValue("9876") int listenPort,
         @DefaultValue("0.0.0.0") String bindAddress) {
 
-    NameServerConfig toConfig() {
+    NameServerConfig toConfig(TlsServerSettings tls) {
         NameServerConfig defaults = NameServerConfig.defaults(listenPort);
-        RemotingServerConfig remoting = defaults.remoting().withBindAddress(bindAddress);
+        RemotingServerConfig remoting =
+                defaults.remoting().withBindAddress(bindAddress).withTls(tls);
         return new NameServerConfig(
                 remoting, defaults.brokerExpiryMs(), defaults.expiryScanIntervalMs(), defaults.orderMessageEnable());
     }

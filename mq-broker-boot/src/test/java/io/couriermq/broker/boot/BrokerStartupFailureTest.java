@@ -50,6 +50,34 @@ class BrokerStartupFailureTest {
     }
 
     @Test
+    void aTlsModeWhoseKeyFileIsMissingStopsStartUpNamingTheKeyAndFile() {
+        runner.withPropertyValues(
+                        "courier.tls.server.mode=enforcing",
+                        "courier.tls.server.cert-path=/no/such/server.pem",
+                        "courier.tls.server.key-path=/no/such/server.key")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new BrokerConfigFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription())
+                            .contains("tls.server.")
+                            .contains("/no/such/server.")
+                            .contains("does not exist");
+                });
+        runner.withPropertyValues("courier.broker.tls.server.mode=permissive").run(context -> assertThat(context)
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("tls.server.mode=permissive needs a server key"));
+    }
+
+    @Test
+    void anUnknownTlsPropertyIsRefused() {
+        runner.withPropertyValues("courier.tls.server.mood=enforcing").run(context -> assertThat(context)
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("unknown TLS property courier.tls.server.mood"));
+    }
+
+    @Test
     void aMistypedStandaloneNameServerKeyIsRefused() {
         new ApplicationContextRunner()
                 .withUserConfiguration(BrokerConfiguration.StandaloneNameServerConfiguration.class)

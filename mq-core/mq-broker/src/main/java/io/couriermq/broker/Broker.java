@@ -184,7 +184,9 @@ public final class Broker implements AutoCloseable {
         offsetPersist = new OffsetPersistService(offsets, config.flushConsumerOffsetInterval());
         offsetPersist.start();
         outbound = new NettyRemotingClient(
-                RemotingClientConfig.defaults().withCredentials(settings.acl().outboundCredentials()),
+                RemotingClientConfig.defaults()
+                        .withCredentials(settings.acl().outboundCredentials())
+                        .withTls(settings.tls().outbound()),
                 new ChannelEventListener() {});
         int haPort =
                 replication.haPort() >= 0 ? replication.haPort() : settings.ha().effectivePort(ports.localPort());
@@ -328,7 +330,8 @@ public final class Broker implements AutoCloseable {
     private RemotingServerConfig remotingConfig() {
         return RemotingServerConfig.defaults(config.listenPort())
                 .withBindAddress(config.bindAddress())
-                .withIdleTimeoutSeconds((int) config.clientChannelMaxIdleTimeSeconds());
+                .withIdleTimeoutSeconds((int) config.clientChannelMaxIdleTimeSeconds())
+                .withTls(settings.tls().server());
     }
 
     /** RocketMQ's fast (VIP) channel port, listenPort - 2; -1 when it could not be opened. */

@@ -51,7 +51,8 @@ final class FastChannel {
                 RemotingServerConfig.defaults(port)
                         .withBindAddress(mainConfig.bindAddress())
                         .withMaxFrameBytes(mainConfig.maxFrameBytes())
-                        .withIdleTimeoutSeconds(mainConfig.idleTimeoutSeconds()),
+                        .withIdleTimeoutSeconds(mainConfig.idleTimeoutSeconds())
+                        .withTls(mainConfig.tls()),
                 listener);
         fast.requestGuard(guard);
         registrations.forEach(r -> fast.registerProcessor(r.code(), r.processor(), r.executor()));

@@ -1,8 +1,12 @@
 package io.couriermq.client;
 
+import io.couriermq.remoting.netty.tls.KeySource;
+import io.couriermq.remoting.netty.tls.TlsClientSettings;
+import io.couriermq.remoting.netty.tls.TrustSource;
 import io.couriermq.remoting.security.Credentials;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a {@link ClientRuntime} connects to and how. Producers and consumers built with the same runtime
@@ -18,6 +22,10 @@ import java.util.List;
  * @param credentials signs every request of the runtime (RocketMQ ACL 1.0: AccessKey, Signature and
  *     SecurityToken ext fields); null sends unsigned requests. {@link Credentials#toString()} never shows
  *     the secret key, so neither does this record's.
+ * @param tls TLS on every connection (NameServers and brokers alike) or none; see {@link TlsClientSettings}.
+ *     When enabled, the server's chain is checked (the JDK trust store unless a CA bundle or trust store is
+ *     given) and so is its hostname, unless turned off: stricter than the official client, which never
+ *     checks the hostname and trusts any certificate unless {@code tls.client.authServer=true}
  */
 public record ClientConfig(
         List<String> nameServerAddresses,
@@ -27,9 +35,11 @@ public record ClientConfig(
         int ioThreads,
         long routeRefreshIntervalMs,
         long heartbeatIntervalMs,
-        Credentials credentials) {
+        Credentials credentials,
+        TlsClientSettings tls) {
 
     public ClientConfig {
+        Objects.requireNonNull(tls, "tls");
         nameServerAddresses = List.copyOf(nameServerAddresses);
         if (nameServerAddresses.isEmpty()) {
             throw new IllegalArgumentException("at least one NameServer address (host:port) is required");
@@ -48,7 +58,7 @@ public record ClientConfig(
         positive("heartbeatIntervalMs", heartbeatIntervalMs);
     }
 
-    /** As the full constructor, unsigned (no credentials). */
+    /** Plain connections, unsigned requests (no credentials). */
     public ClientConfig(
             List<String> nameServerAddresses,
             String instanceName,
@@ -65,7 +75,8 @@ public record ClientConfig(
                 ioThreads,
                 routeRefreshIntervalMs,
                 heartbeatIntervalMs,
-                null);
+                null,
+                TlsClientSettings.disabled());
     }
 
     /** The instance name when none is given; each runtime then gets a unique id of its own. */
@@ -101,6 +112,7 @@ public record ClientConfig(
         private long routeRefreshIntervalMs = 30_000;
         private long heartbeatIntervalMs = 30_000;
         private Credentials credentials;
+        private TlsClientSettings tls = TlsClientSettings.disabled();
 
         private Builder(String nameServers) {
             if (nameServers == null || nameServers.isBlank()) {
@@ -153,7 +165,36 @@ public record ClientConfig(
             return credentials(new Credentials(accessKey, secretKey));
         }
 
+        /** TLS as given: {@link TlsClientSettings#disabled()} (the default) or any settings built from it. */
+        public Builder tls(TlsClientSettings settings) {
+            this.tls = Objects.requireNonNull(settings, "tls");
+            return this;
+        }
+
+        /** TLS on, checking servers against the JDK trust store and their hostnames. */
+        public Builder useTls() {
+            return useTls(TrustSource.jdkDefault());
+        }
+
+        /** TLS on, trusting the CAs in {@code trust} (a PEM bundle or a PKCS12 trust store). */
+        public Builder useTls(TrustSource trust) {
+            return tls(new TlsClientSettings(true, trust, tls.clientKey(), tls.verifyHostname()));
+        }
+
+        /** The certificate presented for mutual TLS; TLS must be on. */
+        public Builder tlsClientKey(KeySource key) {
+            return tls(tls.withClientKey(key));
+        }
+
+        /** Whether the server's certificate must name the host connected to (on by default). */
+        public Builder tlsHostnameVerification(boolean verify) {
+            return tls(tls.withHostnameVerification(verify));
+        }
+
         public ClientConfig build() {
+            if (!tls.enabled() && tls.clientKey() != null) {
+                throw new IllegalArgumentException("a TLS client key is set but TLS is off: call useTls(...) too");
+            }
             return new ClientConfig(
                     nameServers,
                     instanceName,
@@ -162,7 +203,8 @@ public record ClientConfig(
                     ioThreads,
                     routeRefreshIntervalMs,
                     heartbeatIntervalMs,
-                    credentials);
+                    credentials,
+                    tls);
         }
     }
 }

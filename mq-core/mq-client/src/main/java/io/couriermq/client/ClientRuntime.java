@@ -67,7 +67,8 @@ public final class ClientRuntime implements AutoCloseable {
                                 RemotingServerConfig.DEFAULT_MAX_FRAME_BYTES,
                                 120,
                                 true)
-                        .withCredentials(config.credentials()),
+                        .withCredentials(config.credentials())
+                        .withTls(config.tls()),
                 new ChannelEventListener() {});
         this.routes =
                 new RouteCache(new NameServerClient(remoting, config.nameServerAddresses(), config.requestTimeoutMs()));

@@ -5,6 +5,7 @@ import io.couriermq.common.time.Clock;
 import io.couriermq.namesrv.NameServer;
 import io.couriermq.namesrv.NameServerConfig;
 import io.couriermq.remoting.netty.RemotingServerConfig;
+import io.couriermq.remoting.netty.tls.TlsServerSettings;
 import io.couriermq.remoting.protocol.Permission;
 import io.couriermq.remoting.protocol.body.TopicConfig;
 import io.couriermq.remoting.protocol.body.TopicRouteData;
@@ -70,7 +71,9 @@ public final class EmbeddedCluster implements AutoCloseable {
         for (int i = 0; i < builder.nameServers; i++) {
             NameServer nameServer = new NameServer(
                     new NameServerConfig(
-                            RemotingServerConfig.defaults(0).withBindAddress(HOST),
+                            RemotingServerConfig.defaults(0)
+                                    .withBindAddress(HOST)
+                                    .withTls(builder.nameServerTls),
                             NameServerConfig.DEFAULT_BROKER_EXPIRY_MS,
                             builder.expiryScanInterval.toMillis(),
                             false),
@@ -256,6 +259,7 @@ public final class EmbeddedCluster implements AutoCloseable {
         private Path parentDir;
         private Duration timeout = Duration.ofSeconds(30);
         private Duration expiryScanInterval = Duration.ofSeconds(1);
+        private TlsServerSettings nameServerTls = TlsServerSettings.disabled();
 
         private Builder() {}
 
@@ -350,6 +354,15 @@ public final class EmbeddedCluster implements AutoCloseable {
         /** How often the NameServers look for silent brokers; 1 s by default. */
         public Builder expiryScanInterval(Duration interval) {
             this.expiryScanInterval = interval;
+            return this;
+        }
+
+        /**
+         * TLS on the NameServers' ports. Brokers take theirs from RocketMQ's {@code tls.*} keys given with
+         * {@link #brokerSetting} (their registration uses TLS when the mode is enforcing or {@code tls.enable}).
+         */
+        public Builder nameServerTls(TlsServerSettings tls) {
+            this.nameServerTls = tls;
             return this;
         }
 

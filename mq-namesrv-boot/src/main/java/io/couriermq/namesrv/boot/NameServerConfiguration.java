@@ -6,6 +6,7 @@ import io.couriermq.namesrv.NameServer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** Wiring only: the NameServer, its lifecycle, and its actuator views. No routing logic lives here. */
 @Configuration(proxyBeanMethods = false)
@@ -13,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 class NameServerConfiguration {
 
     @Bean
-    NameServer nameServer(NameServerProperties properties) {
-        return new NameServer(properties.toConfig(), Clock.system());
+    NameServer nameServer(NameServerProperties properties, Environment environment) {
+        return new NameServer(properties.toConfig(NameServerTls.read(environment)), Clock.system());
     }
 
     @Bean

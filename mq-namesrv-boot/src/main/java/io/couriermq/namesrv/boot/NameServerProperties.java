@@ -2,6 +2,7 @@ package io.couriermq.namesrv.boot;
 
 import io.couriermq.namesrv.NameServerConfig;
 import io.couriermq.remoting.netty.RemotingServerConfig;
+import io.couriermq.remoting.netty.tls.TlsServerSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -32,9 +33,9 @@ public record NameServerProperties(
         @DefaultValue("true") boolean preferEpoll,
         @DefaultValue("false") boolean orderMessageEnable) {
 
-    NameServerConfig toConfig() {
+    NameServerConfig toConfig(TlsServerSettings tls) {
         RemotingServerConfig remoting = new RemotingServerConfig(
-                bindAddress, listenPort, workerThreads, maxFrameBytes, idleTimeoutSeconds, preferEpoll, 5_000);
+                bindAddress, listenPort, workerThreads, maxFrameBytes, idleTimeoutSeconds, preferEpoll, 5_000, tls);
         return new NameServerConfig(remoting, brokerExpiryMs, expiryScanIntervalMs, orderMessageEnable);
     }
 }

@@ -97,7 +97,8 @@ public final class BrokerConfigUpdate {
                 loaded.ha(),
                 current.unknownKeys(),
                 current.configFile(),
-                current.acl());
+                current.acl(),
+                current.tls());
     }
 
     private static Outcome refused(Reason reason, String message) {

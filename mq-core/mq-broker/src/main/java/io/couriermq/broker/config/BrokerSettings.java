@@ -1,14 +1,17 @@
 package io.couriermq.broker.config;
 
+import io.couriermq.remoting.netty.tls.TlsSettings;
 import io.couriermq.store.StoreConfig;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything a broker is configured with: its own settings, its store's, replication's, the keys that were
- * given but mean nothing to CourierMQ (reported at start-up rather than silently ignored), and the
- * broker.conf it was read from, where run-time changes are written back (null when there is none), and
- * access control.
+ * given but mean nothing to CourierMQ (reported at start-up rather than silently ignored), the broker.conf
+ * it was read from, where run-time changes are written back (null when there is none), access control, and
+ * TLS on its ports and its own outbound connections (RocketMQ's {@code tls.*} keys; the HA replication port
+ * stays plain).
  */
 public record BrokerSettings(
         BrokerConfig broker,
@@ -16,17 +19,19 @@ public record BrokerSettings(
         HaConfig ha,
         List<String> unknownKeys,
         Path configFile,
-        AclSettings acl) {
+        AclSettings acl,
+        TlsSettings tls) {
 
     public BrokerSettings {
         unknownKeys = List.copyOf(unknownKeys);
         acl = acl == null ? AclSettings.disabled() : acl;
+        Objects.requireNonNull(tls, "tls");
     }
 
-    /** Settings without access control. */
+    /** Settings without access control or TLS. */
     public BrokerSettings(
             BrokerConfig broker, StoreConfig store, HaConfig ha, List<String> unknownKeys, Path configFile) {
-        this(broker, store, ha, unknownKeys, configFile, AclSettings.disabled());
+        this(broker, store, ha, unknownKeys, configFile, AclSettings.disabled(), TlsSettings.disabled());
     }
 
     /** Settings not read from a file. */
@@ -41,11 +46,16 @@ public record BrokerSettings(
 
     /** The same settings, read from {@code file}. */
     public BrokerSettings withConfigFile(Path file) {
-        return new BrokerSettings(broker, store, ha, unknownKeys, file, acl);
+        return new BrokerSettings(broker, store, ha, unknownKeys, file, acl, tls);
     }
 
     /** The same settings with access control {@code acl}. */
     public BrokerSettings withAcl(AclSettings acl) {
-        return new BrokerSettings(broker, store, ha, unknownKeys, configFile, acl);
+        return new BrokerSettings(broker, store, ha, unknownKeys, configFile, acl, tls);
+    }
+
+    /** The same settings with TLS as given. */
+    public BrokerSettings withTls(TlsSettings settings) {
+        return new BrokerSettings(broker, store, ha, unknownKeys, configFile, acl, settings);
     }
 }

@@ -6,6 +6,9 @@ import static io.couriermq.broker.config.ConfigValues.parseEnum;
 import static io.couriermq.broker.config.ConfigValues.parseInt;
 import static io.couriermq.broker.config.ConfigValues.parseLong;
 
+import io.couriermq.remoting.netty.tls.TlsConfigurationException;
+import io.couriermq.remoting.netty.tls.TlsProperties;
+import io.couriermq.remoting.netty.tls.TlsSettings;
 import io.couriermq.remoting.security.Credentials;
 import io.couriermq.store.FlushDiskType;
 import io.couriermq.store.StoreConfig;
@@ -19,8 +22,9 @@ import java.util.function.BiConsumer;
 
 /**
  * Reads RocketMQ broker.conf keys into {@link BrokerSettings}. Every key CourierMQ understands is in
- * one of the tables below; any other key is reported back as unknown, unless it asks for something whose
- * absence would weaken durability or safety ({@link UnhonouredKeys}): then loading fails naming it.
+ * one of the tables below or is one of RocketMQ's {@code tls.*} keys ({@link TlsProperties}); any other key is
+ * reported back as unknown, unless it asks for something whose absence would weaken durability or safety
+ * ({@link UnhonouredKeys}): then loading fails naming it.
  */
 public final class BrokerSettingsLoader {
     private static final Map<String, BiConsumer<Draft, String>> BROKER_KEYS = new TreeMap<>();
@@ -140,6 +144,7 @@ public final class BrokerSettingsLoader {
         HaDraft ha = new HaDraft();
         AclDraft acl = new AclDraft();
         Map<String, String> unknown = new TreeMap<>();
+        Map<String, String> tls = new TreeMap<>();
         for (Map.Entry<String, String> entry : new TreeMap<>(entries).entrySet()) {
             String key = entry.getKey().trim();
             String value = entry.getValue() == null ? "" : entry.getValue();
@@ -151,13 +156,28 @@ public final class BrokerSettingsLoader {
                 ACL_KEYS.get(key).accept(acl, value);
             } else if (STORE_KEYS.containsKey(key)) {
                 STORE_KEYS.get(key).accept(store, value);
+            } else if (TlsProperties.KEYS.contains(key)) {
+                tls.put(key, value);
             } else if (!key.equals("storePathRootDir") && !UnhonouredKeys.honoured(key, value, root)) {
                 unknown.put(key, value);
             }
         }
         UnhonouredKeys.check(unknown, root);
         return new BrokerSettings(draft.build(), buildStore(store), ha.build(), List.copyOf(unknown.keySet()))
-                .withAcl(new AclSettings(acl.aclEnable, null, acl.innerClientCredentials));
+                .withAcl(new AclSettings(acl.aclEnable, null, acl.innerClientCredentials))
+                .withTls(tls(tls));
+    }
+
+    /**
+     * RocketMQ's tls.* keys: JVM system properties, then the tls.config.file file, then broker.conf. Both
+     * the ports' and the outbound settings are built here, so a missing key file stops start-up.
+     */
+    private static TlsSettings tls(Map<String, String> confKeys) {
+        try {
+            return TlsProperties.resolve(System.getProperties(), confKeys).settings();
+        } catch (TlsConfigurationException e) {
+            throw new InvalidConfigException(e.getMessage());
+        }
     }
 
     /** The store checks its own limits; its refusal is a configuration error like any other. */

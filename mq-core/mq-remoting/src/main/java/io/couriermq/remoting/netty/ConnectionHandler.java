@@ -1,5 +1,6 @@
 package io.couriermq.remoting.netty;
 
+import io.couriermq.remoting.netty.tls.TlsPolicyException;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -7,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +64,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         String peer = NettyRemotingChannel.format(ctx.channel().remoteAddress());
-        if (cause instanceof DecoderException) {
+        SSLException tlsFailure = tlsFailure(cause);
+        if (cause instanceof TlsPolicyException) {
+            log.warn("{}: closing connection {}: {}", side, peer, cause.getMessage());
+        } else if (tlsFailure != null) {
+            log.warn("{}: closing connection {}: TLS failed: {}", side, peer, tlsFailure.getMessage());
+        } else if (cause instanceof DecoderException) {
             // Netty wraps a non-decoder exception thrown while decoding; its own subclasses say it all.
             Throwable reason =
                     cause.getClass() == DecoderException.class && cause.getCause() != null ? cause.getCause() : cause;
@@ -73,5 +80,15 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             log.warn("{}: closing connection {} after an unexpected error", side, peer, cause);
         }
         ctx.close();
+    }
+
+    /** The TLS error behind {@code cause} (SslHandler wraps handshake failures in a DecoderException). */
+    private static SSLException tlsFailure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SSLException ssl) {
+                return ssl;
+            }
+        }
+        return null;
     }
 }

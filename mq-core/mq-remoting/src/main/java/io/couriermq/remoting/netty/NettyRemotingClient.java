@@ -1,5 +1,6 @@
 package io.couriermq.remoting.netty;
 
+import io.couriermq.remoting.netty.tls.SslContexts;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.rpc.ChannelEventListener;
@@ -15,6 +16,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,11 +31,18 @@ import java.util.concurrent.TimeUnit;
  * A remoting client: one connection per server address, opened on first use, shared by all calls
  * to that address. Calls are asynchronous underneath; {@link #invokeSync} only waits for the future.
  * Requests a server sends back on the same connection go to the processors registered here.
+ *
+ * <p>With TLS enabled every connection starts with an {@link SslHandler} and counts as open only once
+ * its handshake succeeded, so a refused or failed handshake fails the call with the reason.
  */
 public final class NettyRemotingClient implements AutoCloseable {
     private final RemotingClientConfig config;
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
+    private final SslContext sslContext;
+    private final CommandDispatcher dispatcher;
+    private final ConnectionHandler connectionHandler;
+    private final RemotingCommandEncoder encoder = new RemotingCommandEncoder();
     private final ProcessorRegistry processors = new ProcessorRegistry();
     private final RemotingChannels channels = new RemotingChannels("remoting-client");
     private final Map<String, ChannelFuture> connections = new ConcurrentHashMap<>();
@@ -40,28 +50,40 @@ public final class NettyRemotingClient implements AutoCloseable {
 
     public NettyRemotingClient(RemotingClientConfig config, ChannelEventListener listener) {
         this.config = config;
+        this.sslContext = config.tls().enabled() ? SslContexts.forClient(config.tls()) : null;
+        this.dispatcher = new CommandDispatcher(processors, channels);
+        this.connectionHandler = new ConnectionHandler("client", channels, listener);
         NettyTransport transport = NettyTransport.choose(config.preferEpoll());
         this.group = transport.newEventLoopGroup(config.workerThreads(), "remoting-client");
-        CommandDispatcher dispatcher = new CommandDispatcher(processors, channels);
-        ConnectionHandler connectionHandler = new ConnectionHandler("client", channels, listener);
-        RemotingCommandEncoder encoder = new RemotingCommandEncoder();
         this.bootstrap = new Bootstrap()
                 .group(group)
                 .channel(transport.channelType())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, false)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, config.connectTimeoutMs())
-                .handler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel channel) {
-                        channel.pipeline()
-                                .addLast("idle", new IdleStateHandler(0, 0, config.idleTimeoutSeconds()))
-                                .addLast("decoder", new RemotingCommandDecoder(config.maxFrameBytes()))
-                                .addLast("encoder", encoder)
-                                .addLast("connections", connectionHandler)
-                                .addLast("dispatcher", dispatcher);
-                    }
-                });
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, config.connectTimeoutMs());
+    }
+
+    /** The pipeline of one connection; the TLS engine needs the peer's host and port, hence one per connection. */
+    private ChannelInitializer<Channel> pipeline(String host, int port) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel channel) {
+                if (sslContext != null) {
+                    channel.pipeline().addLast("ssl", sslHandler(channel, host, port));
+                }
+                channel.pipeline()
+                        .addLast("idle", new IdleStateHandler(0, 0, config.idleTimeoutSeconds()))
+                        .addLast("decoder", new RemotingCommandDecoder(config.maxFrameBytes()))
+                        .addLast("encoder", encoder)
+                        .addLast("connections", connectionHandler)
+                        .addLast("dispatcher", dispatcher);
+            }
+        };
+    }
+
+    /** The peer's host and port let the engine check the server's name (the context says whether). */
+    private SslHandler sslHandler(Channel channel, String host, int port) {
+        return sslContext.newHandler(channel.alloc(), host, port);
     }
 
     /** Handles requests that servers send to this client (e.g. transaction checks). */
@@ -151,7 +173,7 @@ public final class NettyRemotingClient implements AutoCloseable {
         CompletableFuture<NettyRemotingChannel> ready = new CompletableFuture<>();
         connection.addListener(done -> {
             if (done.isSuccess() && connection.channel().isActive()) {
-                ready.complete(channels.of(connection.channel()));
+                whenHandshaken(address, connection, ready);
             } else {
                 connections.remove(address, connection);
                 ready.completeExceptionally(new RemotingConnectException(
@@ -161,6 +183,27 @@ public final class NettyRemotingClient implements AutoCloseable {
         return ready;
     }
 
+    /** Completes {@code ready} at once on a plain connection, after a successful handshake on a TLS one. */
+    private void whenHandshaken(
+            String address, ChannelFuture connection, CompletableFuture<NettyRemotingChannel> ready) {
+        SslHandler ssl = connection.channel().pipeline().get(SslHandler.class);
+        if (ssl == null) {
+            ready.complete(channels.of(connection.channel()));
+            return;
+        }
+        ssl.handshakeFuture().addListener(handshake -> {
+            if (handshake.isSuccess()) {
+                ready.complete(channels.of(connection.channel()));
+            } else {
+                connections.remove(address, connection);
+                connection.channel().close();
+                ready.completeExceptionally(new RemotingConnectException(
+                        "TLS handshake with " + address + " failed: " + describe(handshake.cause()),
+                        handshake.cause()));
+            }
+        });
+    }
+
     private ChannelFuture connect(String address) {
         int colon = address.lastIndexOf(':');
         if (colon <= 0 || colon == address.length() - 1) {
@@ -168,7 +211,8 @@ public final class NettyRemotingClient implements AutoCloseable {
         }
         String host = address.substring(0, colon).replace("[", "").replace("]", "");
         int port = Integer.parseInt(address.substring(colon + 1));
-        ChannelFuture connection = bootstrap.connect(host, port);
+        ChannelFuture connection =
+                bootstrap.clone().handler(pipeline(host, port)).connect(host, port);
         connection.channel().closeFuture().addListener(closedFuture -> connections.remove(address, connection));
         return connection;
     }

@@ -1,5 +1,8 @@
 package io.couriermq.remoting.netty;
 
+import io.couriermq.remoting.netty.tls.SslContexts;
+import io.couriermq.remoting.netty.tls.TlsMode;
+import io.couriermq.remoting.netty.tls.TlsPolicyHandler;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.couriermq.remoting.rpc.ProcessorRegistry;
@@ -13,11 +16,13 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * A remoting server: accepts connections, decodes commands and runs each request on the executor of
  * its processor. Shutdown stops accepting, stops reading, lets the requests already taken be
  * answered (up to the grace period), fails the server's own calls still waiting, then closes.
+ *
+ * <p>Every connection starts with a {@link TlsPolicyHandler} that applies the port's TLS mode to the
+ * first byte. The TLS context is built in the constructor, so a bad key file fails before anything
+ * listens.
  */
 public final class NettyRemotingServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NettyRemotingServer.class);
@@ -41,6 +50,7 @@ public final class NettyRemotingServer implements AutoCloseable {
     private final CommandDispatcher dispatcher = new CommandDispatcher(processors, remotingChannels);
     private final RemotingCommandEncoder encoder = new RemotingCommandEncoder();
     private final ConnectionHandler connections;
+    private final SslContext sslContext;
     private final List<ExecutorService> executors = new CopyOnWriteArrayList<>();
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private EventLoopGroup bossGroup;
@@ -51,6 +61,7 @@ public final class NettyRemotingServer implements AutoCloseable {
         this.config = config;
         this.transport = NettyTransport.choose(config.preferEpoll());
         this.connections = new ConnectionHandler("server", remotingChannels, listener);
+        this.sslContext = config.tls().mode() == TlsMode.DISABLED ? null : SslContexts.forServer(config.tls());
     }
 
     /**
@@ -104,6 +115,9 @@ public final class NettyRemotingServer implements AutoCloseable {
                     protected void initChannel(Channel channel) {
                         channels.add(channel);
                         channel.pipeline()
+                                .addLast(
+                                        "tls-policy",
+                                        new TlsPolicyHandler(config.tls().mode(), sslContext))
                                 .addLast("idle", new IdleStateHandler(0, 0, config.idleTimeoutSeconds()))
                                 .addLast("decoder", new RemotingCommandDecoder(config.maxFrameBytes()))
                                 .addLast("encoder", encoder)
@@ -125,7 +139,12 @@ public final class NettyRemotingServer implements AutoCloseable {
             throw new IllegalStateException(
                     "cannot listen on " + config.bindAddress() + ":" + config.listenPort() + ": " + e.getMessage(), e);
         }
-        log.info("remoting server listening on {}:{} ({})", config.bindAddress(), localPort(), transport.describe());
+        log.info(
+                "remoting server listening on {}:{} ({}), TLS {}",
+                config.bindAddress(),
+                localPort(),
+                transport.describe(),
+                config.tls().mode().name().toLowerCase(Locale.ROOT));
     }
 
     /** The port actually bound: useful when the configured port is 0. */

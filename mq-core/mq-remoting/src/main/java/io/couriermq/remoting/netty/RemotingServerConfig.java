@@ -1,5 +1,8 @@
 package io.couriermq.remoting.netty;
 
+import io.couriermq.remoting.netty.tls.TlsServerSettings;
+import java.util.Objects;
+
 /**
  * Settings of a remoting server.
  *
@@ -10,6 +13,7 @@ package io.couriermq.remoting.netty;
  * @param idleTimeoutSeconds a connection with no traffic in either direction for this long is closed; 0 disables
  * @param preferEpoll use native epoll when available
  * @param shutdownGraceMs how long shutdown waits for requests in progress to be answered
+ * @param tls TLS on this port (disabled, permissive, enforcing); see {@link TlsServerSettings}
  */
 public record RemotingServerConfig(
         String bindAddress,
@@ -18,7 +22,8 @@ public record RemotingServerConfig(
         int maxFrameBytes,
         int idleTimeoutSeconds,
         boolean preferEpoll,
-        long shutdownGraceMs) {
+        long shutdownGraceMs,
+        TlsServerSettings tls) {
 
     public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
@@ -35,6 +40,27 @@ public record RemotingServerConfig(
         if (idleTimeoutSeconds < 0 || shutdownGraceMs < 0) {
             throw new IllegalArgumentException("idleTimeoutSeconds and shutdownGraceMs must not be negative");
         }
+        Objects.requireNonNull(tls, "tls");
+    }
+
+    /** Without TLS. */
+    public RemotingServerConfig(
+            String bindAddress,
+            int listenPort,
+            int workerThreads,
+            int maxFrameBytes,
+            int idleTimeoutSeconds,
+            boolean preferEpoll,
+            long shutdownGraceMs) {
+        this(
+                bindAddress,
+                listenPort,
+                workerThreads,
+                maxFrameBytes,
+                idleTimeoutSeconds,
+                preferEpoll,
+                shutdownGraceMs,
+                TlsServerSettings.disabled());
     }
 
     /** Listen on all addresses of {@code port} with the defaults RocketMQ users expect. */
@@ -44,21 +70,45 @@ public record RemotingServerConfig(
 
     public RemotingServerConfig withBindAddress(String address) {
         return new RemotingServerConfig(
-                address, listenPort, workerThreads, maxFrameBytes, idleTimeoutSeconds, preferEpoll, shutdownGraceMs);
+                address,
+                listenPort,
+                workerThreads,
+                maxFrameBytes,
+                idleTimeoutSeconds,
+                preferEpoll,
+                shutdownGraceMs,
+                tls);
     }
 
     public RemotingServerConfig withMaxFrameBytes(int bytes) {
         return new RemotingServerConfig(
-                bindAddress, listenPort, workerThreads, bytes, idleTimeoutSeconds, preferEpoll, shutdownGraceMs);
+                bindAddress, listenPort, workerThreads, bytes, idleTimeoutSeconds, preferEpoll, shutdownGraceMs, tls);
     }
 
     public RemotingServerConfig withIdleTimeoutSeconds(int seconds) {
         return new RemotingServerConfig(
-                bindAddress, listenPort, workerThreads, maxFrameBytes, seconds, preferEpoll, shutdownGraceMs);
+                bindAddress, listenPort, workerThreads, maxFrameBytes, seconds, preferEpoll, shutdownGraceMs, tls);
     }
 
     public RemotingServerConfig withPreferEpoll(boolean epoll) {
         return new RemotingServerConfig(
-                bindAddress, listenPort, workerThreads, maxFrameBytes, idleTimeoutSeconds, epoll, shutdownGraceMs);
+                bindAddress, listenPort, workerThreads, maxFrameBytes, idleTimeoutSeconds, epoll, shutdownGraceMs, tls);
+    }
+
+    public RemotingServerConfig withListenPort(int port) {
+        return new RemotingServerConfig(
+                bindAddress, port, workerThreads, maxFrameBytes, idleTimeoutSeconds, preferEpoll, shutdownGraceMs, tls);
+    }
+
+    public RemotingServerConfig withTls(TlsServerSettings settings) {
+        return new RemotingServerConfig(
+                bindAddress,
+                listenPort,
+                workerThreads,
+                maxFrameBytes,
+                idleTimeoutSeconds,
+                preferEpoll,
+                shutdownGraceMs,
+                settings);
     }
 }

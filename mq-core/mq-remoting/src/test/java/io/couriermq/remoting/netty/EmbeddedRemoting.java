@@ -1,5 +1,7 @@
 package io.couriermq.remoting.netty;
 
+import io.couriermq.remoting.netty.tls.TlsMode;
+import io.couriermq.remoting.netty.tls.TlsPolicyHandler;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.codec.RemotingFrames;
 import io.couriermq.remoting.rpc.ChannelEventListener;
@@ -16,7 +18,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The server's pipeline (idle, decoder, encoder, connections, dispatcher) on {@link EmbeddedChannel}s,
+ * The server's pipeline with TLS disabled (TLS policy, idle, decoder, encoder, connections, dispatcher) on
+ * {@link EmbeddedChannel}s,
  * with the handlers shared between channels exactly as {@link NettyRemotingServer} shares them.
  */
 final class EmbeddedRemoting {
@@ -40,6 +43,7 @@ final class EmbeddedRemoting {
 
     EmbeddedChannel newChannel(int maxFrameBytes) {
         return new EmbeddedChannel(
+                new TlsPolicyHandler(TlsMode.DISABLED, null),
                 new IdleStateHandler(0, 0, 120),
                 new RemotingCommandDecoder(maxFrameBytes),
                 encoder,

@@ -1,0 +1,282 @@
+package io.couriermq.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.couriermq.compat.harness.Clients;
+import io.couriermq.compat.harness.OpensslCertificates;
+import io.couriermq.harness.process.CourierBroker;
+import io.couriermq.harness.process.FreePorts;
+import io.couriermq.harness.process.Jvm;
+import io.couriermq.harness.process.ManagedProcess;
+import io.couriermq.harness.process.WorkDir;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.remoting.netty.TlsSystemConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The official 5.2.0 client with {@code setUseTLS(true)} against our standalone nodes (broker + NameServer
+ * in one process) in TLS permissive and enforcing modes, with and without client certificates: permissive
+ * with client certificates required (plain clients still served, TLS ones only with a certificate),
+ * enforcing with client certificates asked for (TLS clients with and without one served, plain refused).
+ *
+ * <p>How the official client is configured: its TLS settings are static fields of {@code TlsSystemConfig},
+ * filled from system properties once, when the class loads. In this shared failsafe JVM other tests have
+ * usually loaded it already, so setting {@code -Dtls.*} here would come too late. The fields themselves are
+ * public and read again by {@code TlsHelper.buildSslContext} each time a client instance starts (only a
+ * {@code tls.config.file} that exists overrides them; the default /etc/rocketmq/tls.properties does not
+ * exist here), so each client is started with the fields set for it, and they are restored afterwards.
+ */
+class TlsOfficialClientIT {
+    private static final Duration READY = Duration.ofSeconds(60);
+    private static final Object TLS_FIELDS = new Object();
+
+    private static Path dir;
+    private static OpensslCertificates pki;
+    private static Node permissive;
+    private static Node enforcing;
+    private static Map<String, Object> savedFields;
+
+    private final List<Runnable> shutdowns = new ArrayList<>();
+
+    /** A standalone node: its NameServer and broker ports, and its process. */
+    private record Node(String nameServer, int brokerPort, ManagedProcess process) {}
+
+    @BeforeAll
+    static void startNodes() throws Exception {
+        Assumptions.assumeTrue(OpensslCertificates.available(), "openssl is needed to make test certificates");
+        Assumptions.assumeTrue(
+                Files.isRegularFile(CourierBroker.jar()),
+                "our broker jar is needed: mvn -pl mq-broker-boot -am package -DskipTests");
+        savedFields = saveFields();
+        dir = WorkDir.fresh("tls-official-client");
+        pki = OpensslCertificates.createIn(dir.resolve("pki"));
+        // permissive requires a certificate from TLS clients (plain ones are still served), enforcing only asks
+        Map<String, String> permissiveRequired = Map.of(
+                "tls.server.mode", "permissive",
+                "tls.server.need.client.auth", "require",
+                "tls.server.authClient", "true",
+                "tls.server.trustCertPath", pki.caPem().toString());
+        Map<String, String> enforcingOptional = Map.of(
+                "tls.server.mode",
+                "enforcing",
+                "tls.server.need.client.auth",
+                "optional",
+                "tls.server.authClient",
+                "true",
+                "tls.server.trustCertPath",
+                pki.caPem().toString(),
+                // the broker's own client registers with the NameServer over TLS, presenting this certificate
+                "tls.client.certPath",
+                pki.certPem("client").toString(),
+                "tls.client.keyPath",
+                pki.keyPem("client").toString());
+        // both JVMs start at once: Spring Boot start-up is the slow part of this class
+        permissive = launch("permissive", permissiveRequired);
+        enforcing = launch("enforcing", enforcingOptional);
+        permissive.process().awaitPortOpen(permissive.brokerPort(), READY);
+        enforcing.process().awaitPortOpen(enforcing.brokerPort(), READY);
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        for (Node node : new Node[] {permissive, enforcing}) {
+            if (node != null) {
+                node.process().close();
+            }
+        }
+        if (savedFields != null) {
+            restoreFields(savedFields);
+        }
+        if (dir != null) {
+            WorkDir.deleteRecursively(dir);
+        }
+    }
+
+    @AfterEach
+    void shutdownClients() {
+        shutdowns.forEach(Runnable::run);
+    }
+
+    @Test
+    void permissiveServesPlainClientsAndTlsClientsWithACertificate() throws Exception {
+        String topic = Clients.unique("TlsPermissive");
+        DefaultMQProducer plain = producer(permissive, false, false);
+        DefaultMQProducer tlsWithCert = producer(permissive, true, true);
+
+        Set<String> sent = ConcurrentHashMap.newKeySet();
+        sent.add(sendWhenRouted(plain, topic, "plain"));
+        sent.add(sendWhenRouted(tlsWithCert, topic, "tls with certificate"));
+
+        assertThat(consumeAll(permissive, topic, true, true, sent.size())).containsExactlyInAnyOrderElementsOf(sent);
+        assertThatThrownBy(() -> producer(permissive, true, false).send(message(topic, "no certificate")))
+                .as("a TLS client without a certificate where one is required")
+                .isInstanceOf(Exception.class);
+    }
+
+    @Test
+    void enforcingServesTlsClientsWithAndWithoutACertificateAndRefusesPlainOnes() throws Exception {
+        String topic = Clients.unique("TlsEnforcing");
+        DefaultMQProducer tlsNoCert = producer(enforcing, true, false);
+        DefaultMQProducer tlsWithCert = producer(enforcing, true, true);
+
+        Set<String> sent = ConcurrentHashMap.newKeySet();
+        sent.add(sendWhenRouted(tlsNoCert, topic, "tls without certificate"));
+        sent.add(sendWhenRouted(tlsWithCert, topic, "tls with certificate"));
+
+        assertThat(consumeAll(enforcing, topic, true, false, sent.size())).containsExactlyInAnyOrderElementsOf(sent);
+        assertThatThrownBy(() -> producer(enforcing, false, false).send(message(topic, "plain")))
+                .as("a plain client against an enforcing node")
+                .isInstanceOf(Exception.class);
+    }
+
+    private static Node launch(String name, Map<String, String> tls) throws IOException {
+        Path nodeDir = dir.resolve(name);
+        int brokerPort = FreePorts.brokerListenPort();
+        int nameServerPort = FreePorts.any();
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put("brokerClusterName", "TlsCluster");
+        conf.put("brokerName", "broker-" + name);
+        conf.put("brokerId", "0");
+        conf.put("brokerIP1", "127.0.0.1");
+        conf.put("listenPort", Integer.toString(brokerPort));
+        conf.put("haListenPort", Integer.toString(FreePorts.any()));
+        conf.put("storePathRootDir", nodeDir.resolve("store").toString());
+        conf.put("mappedFileSizeCommitLog", Integer.toString(16 * 1024 * 1024));
+        conf.put("autoCreateTopicEnable", "true");
+        conf.put("autoCreateSubscriptionGroup", "true");
+        conf.put("tls.server.certPath", pki.certPem("server").toString());
+        conf.put("tls.server.keyPath", pki.keyPem("server").toString());
+        conf.putAll(tls);
+        Path confFile = nodeDir.resolve("broker.conf");
+        StringBuilder text = new StringBuilder();
+        conf.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        Files.createDirectories(nodeDir);
+        Files.writeString(confFile, text);
+        List<String> command = Jvm.jar(
+                CourierBroker.jar(),
+                List.of(
+                        "-c",
+                        confFile.toString(),
+                        "--standalone",
+                        "--courier.namesrv.listen-port=" + nameServerPort,
+                        "--server.port=0"));
+        ManagedProcess process = ManagedProcess.start("tls-" + name, command, nodeDir, nodeDir.resolve("stdout.log"));
+        return new Node("127.0.0.1:" + nameServerPort, brokerPort, process);
+    }
+
+    private DefaultMQProducer producer(Node node, boolean tls, boolean clientCertificate) throws Exception {
+        DefaultMQProducer producer = new DefaultMQProducer(Clients.unique("tls-producer"));
+        producer.setNamesrvAddr(node.nameServer());
+        producer.setVipChannelEnabled(false);
+        producer.setInstanceName(Clients.unique("tls-producer"));
+        producer.setUseTLS(tls);
+        producer.setSendMsgTimeout(3_000);
+        producer.setRetryTimesWhenSendFailed(0);
+        shutdowns.add(producer::shutdown);
+        synchronized (TLS_FIELDS) {
+            configureOfficialClient(clientCertificate);
+            producer.start(); // builds the client's SslContext from TlsSystemConfig now
+        }
+        return producer;
+    }
+
+    private List<String> consumeAll(Node node, String topic, boolean tls, boolean clientCertificate, int count)
+            throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(Clients.unique("tls-consumer"));
+        consumer.setNamesrvAddr(node.nameServer());
+        consumer.setVipChannelEnabled(false);
+        consumer.setInstanceName(Clients.unique("tls-consumer"));
+        consumer.setUseTLS(tls);
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
+            messages.forEach(m -> received.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        shutdowns.add(0, consumer::shutdown);
+        synchronized (TLS_FIELDS) {
+            configureOfficialClient(clientCertificate);
+            consumer.start();
+        }
+        await("messages consumed over TLS").atMost(READY).until(() -> received.size() >= count);
+        return received;
+    }
+
+    /** Sends once the node's broker has registered (the route may not exist yet right after start-up). */
+    private static String sendWhenRouted(DefaultMQProducer producer, String topic, String text) {
+        String body = text + " " + Clients.unique("m");
+        SendResult[] result = new SendResult[1];
+        await("send " + text)
+                .atMost(READY)
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> {
+                    result[0] = producer.send(message(topic, body));
+                    return result[0].getSendStatus() == SendStatus.SEND_OK;
+                });
+        return body;
+    }
+
+    private static Message message(String topic, String body) {
+        return new Message(topic, "TagA", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The server's chain checked against our CA; a client certificate only when asked for. */
+    private static void configureOfficialClient(boolean clientCertificate) {
+        TlsSystemConfig.tlsTestModeEnable = false;
+        TlsSystemConfig.tlsClientAuthServer = true;
+        TlsSystemConfig.tlsClientTrustCertPath = pki.caPem().toString();
+        TlsSystemConfig.tlsClientCertPath =
+                clientCertificate ? pki.certPem("client").toString() : null;
+        TlsSystemConfig.tlsClientKeyPath =
+                clientCertificate ? pki.keyPem("client").toString() : null;
+        TlsSystemConfig.tlsClientKeyPassword = null;
+    }
+
+    private static Map<String, Object> saveFields() {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("testMode", TlsSystemConfig.tlsTestModeEnable);
+        fields.put("authServer", TlsSystemConfig.tlsClientAuthServer);
+        fields.put("trust", TlsSystemConfig.tlsClientTrustCertPath);
+        fields.put("cert", TlsSystemConfig.tlsClientCertPath);
+        fields.put("key", TlsSystemConfig.tlsClientKeyPath);
+        fields.put("password", TlsSystemConfig.tlsClientKeyPassword);
+        return fields;
+    }
+
+    private static void restoreFields(Map<String, Object> fields) {
+        TlsSystemConfig.tlsTestModeEnable = (Boolean) fields.get("testMode");
+        TlsSystemConfig.tlsClientAuthServer = (Boolean) fields.get("authServer");
+        TlsSystemConfig.tlsClientTrustCertPath = (String) fields.get("trust");
+        TlsSystemConfig.tlsClientCertPath = (String) fields.get("cert");
+        TlsSystemConfig.tlsClientKeyPath = (String) fields.get("key");
+        TlsSystemConfig.tlsClientKeyPassword = (String) fields.get("password");
+    }
+}
