@@ -134,7 +134,7 @@ class BrokerConfigAndMaintenanceIT {
                 .containsKeys("messageDelayLevel", "deleteWhen", "brokerPermission", "diskMaxUsedSpaceRatio");
         assertThat(new String(response.body(), StandardCharsets.UTF_8))
                 .as("sorted key=value lines, as MixAll.properties2String writes")
-                .startsWith("accessMessageInMemoryMaxRatio=40\nautoCreateSubscriptionGroup=true\n");
+                .startsWith("accessMessageInMemoryMaxRatio=40\naclEnable=false\nautoCreateSubscriptionGroup=true\n");
         DataVersion version =
                 RemotingJson.decode(response.extField("version").getBytes(StandardCharsets.UTF_8), DataVersion.class);
         assertThat(version.counter()).isZero();
