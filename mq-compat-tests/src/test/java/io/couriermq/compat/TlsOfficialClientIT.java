@@ -2,8 +2,11 @@ package io.couriermq.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+import io.couriermq.compat.harness.AclFixture;
+import io.couriermq.compat.harness.BrokerAnswer;
 import io.couriermq.compat.harness.Clients;
 import io.couriermq.compat.harness.OpensslCertificates;
 import io.couriermq.harness.process.CourierBroker;
@@ -27,11 +30,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.remoting.RPCHook;
 import org.apache.rocketmq.remoting.netty.TlsSystemConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +48,9 @@ import org.junit.jupiter.api.Test;
  * The official 5.2.0 client with {@code setUseTLS(true)} against our standalone nodes (broker + NameServer
  * in one process) in TLS permissive and enforcing modes, with and without client certificates: permissive
  * with client certificates required (plain clients still served, TLS ones only with a certificate),
- * enforcing with client certificates asked for (TLS clients with and without one served, plain refused).
+ * enforcing with client certificates asked for (TLS clients with and without one served, plain refused);
+ * and TLS with ACL together (enforcing and {@code aclEnable=true} with the {@link AclFixture} accounts): over
+ * TLS, correct credentials send and consume, a wrong secret is refused as without TLS.
  *
  * <p>How the official client is configured: its TLS settings are static fields of {@code TlsSystemConfig},
  * filled from system properties once, when the class loads. In this shared failsafe JVM other tests have
@@ -60,6 +67,7 @@ class TlsOfficialClientIT {
     private static OpensslCertificates pki;
     private static Node permissive;
     private static Node enforcing;
+    private static Node enforcingWithAcl;
     private static Map<String, Object> savedFields;
 
     private final List<Runnable> shutdowns = new ArrayList<>();
@@ -96,16 +104,21 @@ class TlsOfficialClientIT {
                 pki.certPem("client").toString(),
                 "tls.client.keyPath",
                 pki.keyPem("client").toString());
-        // both JVMs start at once: Spring Boot start-up is the slow part of this class
-        permissive = launch("permissive", permissiveRequired);
-        enforcing = launch("enforcing", enforcingOptional);
-        permissive.process().awaitPortOpen(permissive.brokerPort(), READY);
-        enforcing.process().awaitPortOpen(enforcing.brokerPort(), READY);
+        AclFixture acl = AclFixture.create("tls-official-client-acl");
+        Map<String, String> enforcingAcl = new LinkedHashMap<>(enforcingOptional);
+        enforcingAcl.put("aclEnable", "true");
+        // all JVMs start at once: Spring Boot start-up is the slow part of this class
+        permissive = launch("permissive", permissiveRequired, List.of());
+        enforcing = launch("enforcing", enforcingOptional, List.of());
+        enforcingWithAcl = launch("enforcing-acl", enforcingAcl, List.of("--courier.acl.file=" + acl.aclFile()));
+        for (Node node : new Node[] {permissive, enforcing, enforcingWithAcl}) {
+            node.process().awaitPortOpen(node.brokerPort(), READY);
+        }
     }
 
     @AfterAll
     static void stopNodes() {
-        for (Node node : new Node[] {permissive, enforcing}) {
+        for (Node node : new Node[] {permissive, enforcing, enforcingWithAcl}) {
             if (node != null) {
                 node.process().close();
             }
@@ -133,7 +146,7 @@ class TlsOfficialClientIT {
         sent.add(sendWhenRouted(plain, topic, "plain"));
         sent.add(sendWhenRouted(tlsWithCert, topic, "tls with certificate"));
 
-        assertThat(consumeAll(permissive, topic, true, true, sent.size())).containsExactlyInAnyOrderElementsOf(sent);
+        assertThat(consumeAll(permissive, topic, true, null, sent.size())).containsExactlyInAnyOrderElementsOf(sent);
         assertThatThrownBy(() -> producer(permissive, true, false).send(message(topic, "no certificate")))
                 .as("a TLS client without a certificate where one is required")
                 .isInstanceOf(Exception.class);
@@ -149,13 +162,29 @@ class TlsOfficialClientIT {
         sent.add(sendWhenRouted(tlsNoCert, topic, "tls without certificate"));
         sent.add(sendWhenRouted(tlsWithCert, topic, "tls with certificate"));
 
-        assertThat(consumeAll(enforcing, topic, true, false, sent.size())).containsExactlyInAnyOrderElementsOf(sent);
+        assertThat(consumeAll(enforcing, topic, false, null, sent.size())).containsExactlyInAnyOrderElementsOf(sent);
         assertThatThrownBy(() -> producer(enforcing, false, false).send(message(topic, "plain")))
                 .as("a plain client against an enforcing node")
                 .isInstanceOf(Exception.class);
     }
 
-    private static Node launch(String name, Map<String, String> tls) throws IOException {
+    /** Research note §4 T8: A1 and A2 of the ACL plan over TLS give the same answers as without TLS. */
+    @Test
+    void tlsAndAclTogetherCorrectCredentialsSendAndConsumeAndAWrongSecretIsRefused() throws Exception {
+        RPCHook user = AclFixture.hook(AclFixture.USER, AclFixture.SECRET);
+        DefaultMQProducer producer = producer(enforcingWithAcl, true, false, user);
+        String sent = sendWhenRouted(producer, AclFixture.TOPIC_OK, "tls with acl");
+
+        assertThat(consumeAll(enforcingWithAcl, AclFixture.TOPIC_OK, false, user, 1))
+                .containsExactly(sent);
+        DefaultMQProducer wrongSecret =
+                producer(enforcingWithAcl, true, false, AclFixture.hook(AclFixture.USER, AclFixture.WRONG_SECRET));
+        Throwable refused = catchThrowable(() -> wrongSecret.send(message(AclFixture.TOPIC_OK, "wrong secret")));
+        assertThat(refused).as("a send signed with a wrong secret").isNotNull();
+        BrokerAnswer.of(refused).assertAclRefusal("Check signature failed for accessKey=" + AclFixture.USER);
+    }
+
+    private static Node launch(String name, Map<String, String> tls, List<String> arguments) throws IOException {
         Path nodeDir = dir.resolve(name);
         int brokerPort = FreePorts.brokerListenPort();
         int nameServerPort = FreePorts.any();
@@ -178,20 +207,26 @@ class TlsOfficialClientIT {
         conf.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         Files.createDirectories(nodeDir);
         Files.writeString(confFile, text);
-        List<String> command = Jvm.jar(
-                CourierBroker.jar(),
-                List.of(
-                        "-c",
-                        confFile.toString(),
-                        "--standalone",
-                        "--courier.namesrv.listen-port=" + nameServerPort,
-                        "--server.port=0"));
+        List<String> nodeArguments = new ArrayList<>(List.of(
+                "-c",
+                confFile.toString(),
+                "--standalone",
+                "--courier.namesrv.listen-port=" + nameServerPort,
+                "--server.port=0"));
+        nodeArguments.addAll(arguments);
+        List<String> command = Jvm.jar(CourierBroker.jar(), nodeArguments);
         ManagedProcess process = ManagedProcess.start("tls-" + name, command, nodeDir, nodeDir.resolve("stdout.log"));
         return new Node("127.0.0.1:" + nameServerPort, brokerPort, process);
     }
 
     private DefaultMQProducer producer(Node node, boolean tls, boolean clientCertificate) throws Exception {
-        DefaultMQProducer producer = new DefaultMQProducer(Clients.unique("tls-producer"));
+        return producer(node, tls, clientCertificate, null);
+    }
+
+    /** A started producer; {@code hook} (null: none) signs its requests. */
+    private DefaultMQProducer producer(Node node, boolean tls, boolean clientCertificate, RPCHook hook)
+            throws Exception {
+        DefaultMQProducer producer = new DefaultMQProducer(Clients.unique("tls-producer"), hook);
         producer.setNamesrvAddr(node.nameServer());
         producer.setVipChannelEnabled(false);
         producer.setInstanceName(Clients.unique("tls-producer"));
@@ -206,14 +241,16 @@ class TlsOfficialClientIT {
         return producer;
     }
 
-    private List<String> consumeAll(Node node, String topic, boolean tls, boolean clientCertificate, int count)
+    /** Consumes over TLS until {@code count} messages arrived; {@code hook} (null: none) signs the requests. */
+    private List<String> consumeAll(Node node, String topic, boolean clientCertificate, RPCHook hook, int count)
             throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(Clients.unique("tls-consumer"));
+        DefaultMQPushConsumer consumer =
+                new DefaultMQPushConsumer(Clients.unique("tls-consumer"), hook, new AllocateMessageQueueAveragely());
         consumer.setNamesrvAddr(node.nameServer());
         consumer.setVipChannelEnabled(false);
         consumer.setInstanceName(Clients.unique("tls-consumer"));
-        consumer.setUseTLS(tls);
+        consumer.setUseTLS(true);
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.subscribe(topic, "*");
         consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {

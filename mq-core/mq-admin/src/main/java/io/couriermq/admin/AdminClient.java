@@ -8,10 +8,12 @@ import io.couriermq.admin.message.DeadLetterAdmin;
 import io.couriermq.admin.message.MessageAdmin;
 import io.couriermq.admin.message.PendingAdmin;
 import io.couriermq.admin.topic.TopicAdmin;
+import io.couriermq.remoting.netty.tls.TlsClientSettings;
 import io.couriermq.remoting.security.Credentials;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The admin client: one connection pool to the NameServers and brokers, and one object per area
@@ -20,7 +22,8 @@ import java.util.List;
  * (dead-letter resend, pending deliveries), which such a broker refuses by name. Thread-safe; every
  * call is synchronous and fails with an {@link AdminException}. Against a broker with ACL on, connect
  * with {@link Credentials}: every request is then signed (RocketMQ ACL 1.0), and the admin-only requests
- * (topic and group changes, broker configuration) need an admin account.
+ * (topic and group changes, broker configuration) need an admin account. Against servers that speak TLS,
+ * connect with {@link TlsClientSettings}: every connection, to NameServers and brokers alike, is then TLS.
  */
 public final class AdminClient implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
@@ -33,8 +36,8 @@ public final class AdminClient implements AutoCloseable {
     private final DeadLetterAdmin deadLetters;
     private final PendingAdmin pending;
 
-    private AdminClient(List<String> nameServers, Duration timeout, Credentials credentials) {
-        this.rpc = new AdminRpc(nameServers, timeout.toMillis(), credentials);
+    private AdminClient(List<String> nameServers, Duration timeout, Credentials credentials, TlsClientSettings tls) {
+        this.rpc = new AdminRpc(nameServers, timeout.toMillis(), credentials, tls);
         Routes routes = new Routes(rpc);
         this.cluster = new ClusterAdmin(rpc, routes);
         this.topics = new TopicAdmin(rpc, routes);
@@ -46,7 +49,7 @@ public final class AdminClient implements AutoCloseable {
 
     /** A client for these NameServers ({@code host:port} each); each request waits at most {@code timeout}. */
     public static AdminClient connect(List<String> nameServers, Duration timeout) {
-        return new AdminClient(nameServers, timeout, null);
+        return new AdminClient(nameServers, timeout, null, TlsClientSettings.disabled());
     }
 
     /**
@@ -54,7 +57,16 @@ public final class AdminClient implements AutoCloseable {
      * for brokers with ACL on.
      */
     public static AdminClient connect(List<String> nameServers, Duration timeout, Credentials credentials) {
-        return new AdminClient(nameServers, timeout, credentials);
+        return new AdminClient(nameServers, timeout, credentials, TlsClientSettings.disabled());
+    }
+
+    /**
+     * As {@link #connect(List, Duration, Credentials)}, with TLS on every connection as {@code tls} says
+     * ({@link TlsClientSettings#disabled()}: plain).
+     */
+    public static AdminClient connect(
+            List<String> nameServers, Duration timeout, Credentials credentials, TlsClientSettings tls) {
+        return new AdminClient(nameServers, timeout, credentials, Objects.requireNonNull(tls, "tls"));
     }
 
     /** A client for a RocketMQ-style address list, {@code "host:port;host:port"}, with the default timeout. */

@@ -8,6 +8,7 @@ import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.couriermq.tools.Console;
 import io.couriermq.tools.CredentialOptions;
+import io.couriermq.tools.TlsOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,7 +81,9 @@ public final class DeadLetterCommand {
                             .extField("endOffset", required(end, "--end"))
                             .build();
             try (NettyRemotingClient client = new NettyRemotingClient(
-                    RemotingClientConfig.defaults().withCredentials(CredentialOptions.of(spec)),
+                    RemotingClientConfig.defaults()
+                            .withCredentials(CredentialOptions.of(spec))
+                            .withTls(TlsOptions.of(spec)),
                     new ChannelEventListener() {})) {
                 RemotingCommand response = client.invokeSync(broker, request, TIMEOUT_MS);
                 if (response.code() != ResponseCode.SUCCESS.code()) {

@@ -3,6 +3,7 @@ package io.couriermq.tools.bench;
 import io.couriermq.tools.Console;
 import io.couriermq.tools.CredentialOptions;
 import io.couriermq.tools.Main;
+import io.couriermq.tools.TlsOptions;
 import io.couriermq.tools.bench.run.AsyncProduceRunner;
 import io.couriermq.tools.bench.run.BenchRunner;
 import io.couriermq.tools.bench.run.ConsumeRunner;
@@ -195,7 +196,8 @@ public final class BenchCommand implements Callable<Integer> {
                 queues,
                 fromOffset == null ? -1 : fromOffset,
                 transport,
-                CredentialOptions.of(spec));
+                CredentialOptions.of(spec),
+                TlsOptions.of(spec));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.couriermq.tools.bench;
 
+import io.couriermq.remoting.netty.tls.TlsClientSettings;
 import io.couriermq.remoting.security.Credentials;
 import java.time.Duration;
 
@@ -22,6 +23,8 @@ import java.time.Duration;
  * @param transport how to talk to the brokers ({@code --transport}); null for the launcher's default
  * @param credentials signs every request (the global {@code --access-key}/{@code --secret-key}); null
  *     for unsigned requests
+ * @param tls TLS on every connection (the global {@code --tls} options); {@link TlsClientSettings#disabled()}
+ *     for plain connections
  */
 public record BenchOptions(
         BenchMode mode,
@@ -38,7 +41,8 @@ public record BenchOptions(
         int queues,
         long fromOffset,
         String transport,
-        Credentials credentials) {
+        Credentials credentials,
+        TlsClientSettings tls) {
 
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
 

@@ -2,6 +2,7 @@ package io.couriermq.tools.cli;
 
 import io.couriermq.admin.AdminClient;
 import io.couriermq.tools.CredentialOptions;
+import io.couriermq.tools.TlsOptions;
 import io.couriermq.tools.bench.DurationConverter;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * An admin command: {@code -n/--namesrv} (default {@code $NAMESRV_ADDR}) and {@code --timeout}, an
- * {@link AdminClient} for the run (signing with the global {@link CredentialOptions} when given), output on the command line's out writer. Failures are
+ * {@link AdminClient} for the run (signing with the global {@link CredentialOptions} when given, over TLS
+ * as the global {@link TlsOptions} say), output on the command line's out writer. Failures are
  * {@code AdminException}s, which the root turns into exit code 1.
  */
 abstract class AdminCommand implements Callable<Integer> {
@@ -40,8 +42,8 @@ abstract class AdminCommand implements Callable<Integer> {
         if (nameServers == null || nameServers.isBlank()) {
             throw usage("Missing required option: '--namesrv' (or set NAMESRV_ADDR)");
         }
-        try (AdminClient admin =
-                AdminClient.connect(AdminClient.parseAddresses(nameServers), timeout, CredentialOptions.of(spec))) {
+        try (AdminClient admin = AdminClient.connect(
+                AdminClient.parseAddresses(nameServers), timeout, CredentialOptions.of(spec), TlsOptions.of(spec))) {
             return run(admin);
         }
     }

@@ -4,6 +4,7 @@ import io.couriermq.admin.AdminException;
 import io.couriermq.tools.Console;
 import io.couriermq.tools.CredentialOptions;
 import io.couriermq.tools.Main;
+import io.couriermq.tools.TlsOptions;
 import io.couriermq.tools.admin.DeadLetterCommand;
 import io.couriermq.tools.bench.BenchCommand;
 import io.couriermq.tools.bench.UsageException;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Spec;
  * {@code -n/--namesrv}, {@code --json} on reads), the load generator and the single-broker extension
  * tools. Exit codes: 0 ok, 1 failed (the error names the server, request and code), 2 bad usage (the
  * error names the option). {@code --access-key}/{@code --secret-key} (or {@code COURIER_ACCESS_KEY} /
- * {@code COURIER_SECRET_KEY}) sign every request of every command, for brokers with ACL on.
+ * {@code COURIER_SECRET_KEY}) sign every request of every command, for brokers with ACL on;
+ * {@code --tls}, {@code --tls-ca}, {@code --tls-cert}/{@code --tls-key} and {@code --no-tls-hostname-check}
+ * put every connection of every command on TLS.
  */
 @Command(
         name = "mq-tools",
@@ -50,6 +53,10 @@ public final class MqToolsCommand implements Callable<Integer> {
     /** Global: accepted before or after any subcommand, read by those that send requests. */
     @Mixin(name = CredentialOptions.MIXIN_NAME)
     CredentialOptions credentials;
+
+    /** Global, as the credentials. */
+    @Mixin(name = TlsOptions.MIXIN_NAME)
+    TlsOptions tls;
 
     /** No subcommand: the usage, as a usage error. */
     @Override

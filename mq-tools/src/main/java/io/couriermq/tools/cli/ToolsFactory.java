@@ -2,6 +2,7 @@ package io.couriermq.tools.cli;
 
 import io.couriermq.tools.Console;
 import io.couriermq.tools.CredentialOptions;
+import io.couriermq.tools.TlsOptions;
 import io.couriermq.tools.bench.BenchCommand;
 import io.couriermq.tools.bench.transport.TransportFactory;
 import java.lang.reflect.Constructor;
@@ -11,7 +12,7 @@ import picocli.CommandLine.IFactory;
 
 /**
  * Creates command objects, handing the {@link Console} (and the bench transports) to those that take them,
- * and the environment to the {@link CredentialOptions}.
+ * and the environment to the {@link CredentialOptions} and {@link TlsOptions}.
  */
 final class ToolsFactory implements IFactory {
     private final Console console;
@@ -29,6 +30,9 @@ final class ToolsFactory implements IFactory {
     public <K> K create(Class<K> type) throws Exception {
         if (type == CredentialOptions.class) {
             return type.cast(new CredentialOptions(environment));
+        }
+        if (type == TlsOptions.class) {
+            return type.cast(new TlsOptions(environment));
         }
         if (type == BenchCommand.class) {
             return type.cast(new BenchCommand(console, transports));

@@ -8,9 +8,9 @@ import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.header.broker.CancelPendingDeliveryRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.ListPendingDeliveriesRequestHeader;
 import io.couriermq.remoting.rpc.ChannelEventListener;
-import io.couriermq.remoting.security.Credentials;
 import io.couriermq.tools.Console;
 import io.couriermq.tools.CredentialOptions;
+import io.couriermq.tools.TlsOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,7 +64,9 @@ public final class PendingCommand {
                     .build();
             return send(
                     console,
-                    CredentialOptions.of(spec),
+                    RemotingClientConfig.defaults()
+                            .withCredentials(CredentialOptions.of(spec))
+                            .withTls(TlsOptions.of(spec)),
                     broker,
                     "pending",
                     request,
@@ -99,7 +101,9 @@ public final class PendingCommand {
                     .build();
             return send(
                     console,
-                    CredentialOptions.of(spec),
+                    RemotingClientConfig.defaults()
+                            .withCredentials(CredentialOptions.of(spec))
+                            .withTls(TlsOptions.of(spec)),
                     broker,
                     "cancel",
                     request,
@@ -109,13 +113,12 @@ public final class PendingCommand {
 
     private static int send(
             Console console,
-            Credentials credentials,
+            RemotingClientConfig config,
             String broker,
             String command,
             RemotingCommand request,
             java.util.function.Function<RemotingCommand, String> result) {
-        try (NettyRemotingClient client = new NettyRemotingClient(
-                RemotingClientConfig.defaults().withCredentials(credentials), new ChannelEventListener() {})) {
+        try (NettyRemotingClient client = new NettyRemotingClient(config, new ChannelEventListener() {})) {
             RemotingCommand response = client.invokeSync(broker, request, TIMEOUT_MS);
             if (response.code() != ResponseCode.SUCCESS.code()) {
                 console.info(command + " failed: " + ResponseCode.nameOf(response.code()) + " " + response.remark());

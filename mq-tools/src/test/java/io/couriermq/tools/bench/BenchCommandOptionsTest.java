@@ -3,6 +3,7 @@ package io.couriermq.tools.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.couriermq.remoting.netty.tls.TlsClientSettings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.ParameterException;
@@ -77,7 +78,8 @@ class BenchCommandOptionsTest {
                         2,
                         5,
                         "remoting",
-                        null));
+                        null,
+                        TlsClientSettings.disabled()));
     }
 
     @Test

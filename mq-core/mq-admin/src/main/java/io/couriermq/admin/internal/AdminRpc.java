@@ -3,6 +3,7 @@ package io.couriermq.admin.internal;
 import io.couriermq.admin.AdminException;
 import io.couriermq.remoting.netty.NettyRemotingClient;
 import io.couriermq.remoting.netty.RemotingClientConfig;
+import io.couriermq.remoting.netty.tls.TlsClientSettings;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
@@ -32,13 +33,19 @@ public final class AdminRpc implements AutoCloseable {
 
     /** Every request signed with {@code credentials} (RocketMQ ACL 1.0); null sends them unsigned. */
     public AdminRpc(List<String> nameServers, long timeoutMs, Credentials credentials) {
+        this(nameServers, timeoutMs, credentials, TlsClientSettings.disabled());
+    }
+
+    /** As {@link #AdminRpc(List, long, Credentials)}, with TLS on every connection as {@code tls} says. */
+    public AdminRpc(List<String> nameServers, long timeoutMs, Credentials credentials, TlsClientSettings tls) {
         if (nameServers.isEmpty()) {
             throw new IllegalArgumentException("at least one NameServer address is needed");
         }
         this.nameServers = List.copyOf(nameServers);
         this.timeoutMs = timeoutMs;
         this.remoting = new NettyRemotingClient(
-                RemotingClientConfig.defaults().withCredentials(credentials), new ChannelEventListener() {});
+                RemotingClientConfig.defaults().withCredentials(credentials).withTls(tls),
+                new ChannelEventListener() {});
     }
 
     public List<String> nameServers() {

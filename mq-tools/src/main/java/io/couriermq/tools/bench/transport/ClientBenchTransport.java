@@ -9,6 +9,7 @@ import io.couriermq.client.producer.Producer;
 import io.couriermq.client.producer.ProducerConfig;
 import io.couriermq.client.producer.SendResult;
 import io.couriermq.client.producer.SendStatus;
+import io.couriermq.remoting.netty.tls.TlsClientSettings;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.body.MessageQueue;
 import io.couriermq.remoting.rpc.RemotingConnectException;
@@ -47,19 +48,21 @@ public final class ClientBenchTransport implements BenchTransport {
 
     /**
      * A started producer of {@code group} on its own runtime with {@code ioThreads} event-loop threads,
-     * signing every request with {@code credentials} (null: unsigned).
+     * signing every request with {@code credentials} (null: unsigned), over TLS as {@code tls} says.
      */
-    public static ClientBenchTransport start(String nameServer, String group, int ioThreads, Credentials credentials) {
+    public static ClientBenchTransport start(
+            String nameServer, String group, int ioThreads, Credentials credentials, TlsClientSettings tls) {
         ClientRuntime runtime = ClientRuntime.start(ClientConfig.builder(nameServer)
                 .instanceName("bench-" + ProcessHandle.current().pid())
                 .ioThreads(ioThreads)
                 .credentials(credentials)
+                .tls(tls)
                 .build());
         try {
             Producer producer =
                     Producer.start(runtime, ProducerConfig.builder(group).build());
             return new ClientBenchTransport(
-                    runtime, producer, new RemotingBenchTransport(nameServer, group, 1, credentials));
+                    runtime, producer, new RemotingBenchTransport(nameServer, group, 1, credentials, tls));
         } catch (RuntimeException e) {
             runtime.close();
             throw e;

@@ -5,6 +5,7 @@ import io.couriermq.common.message.codec.MessageDecoder;
 import io.couriermq.remoting.netty.NettyRemotingClient;
 import io.couriermq.remoting.netty.RemotingClientConfig;
 import io.couriermq.remoting.netty.RemotingServerConfig;
+import io.couriermq.remoting.netty.tls.TlsClientSettings;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.body.BrokerData;
@@ -36,13 +37,18 @@ public final class RemotingBenchTransport implements BenchTransport {
     private final RemotingRequests requests;
     private final NettyRemotingClient client;
 
-    /** Requests signed with {@code credentials} (RocketMQ ACL 1.0); null sends them unsigned. */
-    public RemotingBenchTransport(String nameServer, String group, int ioThreads, Credentials credentials) {
+    /**
+     * Requests signed with {@code credentials} (RocketMQ ACL 1.0; null sends them unsigned), over TLS as
+     * {@code tls} says.
+     */
+    public RemotingBenchTransport(
+            String nameServer, String group, int ioThreads, Credentials credentials, TlsClientSettings tls) {
         this.nameServer = nameServer;
         this.requests = new RemotingRequests(group);
         this.client = new NettyRemotingClient(
                 new RemotingClientConfig(ioThreads, 3_000, RemotingServerConfig.DEFAULT_MAX_FRAME_BYTES, 120, true)
-                        .withCredentials(credentials),
+                        .withCredentials(credentials)
+                        .withTls(tls),
                 new ChannelEventListener() {});
     }
 

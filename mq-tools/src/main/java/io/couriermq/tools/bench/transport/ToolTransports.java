@@ -6,7 +6,7 @@ import io.couriermq.tools.bench.UsageException;
 /**
  * The transports of {@code mq-tools.jar}: {@code client} (our client library's producer; the default for
  * every mode that sends) and {@code remoting} (raw requests; the default for consume, which only pulls).
- * Both sign every request when the run has credentials.
+ * Both sign every request when the run has credentials, and both use TLS when the run asks for it.
  */
 public final class ToolTransports implements TransportFactory {
     public static final String CLIENT = "client";
@@ -20,9 +20,11 @@ public final class ToolTransports implements TransportFactory {
                 : options.mode().produces() ? CLIENT : REMOTING;
         return switch (kind) {
             case CLIENT ->
-                ClientBenchTransport.start(options.nameServer(), options.group(), IO_THREADS, options.credentials());
+                ClientBenchTransport.start(
+                        options.nameServer(), options.group(), IO_THREADS, options.credentials(), options.tls());
             case REMOTING ->
-                new RemotingBenchTransport(options.nameServer(), options.group(), IO_THREADS, options.credentials());
+                new RemotingBenchTransport(
+                        options.nameServer(), options.group(), IO_THREADS, options.credentials(), options.tls());
             default -> throw new UsageException("--transport must be client or remoting, was '" + kind + "'");
         };
     }
