@@ -66,8 +66,14 @@ class BrokerConfiguration {
 
         @Bean
         NameServer embeddedNameServer(EmbeddedNameServerProperties properties, BrokerConfigEntries config) {
-            // the broker's TLS settings apply to the NameServer in its process, as to its own ports
-            return new NameServer(properties.toConfig(config.settings().tls().server()), Clock.system());
+            // the broker's TLS settings apply to the NameServer in its process, as to its own ports, and its
+            // aclEnable to the NameServer's writes (EmbeddedNameServerAcl)
+            return new NameServer(
+                    properties
+                            .toConfig(config.settings().tls().server())
+                            .withAcl(EmbeddedNameServerAcl.follow(
+                                    config.settings().acl())),
+                    Clock.system());
         }
 
         @Bean

@@ -1,7 +1,7 @@
 package io.couriermq.acl;
 
 import io.couriermq.acl.check.AccessDenial;
-import io.couriermq.acl.check.AccessValidator;
+import io.couriermq.acl.check.AccessPolicy;
 import io.couriermq.acl.check.DenialReason;
 import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.protocol.RemotingCommand;
@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks every request against the accounts in force ({@link AccessValidator}) and refuses as RocketMQ
+ * Checks every request against the accounts in force with an {@link AccessPolicy} (the broker's by
+ * default) and refuses as RocketMQ
  * 5.2.0 does: SYSTEM_ERROR (1) with the remark {@code org.apache.rocketmq.acl.common.AclException:
  * <message>, <where>}, which official clients show (the producer retries codes 1 and 16 like any other
  * broker failure). A refused oneway request is dropped by the server, unanswered, as there. Refusals are
@@ -34,13 +35,20 @@ public final class AclGuard implements RequestGuard {
     private static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final AclService service;
+    private final AccessPolicy policy;
     private final AclRefusals refusals;
     private final Clock clock;
     private final Map<DenialReason, AtomicLong> lastLogged = new EnumMap<>(DenialReason.class);
     private final Map<DenialReason, AtomicLong> unlogged = new EnumMap<>(DenialReason.class);
 
+    /** The broker's guard: every request checked ({@link AccessPolicy#BROKER}). */
     public AclGuard(AclService service, AclRefusals refusals, Clock clock) {
+        this(service, AccessPolicy.BROKER, refusals, clock);
+    }
+
+    public AclGuard(AclService service, AccessPolicy policy, AclRefusals refusals, Clock clock) {
         this.service = service;
+        this.policy = policy;
         this.refusals = refusals;
         this.clock = clock;
         for (DenialReason reason : DenialReason.values()) {
@@ -51,7 +59,7 @@ public final class AclGuard implements RequestGuard {
 
     @Override
     public RemotingCommand refuse(RemotingChannel channel, RemotingCommand request) {
-        AccessDenial denial = AccessValidator.check(service.accounts(), channel.remoteAddress(), request);
+        AccessDenial denial = policy.check(service.accounts(), channel.remoteAddress(), request);
         if (denial == null) {
             return null;
         }

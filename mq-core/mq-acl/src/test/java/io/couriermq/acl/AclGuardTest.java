@@ -2,6 +2,8 @@ package io.couriermq.acl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.couriermq.acl.check.AccessPolicy;
+import io.couriermq.acl.check.AccessValidator;
 import io.couriermq.acl.check.DenialReason;
 import io.couriermq.acl.file.AclFileLocations;
 import io.couriermq.common.time.ManualClock;
@@ -74,6 +76,36 @@ class AclGuardTest {
             assertThat(refusals.count(DenialReason.BAD_SIGNATURE)).isEqualTo(1);
             assertThat(refusals.count(DenialReason.NO_ACCESS_KEY)).isEqualTo(2);
             assertThat(refusals.total()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aPolicyDecidesWhichRequestsAreChecked() throws IOException {
+        Path file = dir.resolve("plain_acl.yml");
+        Files.writeString(file, "accounts:\n  - accessKey: RocketMQ\n    secretKey: 12345678\n");
+        ManualClock clock = new ManualClock(0);
+        AclRefusals refusals = new AclRefusals();
+        AccessPolicy onlyDeletes =
+                (accounts, address, request) -> request.code() == RequestCode.DELETE_TOPIC_IN_NAMESRV.code()
+                        ? AccessValidator.checkAdmin(accounts, address, request)
+                        : null;
+        try (AclService service = AclService.open(AclFileLocations.of(file), clock, 0)) {
+            AclGuard guard = new AclGuard(service, onlyDeletes, refusals, clock);
+            RemotingCommand route = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC)
+                    .extField("topic", "TopicA")
+                    .build();
+            RemotingCommand delete = RemotingCommand.request(RequestCode.DELETE_TOPIC_IN_NAMESRV)
+                    .extField("topic", "TopicA")
+                    .build();
+
+            assertThat(guard.refuse(CLIENT, route)).isNull();
+            RemotingCommand refusal =
+                    guard.refuse(CLIENT, RequestSignature.sign(delete, new Credentials("RocketMQ", "12345678")));
+            assertThat(refusal.code()).isEqualTo(1);
+            assertThat(refusal.remark())
+                    .startsWith("org.apache.rocketmq.acl.common.AclException: Need admin permission for request"
+                            + " code=216, but accessKey=RocketMQ is not, ");
+            assertThat(refusals.count(DenialReason.NEED_ADMIN)).isEqualTo(1);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.couriermq.namesrv;
 
+import io.couriermq.acl.AclConfig;
 import io.couriermq.remoting.netty.RemotingServerConfig;
 
 /**
@@ -11,9 +12,16 @@ import io.couriermq.remoting.netty.RemotingServerConfig;
  * @param expiryScanIntervalMs how often silent brokers are looked for
  * @param orderMessageEnable answer routes with the ORDER_TOPIC_CONFIG entry of the topic, as the
  *     official NameServer's setting of the same name does
+ * @param acl null (the default, as RocketMQ 5.2.0, whose NameServer has no ACL) to answer everyone; else
+ *     the accounts whose admins alone may change the NameServer's state (reads stay open, see {@code
+ *     NameServerAccess})
  */
 public record NameServerConfig(
-        RemotingServerConfig remoting, long brokerExpiryMs, long expiryScanIntervalMs, boolean orderMessageEnable) {
+        RemotingServerConfig remoting,
+        long brokerExpiryMs,
+        long expiryScanIntervalMs,
+        boolean orderMessageEnable,
+        AclConfig acl) {
 
     public static final int DEFAULT_PORT = 9876;
     public static final long DEFAULT_BROKER_EXPIRY_MS = 120_000;
@@ -26,12 +34,31 @@ public record NameServerConfig(
         }
     }
 
+    /** Without ACL. */
+    public NameServerConfig(
+            RemotingServerConfig remoting, long brokerExpiryMs, long expiryScanIntervalMs, boolean orderMessageEnable) {
+        this(remoting, brokerExpiryMs, expiryScanIntervalMs, orderMessageEnable, null);
+    }
+
     public static NameServerConfig defaults(int port) {
         return new NameServerConfig(
                 RemotingServerConfig.defaults(port), DEFAULT_BROKER_EXPIRY_MS, DEFAULT_EXPIRY_SCAN_INTERVAL_MS, false);
     }
 
     public NameServerConfig withExpiry(long expiryMs, long scanIntervalMs) {
-        return new NameServerConfig(remoting, expiryMs, scanIntervalMs, orderMessageEnable);
+        return new NameServerConfig(remoting, expiryMs, scanIntervalMs, orderMessageEnable, acl);
+    }
+
+    public NameServerConfig withOrderMessageEnable(boolean enable) {
+        return new NameServerConfig(remoting, brokerExpiryMs, expiryScanIntervalMs, enable, acl);
+    }
+
+    /** {@code acl} null turns ACL off. */
+    public NameServerConfig withAcl(AclConfig acl) {
+        return new NameServerConfig(remoting, brokerExpiryMs, expiryScanIntervalMs, orderMessageEnable, acl);
+    }
+
+    public boolean aclEnable() {
+        return acl != null;
     }
 }

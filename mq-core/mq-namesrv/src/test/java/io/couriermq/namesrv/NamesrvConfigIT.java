@@ -53,7 +53,7 @@ class NamesrvConfigIT {
 
         assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS.code());
         String text = new String(response.body(), StandardCharsets.UTF_8);
-        assertThat(text).startsWith("bindAddress=127.0.0.1\nbrokerExpiryMs=120000\n");
+        assertThat(text).startsWith("aclEnable=false\nbindAddress=127.0.0.1\nbrokerExpiryMs=120000\n");
         assertThat(PropertiesText.decode(response.body()))
                 .containsEntry("listenPort", String.valueOf(nameServer.listenPort()))
                 .containsEntry("scanNotActiveBrokerInterval", "1000")

@@ -1,9 +1,11 @@
 package io.couriermq.namesrv.boot;
 
+import io.couriermq.acl.check.DenialReason;
 import io.couriermq.namesrv.NameServer;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.rpc.RequestObserver;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Micrometer view of the NameServer: live brokers, clusters and topics as gauges, and every request
- * as a timer tagged with its code and its result.
+ * as a timer tagged with its code and its result; writes refused by the ACL as counters by reason.
  */
 final class NameServerMetrics implements MeterBinder, RequestObserver {
     private final NameServer nameServer;
@@ -41,6 +43,13 @@ final class NameServerMetrics implements MeterBinder, RequestObserver {
                         ns -> ns.routes().snapshot().topics().size())
                 .description("topics with at least one route")
                 .register(meterRegistry);
+        for (DenialReason reason : DenialReason.values()) {
+            FunctionCounter.builder("courier.acl.refused", nameServer, ns -> ns.aclRefusals()
+                            .count(reason))
+                    .description("requests refused by ACL (courier.namesrv.acl-enable), by reason")
+                    .tag("reason", reason.tag())
+                    .register(meterRegistry);
+        }
         this.registry = meterRegistry;
         nameServer.requestObserver(this);
     }

@@ -3,9 +3,13 @@ package io.couriermq.namesrv.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.couriermq.acl.AclConfig;
+import io.couriermq.acl.file.AclFileException;
 import io.couriermq.remoting.netty.tls.TlsServerSettings;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
@@ -48,6 +52,44 @@ class NameServerPropertiesTest {
             assertThatThrownBy(() -> properties.toConfig(TlsServerSettings.disabled()))
                     .hasMessageContaining("listenPort must be 0..65535, was 70000");
         });
+    }
+
+    @Test
+    void aclIsOffByDefaultAndOnWithItsFileWhenAsked() {
+        runner.run(context -> assertThat(context.getBean(NameServerProperties.class)
+                        .toConfig(TlsServerSettings.disabled())
+                        .acl())
+                .isNull());
+        runner.withPropertyValues("courier.namesrv.acl-enable=true")
+                .run(context -> assertThat(context.getBean(NameServerProperties.class)
+                                .toConfig(TlsServerSettings.disabled())
+                                .acl())
+                        .isEqualTo(AclConfig.defaults()));
+        runner.withPropertyValues("courier.namesrv.acl-enable=true", "courier.namesrv.acl-file=/etc/mq/acl.yml")
+                .run(context -> assertThat(context.getBean(NameServerProperties.class)
+                                .toConfig(TlsServerSettings.disabled())
+                                .acl()
+                                .accountsFile())
+                        .isEqualTo(Path.of("/etc/mq/acl.yml")));
+    }
+
+    @Test
+    void anAclFileWithoutAclEnableIsRefusedRatherThanStartingOpen() {
+        runner.withPropertyValues("courier.namesrv.acl-file=/etc/mq/acl.yml").run(context -> {
+            NameServerProperties properties = context.getBean(NameServerProperties.class);
+            assertThatThrownBy(() -> properties.toConfig(TlsServerSettings.disabled()))
+                    .hasMessageContaining("courier.namesrv.acl-file is set but courier.namesrv.acl-enable is false");
+        });
+    }
+
+    @Test
+    void aBadAccountsFileIsReportedWithItsFileAndLine() {
+        AclFileException bad = new AclFileException(Path.of("/etc/mq/acl.yml"), 7, "secretKey must be a string");
+        FailureAnalysis analysis =
+                new AclFileFailureAnalyzer().analyze(new IllegalStateException("Failed to start bean", bad));
+        assertThat(analysis.getDescription()).contains("/etc/mq/acl.yml:7: secretKey must be a string");
+        assertThat(new AclFileFailureAnalyzer().analyze(new IllegalStateException("other")))
+                .isNull();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -53,37 +53,79 @@ public final class AccessValidator {
      * Null when {@code request} from {@code remoteAddress} ("ip:port" or "ip") may run; otherwise why not.
      */
     public static AccessDenial check(Accounts accounts, String remoteAddress, RemotingCommand request) {
-        String accessKey = request.extField(RequestSignature.ACCESS_KEY);
         Map<String, Byte> needs;
         try {
             needs = request.extFields().isEmpty() ? Map.of() : RequiredAccess.of(request);
         } catch (IllegalArgumentException e) {
-            return new AccessDenial(DenialReason.UNREADABLE_REQUEST, e.getMessage(), accessKey);
-        }
-        String ip = hostOf(remoteAddress);
-        if (accounts.globallyWhiteListed(ip)) {
-            return null;
-        }
-        if (accessKey == null) {
-            return new AccessDenial(DenialReason.NO_ACCESS_KEY, "No accessKey is configured", null);
-        }
-        Optional<Account> found = accounts.account(accessKey);
-        if (found.isEmpty()) {
-            return new AccessDenial(DenialReason.UNKNOWN_ACCESS_KEY, "No acl config for " + accessKey, accessKey);
-        }
-        Account account = found.get();
-        if (account.whiteRemoteAddress().matches(ip)) {
-            return null;
-        }
-        if (!RequestSignature.verify(request, account.secretKey())) {
             return new AccessDenial(
-                    DenialReason.BAD_SIGNATURE, "Check signature failed for accessKey=" + accessKey, accessKey);
+                    DenialReason.UNREADABLE_REQUEST, e.getMessage(), request.extField(RequestSignature.ACCESS_KEY));
+        }
+        Identity identity = identify(accounts, remoteAddress, request);
+        if (identity.account() == null) {
+            return identity.denial();
         }
         Byte trace = needs.get(TRACE_TOPIC);
         if (trace != null && trace == AclPermission.PUB) {
             return null;
         }
-        return permissions(account, request.code(), needs);
+        return permissions(identity.account(), request.code(), needs);
+    }
+
+    /**
+     * The same identity checks as {@link #check} (white lists, key, signature), then an admin account is
+     * required whatever the code: for requests that are all admin, such as the NameServer's writes. Null
+     * when {@code request} may run; otherwise why not.
+     */
+    public static AccessDenial checkAdmin(Accounts accounts, String remoteAddress, RemotingCommand request) {
+        Identity identity = identify(accounts, remoteAddress, request);
+        if (identity.account() == null) {
+            return identity.denial();
+        }
+        return identity.account().admin() ? null : needAdmin(identity.account(), request.code());
+    }
+
+    /**
+     * Steps 2 to 6: who sent the request. Either a signed account, or no account with the denial (null
+     * for a white-listed address, which skips every later check).
+     */
+    private static Identity identify(Accounts accounts, String remoteAddress, RemotingCommand request) {
+        String accessKey = request.extField(RequestSignature.ACCESS_KEY);
+        String ip = hostOf(remoteAddress);
+        if (accounts.globallyWhiteListed(ip)) {
+            return Identity.WHITE_LISTED;
+        }
+        if (accessKey == null) {
+            return Identity.refused(new AccessDenial(DenialReason.NO_ACCESS_KEY, "No accessKey is configured", null));
+        }
+        Optional<Account> found = accounts.account(accessKey);
+        if (found.isEmpty()) {
+            return Identity.refused(
+                    new AccessDenial(DenialReason.UNKNOWN_ACCESS_KEY, "No acl config for " + accessKey, accessKey));
+        }
+        Account account = found.get();
+        if (account.whiteRemoteAddress().matches(ip)) {
+            return Identity.WHITE_LISTED;
+        }
+        if (!RequestSignature.verify(request, account.secretKey())) {
+            return Identity.refused(new AccessDenial(
+                    DenialReason.BAD_SIGNATURE, "Check signature failed for accessKey=" + accessKey, accessKey));
+        }
+        return new Identity(account, null);
+    }
+
+    private record Identity(Account account, AccessDenial denial) {
+        static final Identity WHITE_LISTED = new Identity(null, null);
+
+        static Identity refused(AccessDenial denial) {
+            return new Identity(null, denial);
+        }
+    }
+
+    private static AccessDenial needAdmin(Account account, int code) {
+        return new AccessDenial(
+                DenialReason.NEED_ADMIN,
+                "Need admin permission for request code=" + code + ", but accessKey=" + account.accessKey() + " is not",
+                account.accessKey());
     }
 
     private static AccessDenial permissions(Account account, int code, Map<String, Byte> needs) {
@@ -91,11 +133,7 @@ public final class AccessValidator {
             return null;
         }
         if (ADMIN_CODES.contains(code)) {
-            return new AccessDenial(
-                    DenialReason.NEED_ADMIN,
-                    "Need admin permission for request code=" + code + ", but accessKey=" + account.accessKey()
-                            + " is not",
-                    account.accessKey());
+            return needAdmin(account, code);
         }
         for (Map.Entry<String, Byte> need : needs.entrySet()) {
             String resource = need.getKey();

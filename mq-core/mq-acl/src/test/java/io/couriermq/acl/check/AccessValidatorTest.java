@@ -206,6 +206,42 @@ class AccessValidatorTest {
     }
 
     @Test
+    void checkAdminRunsTheSameIdentityChecksThenWantsAnAdminWhateverTheCode() {
+        RemotingCommand deleteRoutes = RemotingCommand.request(RequestCode.DELETE_TOPIC_IN_NAMESRV)
+                .extField("topic", "TopicOk")
+                .build();
+        assertThat(AccessValidator.checkAdmin(accounts, CLIENT, RequestSignature.sign(deleteRoutes, ADMIN)))
+                .isNull();
+        assertThat(AccessValidator.checkAdmin(accounts, CLIENT, RequestSignature.sign(deleteRoutes, ROCKETMQ)))
+                .isEqualTo(new AccessDenial(
+                        DenialReason.NEED_ADMIN,
+                        "Need admin permission for request code=216, but accessKey=RocketMQ is not",
+                        "RocketMQ"));
+        assertThat(AccessValidator.checkAdmin(accounts, CLIENT, deleteRoutes).reason())
+                .isEqualTo(DenialReason.NO_ACCESS_KEY);
+        assertThat(AccessValidator.checkAdmin(
+                                accounts,
+                                CLIENT,
+                                RequestSignature.sign(deleteRoutes, new Credentials("rocketmq2", "wrong-secret")))
+                        .reason())
+                .isEqualTo(DenialReason.BAD_SIGNATURE);
+        assertThat(AccessValidator.checkAdmin(
+                                accounts, CLIENT, RequestSignature.sign(deleteRoutes, new Credentials("nobody1", "x")))
+                        .reason())
+                .isEqualTo(DenialReason.UNKNOWN_ACCESS_KEY);
+        // the white lists let the request through, as they do for the broker's admin codes
+        assertThat(AccessValidator.checkAdmin(
+                        accounts,
+                        "10.0.0.9:1234",
+                        deleteRoutes.toBuilder()
+                                .extField(RequestSignature.ACCESS_KEY, "trustedip")
+                                .build()))
+                .isNull();
+        accounts = accounts("globalWhiteRemoteAddresses:\n  - 10.0.0.*\n" + FIXTURE);
+        assertThat(AccessValidator.checkAdmin(accounts, CLIENT, deleteRoutes)).isNull();
+    }
+
+    @Test
     void theAccountWhiteListSkipsSignatureAndPermissions() {
         RemotingCommand wrongSecret =
                 RequestSignature.sign(send("TopicDenied", "PG"), new Credentials("trustedip", "not-the-secret"));

@@ -57,6 +57,7 @@ public final class RuntimeNameServerConfig {
         properties.put("scanNotActiveBrokerInterval", Long.toString(config.expiryScanIntervalMs()));
         properties.put("brokerExpiryMs", Long.toString(config.brokerExpiryMs()));
         properties.put("orderMessageEnable", Boolean.toString(config.orderMessageEnable()));
+        properties.put("aclEnable", Boolean.toString(config.aclEnable()));
         return properties;
     }
 
@@ -94,8 +95,7 @@ public final class RuntimeNameServerConfig {
             order = Boolean.parseBoolean(value);
         }
         NameServerConfig previous = current;
-        current = new NameServerConfig(
-                previous.remoting(), previous.brokerExpiryMs(), previous.expiryScanIntervalMs(), order);
+        current = previous.withOrderMessageEnable(order);
         log.info("NameServer configuration changed at run time: {}", requested);
         return null;
     }

@@ -2,6 +2,7 @@ package io.couriermq.namesrv.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.couriermq.acl.AclConfig;
 import io.couriermq.namesrv.NameServerConfig;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,9 +27,22 @@ class RuntimeNameServerConfigTest {
                 .containsEntry("brokerExpiryMs", "120000")
                 .containsEntry("maxFrameBytes", "16777216")
                 .containsEntry("shutdownGraceMs", "5000")
-                .hasSize(10);
+                .containsEntry("aclEnable", "false")
+                .hasSize(11);
         config.boundPort(40000);
         assertThat(config.properties()).containsEntry("listenPort", "40000");
+    }
+
+    @Test
+    void aRunTimeChangeKeepsTheAcl() {
+        RuntimeNameServerConfig closed =
+                new RuntimeNameServerConfig(NameServerConfig.defaults(9876).withAcl(AclConfig.defaults()));
+        assertThat(closed.properties()).containsEntry("aclEnable", "true");
+
+        assertThat(closed.update(Map.of("orderMessageEnable", "true"))).isNull();
+
+        assertThat(closed.config().acl()).isEqualTo(AclConfig.defaults());
+        assertThat(closed.properties()).containsEntry("aclEnable", "true");
     }
 
     @ParameterizedTest(name = "orderMessageEnable={0}")
@@ -49,7 +63,9 @@ class RuntimeNameServerConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"listenPort", "scanNotActiveBrokerInterval", "brokerExpiryMs", "serverWorkerThreads"})
+    @ValueSource(
+            strings = {"listenPort", "scanNotActiveBrokerInterval", "brokerExpiryMs", "serverWorkerThreads", "aclEnable"
+            })
     void aKeySetUpOnceIsRefusedByNameWithNothingApplied(String key) {
         Map<String, String> before = config.properties();
 
