@@ -14,8 +14,6 @@ import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.header.broker.CheckTransactionStateRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.EndTransactionRequestHeader;
 import io.couriermq.remoting.rpc.RemotingChannel;
-import io.couriermq.remoting.security.Credentials;
-import io.couriermq.remoting.security.RequestSignature;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -33,12 +31,7 @@ public final class TransactionProducer extends Producer {
 
     private TransactionProducer(
             ClientRuntime runtime, ProducerConfig config, TransactionListener listener, ProducerObserver observer) {
-        super(
-                runtime,
-                false,
-                config,
-                observer,
-                new CheckAnswerer(config.group(), listener, runtime.config().credentials()));
+        super(runtime, false, config, observer, new CheckAnswerer(config.group(), listener));
         this.listener = listener;
     }
 
@@ -126,11 +119,10 @@ public final class TransactionProducer extends Producer {
     }
 
     /**
-     * Answers CHECK_TRANSACTION_STATE on the connection it came on, signed with the runtime's credentials
-     * (null: unsigned): a send on that channel does not pass through the client's signing invoke path,
-     * and an ACL broker refuses an unsigned answer, so the check would repeat until it gives up.
+     * Answers CHECK_TRANSACTION_STATE on the connection it came on (signed there like every request of a
+     * runtime with credentials: an ACL broker would refuse an unsigned answer and check again and again).
      */
-    private record CheckAnswerer(String group, TransactionListener listener, Credentials credentials)
+    private record CheckAnswerer(String group, TransactionListener listener)
             implements io.couriermq.client.internal.TransactionCheckHandler {
 
         @Override
@@ -162,11 +154,10 @@ public final class TransactionProducer extends Producer {
                             message.topic(),
                             header.brokerName()))
                     .build();
-            broker.invokeOneway(credentials == null ? answer : RequestSignature.sign(answer, credentials))
-                    .exceptionally(failure -> {
-                        log.warn("answer to the transaction check of {} was not sent", message.messageId(), failure);
-                        return null;
-                    });
+            broker.invokeOneway(answer).exceptionally(failure -> {
+                log.warn("answer to the transaction check of {} was not sent", message.messageId(), failure);
+                return null;
+            });
         }
     }
 }

@@ -55,7 +55,8 @@ final class NettyRemotingChannel implements RemotingChannel {
     }
 
     @Override
-    public CompletableFuture<RemotingCommand> invoke(RemotingCommand request, long timeoutMs) {
+    public CompletableFuture<RemotingCommand> invoke(RemotingCommand unsent, long timeoutMs) {
+        RemotingCommand request = shared.outbound(unsent);
         CompletableFuture<RemotingCommand> response = responses.register(this, request);
         Timeout timeout;
         try {
@@ -81,7 +82,7 @@ final class NettyRemotingChannel implements RemotingChannel {
     @Override
     public CompletableFuture<Void> invokeOneway(RemotingCommand request) {
         CompletableFuture<Void> written = new CompletableFuture<>();
-        RemotingCommand oneway = request.isOneway() ? request : request.asOneway();
+        RemotingCommand oneway = shared.outbound(request.isOneway() ? request : request.asOneway());
         channel.writeAndFlush(oneway).addListener(write -> {
             if (write.isSuccess()) {
                 written.complete(null);

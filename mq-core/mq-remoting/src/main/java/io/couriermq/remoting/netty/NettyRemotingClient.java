@@ -50,6 +50,11 @@ public final class NettyRemotingClient implements AutoCloseable {
 
     public NettyRemotingClient(RemotingClientConfig config, ChannelEventListener listener) {
         this.config = config;
+        Credentials credentials = config.credentials();
+        if (credentials != null) {
+            // every request leaves signed, as the official ACL hook does, on whatever path it is sent
+            channels.outboundRequests(request -> RequestSignature.sign(request, credentials));
+        }
         this.sslContext = config.tls().enabled() ? SslContexts.forClient(config.tls()) : null;
         this.dispatcher = new CommandDispatcher(processors, channels);
         this.connectionHandler = new ConnectionHandler("client", channels, listener);
@@ -91,8 +96,7 @@ public final class NettyRemotingClient implements AutoCloseable {
         processors.register(code, processor, executor);
     }
 
-    public CompletableFuture<RemotingCommand> invokeAsync(String address, RemotingCommand unsigned, long timeoutMs) {
-        RemotingCommand request = signed(unsigned);
+    public CompletableFuture<RemotingCommand> invokeAsync(String address, RemotingCommand request, long timeoutMs) {
         NettyRemotingChannel open = openChannel(address);
         if (open != null) {
             return open.invoke(request, timeoutMs);
@@ -112,19 +116,12 @@ public final class NettyRemotingClient implements AutoCloseable {
         }
     }
 
-    public CompletableFuture<Void> invokeOneway(String address, RemotingCommand unsigned) {
-        RemotingCommand request = signed(unsigned);
+    public CompletableFuture<Void> invokeOneway(String address, RemotingCommand request) {
         NettyRemotingChannel open = openChannel(address);
         if (open != null) {
             return open.invokeOneway(request);
         }
         return channel(address).thenCompose(channel -> channel.invokeOneway(request));
-    }
-
-    /** Every request leaves signed when the client has credentials, as the official ACL hook does. */
-    private RemotingCommand signed(RemotingCommand request) {
-        Credentials credentials = config.credentials();
-        return credentials == null ? request : RequestSignature.sign(request, credentials);
     }
 
     /** Closes the connection to {@code address}, if any; the next call opens a new one. */

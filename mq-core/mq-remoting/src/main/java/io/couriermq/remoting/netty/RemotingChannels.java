@@ -1,5 +1,6 @@
 package io.couriermq.remoting.netty;
 
+import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.rpc.RemotingException;
 import io.couriermq.remoting.rpc.ResponseTable;
 import io.netty.channel.Channel;
@@ -9,6 +10,7 @@ import io.netty.util.Timer;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * What the connections of one client or server share: the requests waiting for a response, and the
@@ -22,6 +24,8 @@ final class RemotingChannels {
 
     private final ResponseTable responses = new ResponseTable();
     private final Supplier<Timer> newWheel;
+    /** What every request sent on these connections goes through last: a client's signature. */
+    private volatile UnaryOperator<RemotingCommand> outboundRequests = UnaryOperator.identity();
     /** Created on the first request with a deadline: a server that never starts holds no timer. */
     private volatile Timer deadlines;
 
@@ -35,6 +39,18 @@ final class RemotingChannels {
     /** With the timer {@code newWheel} makes when first needed (tests pass one that moves time by hand). */
     RemotingChannels(Supplier<Timer> newWheel) {
         this.newWheel = newWheel;
+    }
+
+    /**
+     * Applies {@code last} to every request sent on these connections, by whatever path: a client's calls
+     * and the answers it sends on a connection a server's request came in on (a transaction check's).
+     */
+    void outboundRequests(UnaryOperator<RemotingCommand> last) {
+        this.outboundRequests = last;
+    }
+
+    RemotingCommand outbound(RemotingCommand request) {
+        return outboundRequests.apply(request);
     }
 
     ResponseTable responses() {
