@@ -3,6 +3,7 @@ package io.couriermq.spring.autoconfigure;
 import io.couriermq.client.ClientConfig;
 import io.couriermq.client.consumer.ConsumerConfig;
 import io.couriermq.client.producer.ProducerConfig;
+import io.couriermq.remoting.netty.tls.TlsClientSettings;
 import io.couriermq.remoting.security.Credentials;
 import java.time.Duration;
 import java.util.Arrays;
@@ -36,6 +37,7 @@ public final class ClientSettings {
      */
     public void validate() {
         clientConfig(null, null);
+        ClientTlsSettings.checkLoadable(properties.getTls(), tls());
         producerCredentials();
         consumerCredentials();
         producerConfig(properties.getProducer().getGroup());
@@ -50,6 +52,14 @@ public final class ClientSettings {
                 "courier.secret-key",
                 properties.getSecretKey(),
                 properties.getSecurityToken());
+    }
+
+    /**
+     * The TLS of every runtime the starter starts, the shared one and those of other accounts alike
+     * ({@code courier.tls.*}; disabled by default).
+     */
+    public TlsClientSettings tls() {
+        return ClientTlsSettings.of(properties.getTls());
     }
 
     /** {@code courier.producer.access-key}/{@code secret-key} if set, else {@link #credentials()}. */
@@ -84,7 +94,10 @@ public final class ClientSettings {
         return clientConfig(nameServer, instanceSuffix, credentials());
     }
 
-    /** As {@link #clientConfig(String, String)}, signing with {@code credentials} (null: unsigned). */
+    /**
+     * As {@link #clientConfig(String, String)}, signing with {@code credentials} (null: unsigned); TLS as
+     * {@link #tls()}.
+     */
     public ClientConfig clientConfig(String nameServer, String instanceSuffix, Credentials credentials) {
         String key = "courier.name-server";
         String addresses = nameServer == null || nameServer.isBlank() ? connection.nameServer() : nameServer;
@@ -107,7 +120,8 @@ public final class ClientSettings {
                 .ioThreads(client.getIoThreads())
                 .routeRefreshIntervalMs(client.getRouteRefreshInterval().toMillis())
                 .heartbeatIntervalMs(client.getHeartbeatInterval().toMillis())
-                .credentials(credentials);
+                .credentials(credentials)
+                .tls(tls());
         if (client.getClientIp() != null && !client.getClientIp().isBlank()) {
             builder.clientIp(client.getClientIp());
         }

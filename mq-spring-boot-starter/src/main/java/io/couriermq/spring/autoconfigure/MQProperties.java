@@ -3,6 +3,7 @@ package io.couriermq.spring.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /** Settings of the CourierMQ starter, under {@code courier.*}. */
@@ -35,6 +36,9 @@ public class MQProperties {
     private final Consumer consumer = new Consumer();
     private final Observation observation = new Observation();
     private final Actuator actuator = new Actuator();
+
+    @NestedConfigurationProperty
+    private final MQTlsProperties tls = new MQTlsProperties();
 
     public boolean isEnabled() {
         return enabled;
@@ -102,6 +106,11 @@ public class MQProperties {
 
     public Actuator getActuator() {
         return actuator;
+    }
+
+    /** TLS of every client connection, under {@code courier.tls.*}. */
+    public MQTlsProperties getTls() {
+        return tls;
     }
 
     /** Connections shared by the template and the listener containers. */

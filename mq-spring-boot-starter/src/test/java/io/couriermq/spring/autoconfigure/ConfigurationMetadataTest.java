@@ -41,7 +41,11 @@ class ConfigurationMetadataTest {
                         "courier.producer.group",
                         "courier.enabled",
                         "courier.producer.send-timeout",
-                        "courier.consumer.max-cached-size-per-queue");
+                        "courier.consumer.max-cached-size-per-queue",
+                        "courier.tls.enabled",
+                        "courier.tls.trust-cert-path",
+                        "courier.tls.key-store-password",
+                        "courier.tls.hostname-verification");
         assertThat(undescribed).as("keys without a description").isEmpty();
     }
 
