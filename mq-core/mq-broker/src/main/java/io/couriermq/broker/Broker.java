@@ -52,8 +52,6 @@ import io.couriermq.common.lifecycle.BackgroundService;
 import io.couriermq.common.message.UniqueKeyGenerator;
 import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.netty.NettyRemotingClient;
-import io.couriermq.remoting.netty.RemotingClientConfig;
-import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.couriermq.remoting.rpc.RemotingChannel;
 import io.couriermq.store.MessageStore;
@@ -63,6 +61,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,7 +142,7 @@ public final class Broker implements AutoCloseable {
         replication = ReplicationService.start(
                 config,
                 settings.ha(),
-                remotingConfig().bindAddress(),
+                config.bindAddress(),
                 files.replication(),
                 clock,
                 settings.store().syncFlushTimeout(),
@@ -157,7 +156,7 @@ public final class Broker implements AutoCloseable {
                 store, topics, config.delayLevels(), configDir, clock, !replication.isSlave());
         acl = BrokerAcl.open(settings.acl(), aclRefusals, clock);
         ports = new BrokerPorts(
-                remotingConfig(),
+                BrokerPorts.serverConfig(config, settings.tls().server()),
                 new ChannelEventListener() {
                     @Override
                     public void onClosed(RemotingChannel channel) {
@@ -183,11 +182,7 @@ public final class Broker implements AutoCloseable {
         clientExpiry.start();
         offsetPersist = new OffsetPersistService(offsets, config.flushConsumerOffsetInterval());
         offsetPersist.start();
-        outbound = new NettyRemotingClient(
-                RemotingClientConfig.defaults()
-                        .withCredentials(settings.acl().outboundCredentials())
-                        .withTls(settings.tls().outbound()),
-                new ChannelEventListener() {});
+        outbound = new NettyRemotingClient(settings.outboundClientConfig(), new ChannelEventListener() {});
         int haPort =
                 replication.haPort() >= 0 ? replication.haPort() : settings.ha().effectivePort(ports.localPort());
         runtimeConfig.boundPorts(ports.localPort(), haPort);
@@ -327,13 +322,6 @@ public final class Broker implements AutoCloseable {
                 admin);
     }
 
-    private RemotingServerConfig remotingConfig() {
-        return RemotingServerConfig.defaults(config.listenPort())
-                .withBindAddress(config.bindAddress())
-                .withIdleTimeoutSeconds((int) config.clientChannelMaxIdleTimeSeconds())
-                .withTls(settings.tls().server());
-    }
-
     /** RocketMQ's fast (VIP) channel port, listenPort - 2; -1 when it could not be opened. */
     public int fastListenPort() {
         return ports.fastPort();
@@ -413,39 +401,23 @@ public final class Broker implements AutoCloseable {
      * the store.
      */
     public synchronized void shutdown() {
-        if (slaveDuties != null) {
-            slaveDuties.shutdown();
-        }
+        ifStarted(slaveDuties, SlaveDuties::shutdown);
         if (registrar != null) {
             registrar.shutdown();
             registrar.unregisterAll();
         }
         stopQuietly(holds);
-        if (transactions != null) {
-            transactions.shutdown();
-        }
+        ifStarted(transactions, TransactionService::shutdown);
         stopQuietly(clientExpiry);
         stopQuietly(runtimeSampler);
-        if (ports != null) {
-            ports.shutdown();
-        }
-        if (replication != null) {
-            replication.shutdown();
-        }
+        ifStarted(ports, BrokerPorts::shutdown);
+        ifStarted(replication, ReplicationService::shutdown);
         stopQuietly(offsetPersist);
-        if (acl != null) {
-            acl.close();
-        }
-        if (delayLevels != null) {
-            delayLevels.shutdown();
-        }
+        ifStarted(acl, BrokerAcl::close);
+        ifStarted(delayLevels, DelayLevelScheduling::shutdown);
         stopQuietly(timer);
-        if (store != null) {
-            store.shutdown();
-        }
-        if (outbound != null) {
-            outbound.close();
-        }
+        ifStarted(store, MessageStore::shutdown);
+        ifStarted(outbound, NettyRemotingClient::close);
         forgetParts();
         log.info("broker {} stopped", config.brokerName());
     }
@@ -457,21 +429,13 @@ public final class Broker implements AutoCloseable {
      * Unlike a killed process, committed consumer offsets are still written once as their service stops.
      */
     public synchronized void halt() {
-        if (slaveDuties != null) {
-            slaveDuties.shutdown();
-        }
+        ifStarted(slaveDuties, SlaveDuties::shutdown);
         if (registrar != null) {
             registrar.shutdown();
         }
-        if (ports != null) {
-            ports.abort();
-        }
-        if (outbound != null) {
-            outbound.close();
-        }
-        if (replication != null) {
-            replication.shutdown();
-        }
+        ifStarted(ports, BrokerPorts::abort);
+        ifStarted(outbound, NettyRemotingClient::close);
+        ifStarted(replication, ReplicationService::shutdown);
         stopQuietly(holds);
         stopQuietly(clientExpiry);
         stopQuietly(runtimeSampler);
@@ -481,9 +445,7 @@ public final class Broker implements AutoCloseable {
         } else if (store != null) {
             store.shutdown();
         }
-        if (acl != null) {
-            acl.close();
-        }
+        ifStarted(acl, BrokerAcl::close);
         forgetParts();
         log.warn("broker {} halted without a clean shutdown", config.brokerName());
     }
@@ -509,6 +471,13 @@ public final class Broker implements AutoCloseable {
     private static void stopQuietly(BackgroundService service) {
         if (service != null) {
             service.shutdown();
+        }
+    }
+
+    /** Stops a part the failed or finished start got to; one not made yet is skipped. */
+    private static <T> void ifStarted(T part, Consumer<T> stop) {
+        if (part != null) {
+            stop.accept(part);
         }
     }
 

@@ -1,8 +1,10 @@
 package io.couriermq.broker;
 
+import io.couriermq.broker.config.BrokerConfig;
 import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.netty.NettyRemotingServer;
 import io.couriermq.remoting.netty.RemotingServerConfig;
+import io.couriermq.remoting.netty.tls.TlsServerSettings;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.couriermq.remoting.rpc.RequestGuard;
@@ -35,6 +37,14 @@ final class BrokerPorts {
         this.guard = guard;
         this.clock = clock;
         this.server = new NettyRemotingServer(config, events);
+    }
+
+    /** The remoting port's settings: broker.conf's port, bind address and idle limit, and TLS as configured. */
+    static RemotingServerConfig serverConfig(BrokerConfig config, TlsServerSettings tls) {
+        return RemotingServerConfig.defaults(config.listenPort())
+                .withBindAddress(config.bindAddress())
+                .withIdleTimeoutSeconds((int) config.clientChannelMaxIdleTimeSeconds())
+                .withTls(tls);
     }
 
     /** A bounded executor for processors, shared by both ports, that times how long requests queue. */

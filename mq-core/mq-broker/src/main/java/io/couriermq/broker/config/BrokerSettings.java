@@ -1,5 +1,6 @@
 package io.couriermq.broker.config;
 
+import io.couriermq.remoting.netty.RemotingClientConfig;
 import io.couriermq.remoting.netty.tls.TlsSettings;
 import io.couriermq.store.StoreConfig;
 import java.nio.file.Path;
@@ -42,6 +43,16 @@ public record BrokerSettings(
     /** Settings without replication keys (defaults). */
     public BrokerSettings(BrokerConfig broker, StoreConfig store, List<String> unknownKeys) {
         this(broker, store, HaConfig.defaults(), unknownKeys);
+    }
+
+    /**
+     * How the broker's own connections (to NameServers, a slave's to its master) are made: signed with
+     * {@code innerClientAuthenticationCredentials} when given, over TLS as the {@code tls.*} keys say.
+     */
+    public RemotingClientConfig outboundClientConfig() {
+        return RemotingClientConfig.defaults()
+                .withCredentials(acl.outboundCredentials())
+                .withTls(tls.outbound());
     }
 
     /** The same settings, read from {@code file}. */
