@@ -76,7 +76,7 @@ public final class ClientSettings {
 
     /** {@code courier.consumer.access-key}/{@code secret-key} if set, else {@link #credentials()}. */
     public Credentials consumerCredentials() {
-        MQProperties.Consumer consumer = properties.getConsumer();
+        MQConsumerProperties consumer = properties.getConsumer();
         Credentials own = CredentialSettings.of(
                 "courier.consumer.access-key",
                 consumer.getAccessKey(),
@@ -170,7 +170,7 @@ public final class ClientSettings {
 
     /** A consumer configuration builder for {@code group} with the {@code courier.consumer.*} defaults. */
     public ConsumerConfig.Builder consumerConfig(String group) {
-        MQProperties.Consumer consumer = properties.getConsumer();
+        MQConsumerProperties consumer = properties.getConsumer();
         positive("courier.consumer.consume-threads", consumer.getConsumeThreads());
         positive("courier.consumer.consume-backlog-limit", consumer.getConsumeBacklogLimit());
         range("courier.consumer.pull-batch-size", consumer.getPullBatchSize(), 1, 1024);
@@ -187,7 +187,7 @@ public final class ClientSettings {
                     "must not be negative",
                     "Use 0 or a positive duration.");
         }
-        MQProperties.LocalRetry retry = consumer.getLocalRetry();
+        MQConsumerProperties.LocalRetry retry = consumer.getLocalRetry();
         positive("courier.consumer.local-retry.max-attempts", retry.getMaxAttempts());
         positive("courier.consumer.local-retry.initial-interval", retry.getInitialInterval());
         positive("courier.consumer.local-retry.max-interval", retry.getMaxInterval());

@@ -137,7 +137,7 @@ public final class MQAutoConfiguration {
             ObjectProvider<ReceiveObservation> receiveObservation) {
         return new MQListenerEndpointRegistry(finder, beanFactory, () -> {
             ClientSettings clientSettings = settings.getObject();
-            MQProperties.LocalRetry retry =
+            MQConsumerProperties.LocalRetry retry =
                     clientSettings.properties().getConsumer().getLocalRetry();
             return new MQListenerEndpointRegistry.Parts(
                     clientSettings,
