@@ -8,6 +8,7 @@ import io.couriermq.spring.annotation.MQMessageListener;
 import io.couriermq.spring.core.MQTemplate;
 import io.couriermq.spring.listener.MQListenerContainer;
 import io.couriermq.spring.listener.MQListenerEndpointRegistry;
+import io.couriermq.spring.test.Assignments;
 import io.couriermq.spring.test.EmbeddedMQ;
 import io.couriermq.spring.test.RecordingListener;
 import io.couriermq.test.EmbeddedCluster;

@@ -12,6 +12,7 @@ import io.couriermq.spring.core.MQListener;
 import io.couriermq.spring.core.MQNonRetryableException;
 import io.couriermq.spring.core.MQTemplate;
 import io.couriermq.spring.listener.MQListenerEndpointRegistry;
+import io.couriermq.spring.test.Assignments;
 import io.couriermq.spring.test.EmbeddedMQ;
 import io.couriermq.spring.test.RecordingListener;
 import io.couriermq.test.EmbeddedCluster;

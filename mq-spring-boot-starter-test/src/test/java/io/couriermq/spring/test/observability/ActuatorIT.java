@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.couriermq.spring.annotation.MQMessageListener;
 import io.couriermq.spring.core.MQTemplate;
+import io.couriermq.spring.listener.MQListenerEndpointRegistry;
 import io.couriermq.spring.support.MQProducers;
+import io.couriermq.spring.test.Assignments;
 import io.couriermq.spring.test.EmbeddedMQ;
 import io.couriermq.spring.test.RecordingListener;
 import io.couriermq.test.EmbeddedCluster;
@@ -65,6 +67,9 @@ class ActuatorIT {
     @Autowired
     EmbeddedCluster embeddedMQCluster;
 
+    @Autowired
+    MQListenerEndpointRegistry registry;
+
     ActuatorClient actuator;
 
     @BeforeEach
@@ -97,6 +102,7 @@ class ActuatorIT {
 
     @Test
     void pauseHoldsMessagesResumeDrainsThemAndTheMetersCountThem() {
+        Assignments.awaitAll(registry, embeddedMQCluster);
         template.syncSend(TOPIC, "warm-up");
         await().atMost(WAIT).until(() -> collector.received.contains("warm-up"));
 

@@ -7,7 +7,10 @@ import io.couriermq.client.message.ReceivedMessage;
 import io.couriermq.spring.annotation.MQMessageListener;
 import io.couriermq.spring.core.MQListener;
 import io.couriermq.spring.core.MQTemplate;
+import io.couriermq.spring.listener.MQListenerEndpointRegistry;
+import io.couriermq.spring.test.Assignments;
 import io.couriermq.spring.test.EmbeddedMQ;
+import io.couriermq.test.EmbeddedCluster;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Span;
@@ -74,8 +77,15 @@ class TraceAcrossTheBrokerIT {
     @Autowired
     TracedListener listener;
 
+    @Autowired
+    MQListenerEndpointRegistry registry;
+
+    @Autowired
+    EmbeddedCluster embeddedMQCluster;
+
     @Test
     void theListenerContinuesTheSendersTrace() {
+        Assignments.awaitAll(registry, embeddedMQCluster);
         Span sender = Observation.createNotStarted("test.checkout", observationRegistry)
                 .observe(() -> {
                     Span current = tracer.currentSpan();

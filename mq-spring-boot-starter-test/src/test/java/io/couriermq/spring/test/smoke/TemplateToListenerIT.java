@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.couriermq.client.producer.SendStatus;
 import io.couriermq.spring.annotation.MQMessageListener;
 import io.couriermq.spring.core.MQTemplate;
+import io.couriermq.spring.listener.MQListenerEndpointRegistry;
+import io.couriermq.spring.test.Assignments;
 import io.couriermq.spring.test.EmbeddedMQ;
 import io.couriermq.spring.test.RecordingListener;
+import io.couriermq.test.EmbeddedCluster;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +37,15 @@ class TemplateToListenerIT {
     @Autowired
     Collector collector;
 
+    @Autowired
+    MQListenerEndpointRegistry registry;
+
+    @Autowired
+    EmbeddedCluster embeddedMQCluster;
+
     @Test
     void aSentStringReachesTheListener() {
+        Assignments.awaitAll(registry, embeddedMQCluster);
         assertThat(template.syncSend("Smoke:tagA", "hello").status()).isEqualTo(SendStatus.SEND_OK);
         await().atMost(Duration.ofSeconds(20)).until(() -> collector.received.contains("hello"));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.couriermq.client.producer.SendStatus;
+import io.couriermq.spring.annotation.ConsumeFromWhere;
 import io.couriermq.spring.annotation.MQMessageListener;
 import io.couriermq.spring.autoconfigure.MQConnectionDetails;
 import io.couriermq.spring.core.MQTemplate;
@@ -35,7 +36,11 @@ class CourierContainerServiceConnectionIT {
     @Import(Received.class)
     static class App {}
 
-    @MQMessageListener(topic = "ContainerTopic", consumerGroup = "container-group")
+    // From the first offset: the topic is created by the first send, which may come before the listener has its queues.
+    @MQMessageListener(
+            topic = "ContainerTopic",
+            consumerGroup = "container-group",
+            consumeFromWhere = ConsumeFromWhere.FIRST_OFFSET)
     static class Received extends RecordingListener<String> {}
 
     @Autowired

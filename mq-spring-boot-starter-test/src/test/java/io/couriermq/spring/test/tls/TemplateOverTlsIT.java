@@ -10,6 +10,8 @@ import io.couriermq.remoting.netty.tls.TlsMode;
 import io.couriermq.remoting.netty.tls.TlsServerSettings;
 import io.couriermq.spring.annotation.MQMessageListener;
 import io.couriermq.spring.core.MQTemplate;
+import io.couriermq.spring.listener.MQListenerEndpointRegistry;
+import io.couriermq.spring.test.Assignments;
 import io.couriermq.spring.test.RecordingListener;
 import io.couriermq.test.EmbeddedCluster;
 import java.nio.file.Path;
@@ -82,6 +84,7 @@ class TemplateOverTlsIT {
                 application(App.class, "courier.tls.enabled=true", "courier.tls.trust-cert-path=" + pki.caPem())) {
             MQTemplate template = app.getBean(MQTemplate.class);
             Orders orders = app.getBean(Orders.class);
+            Assignments.awaitAll(app.getBean(MQListenerEndpointRegistry.class), cluster);
 
             assertThat(template.syncSend(TOPIC, "paid over TLS").status()).isEqualTo(SendStatus.SEND_OK);
 

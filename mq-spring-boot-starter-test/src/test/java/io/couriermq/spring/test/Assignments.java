@@ -1,4 +1,4 @@
-package io.couriermq.spring.test.listener;
+package io.couriermq.spring.test;
 
 import static org.awaitility.Awaitility.await;
 
@@ -15,12 +15,12 @@ import java.time.Duration;
  * only once the queues are taken, as an application would only count on messages sent after its
  * consumers are up.
  */
-final class Assignments {
+public final class Assignments {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private Assignments() {}
 
-    static void awaitAll(MQListenerEndpointRegistry registry, EmbeddedCluster cluster) {
+    public static void awaitAll(MQListenerEndpointRegistry registry, EmbeddedCluster cluster) {
         for (MQListenerContainer container : registry.getListenerContainers()) {
             if (container.isRunning()) {
                 awaitAll(container, cluster);
@@ -28,7 +28,7 @@ final class Assignments {
         }
     }
 
-    static void awaitAll(MQListenerContainer container, EmbeddedCluster cluster) {
+    public static void awaitAll(MQListenerContainer container, EmbeddedCluster cluster) {
         for (String topic : container.topics()) {
             int queues = cluster.route(topic)
                     .map(route -> route.queueDatas().stream()
