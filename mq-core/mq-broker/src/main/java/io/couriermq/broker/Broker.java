@@ -426,7 +426,8 @@ public final class Broker implements AutoCloseable {
      * Stops as abruptly as one JVM allows, for crash tests: no goodbye to the NameServers (they notice
      * the closed connection), every client connection closed with nothing answered, and no clean store
      * shutdown (the abort marker stays, so the next start over this store recovers as after a crash).
-     * Unlike a killed process, committed consumer offsets are still written once as their service stops.
+     * Every thread the broker started is stopped before this returns, but none writes a last checkpoint,
+     * offset or progress file: the next start finds what a killed process would have left.
      */
     public synchronized void halt() {
         ifStarted(slaveDuties, SlaveDuties::shutdown);
@@ -439,7 +440,10 @@ public final class Broker implements AutoCloseable {
         stopQuietly(holds);
         stopQuietly(clientExpiry);
         stopQuietly(runtimeSampler);
-        stopQuietly(offsetPersist);
+        ifStarted(transactions, TransactionService::halt);
+        ifStarted(delayLevels, DelayLevelScheduling::halt);
+        ifStarted(timer, TimerService::halt);
+        ifStarted(offsetPersist, OffsetPersistService::halt);
         if (store instanceof FileMessageStore files) {
             files.halt();
         } else if (store != null) {

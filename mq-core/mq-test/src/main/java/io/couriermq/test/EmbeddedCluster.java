@@ -202,7 +202,8 @@ public final class EmbeddedCluster implements AutoCloseable {
      * with nothing answered, and its store is closed without flush, checkpoint or removal of the abort
      * marker, so the next start recovers as after a crash. What differs from a real kill: unflushed
      * pages stay in the OS page cache (nothing acknowledged is lost, as with a process kill; unlike a
-     * power cut) and committed consumer offsets are written once more. The NameServers drop the broker
+     * power cut), and the broker's threads end before this returns (no checkpoint, progress or offset
+     * file is written on the way out, as a killed process writes none). The NameServers drop the broker
      * when they see its connection close, as they do after a kill; this does not wait for that.
      */
     public void crashBroker(String name) {

@@ -69,4 +69,9 @@ public final class DelayLevelScheduling {
     public void shutdown() {
         delivery.shutdown();
     }
+
+    /** Stops delivery without persisting its progress, as a crash would. */
+    public void halt() {
+        delivery.halt();
+    }
 }

@@ -160,6 +160,12 @@ public final class TimerService extends BackgroundService implements DispatchLis
         closeIndex();
     }
 
+    /** A halt writes no checkpoint: the next start replays from the last one, as after a crash. */
+    @Override
+    protected void onHalt() {
+        wheel.close();
+    }
+
     /**
      * One round: index, deliver, read ahead, maybe checkpoint. Indexing and reading ahead are bounded per
      * round, so a burst of parked messages or a crowded next window never holds up what is due now; a

@@ -91,6 +91,11 @@ public final class TransactionService {
         checker.shutdown();
     }
 
+    /** Stops checking without persisting the check progress, as a crash would. */
+    public void halt() {
+        checker.halt();
+    }
+
     private static void ensureAuditTopic(TopicConfigManager topics) {
         if (topics.find(TransactionTopics.CHECK_MAX_TOPIC).isEmpty()) {
             topics.createOrUpdate(new TopicConfig(

@@ -2,6 +2,7 @@ package io.couriermq.broker.reply;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.couriermq.broker.Broker;
 import io.couriermq.broker.config.BrokerSettingsLoader;
@@ -20,6 +21,7 @@ import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.SendMessageResponseHeader;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,7 +108,10 @@ class SendReplyIT {
                     .containsKey("PUSH_REPLY_TIME");
             assertThat(new String(push.body(), UTF_8)).isEqualTo("the answer");
         });
-        assertThat(broker.store().maxOffset(REPLY_TOPIC, 0)).isEqualTo(1);
+        // The consume queue is written by the dispatcher after the reply is stored and pushed.
+        await("the reply reaches the reply topic's queue")
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> broker.store().maxOffset(REPLY_TOPIC, 0), offset -> offset == 1L);
     }
 
     @Test

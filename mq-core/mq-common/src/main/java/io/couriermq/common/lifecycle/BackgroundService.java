@@ -23,6 +23,7 @@ public abstract class BackgroundService implements AutoCloseable {
     private final Condition signal = lock.newCondition();
     private boolean wakeUpPending;
     private volatile boolean stopping;
+    private volatile boolean halted;
     private Thread thread;
 
     protected BackgroundService(String name, long intervalMs) {
@@ -38,6 +39,12 @@ public abstract class BackgroundService implements AutoCloseable {
 
     /** Called once on the service thread after the loop ends, for a final flush or similar. */
     protected void onStop() throws Exception {}
+
+    /**
+     * Called instead of {@link #onStop()} after {@link #halt()}: release what the operating system would
+     * release for a killed process (open files), and write nothing a crash would not have written.
+     */
+    protected void onHalt() throws Exception {}
 
     public final synchronized void start() {
         if (thread != null) {
@@ -61,6 +68,18 @@ public abstract class BackgroundService implements AutoCloseable {
 
     /** Stop the loop and wait for the thread to finish its current round and {@link #onStop()}. */
     public final void shutdown() {
+        stop(false);
+    }
+
+    /**
+     * Stop the loop as a crash would stop it, for crash tests: the current round finishes, then {@link
+     * #onHalt()} runs instead of {@link #onStop()}, so no final flush or checkpoint is written.
+     */
+    public final void halt() {
+        stop(true);
+    }
+
+    private void stop(boolean halting) {
         Thread running;
         synchronized (this) {
             running = thread;
@@ -68,6 +87,7 @@ public abstract class BackgroundService implements AutoCloseable {
         if (running == null || stopping) {
             return;
         }
+        halted = halting;
         stopping = true;
         wakeUp();
         try {
@@ -100,7 +120,11 @@ public abstract class BackgroundService implements AutoCloseable {
             awaitNextRound();
         }
         try {
-            onStop();
+            if (halted) {
+                onHalt();
+            } else {
+                onStop();
+            }
         } catch (Throwable t) {
             log.error("{} failed while stopping", name, t);
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,31 @@ class BackgroundServiceTest {
         service.shutdown();
         service.shutdown();
         assertThat(stops).hasValue(1);
+    }
+
+    @Test
+    void haltEndsTheThreadWithOnHaltInsteadOfOnStop() {
+        List<String> ends = new CopyOnWriteArrayList<>();
+        var service = new BackgroundService("halting", 3_600_000) {
+            @Override
+            protected void runOnce() {}
+
+            @Override
+            protected void onStop() {
+                ends.add("stop:" + Thread.currentThread().getName());
+            }
+
+            @Override
+            protected void onHalt() {
+                ends.add("halt:" + Thread.currentThread().getName());
+            }
+        };
+        service.start();
+        service.halt();
+        service.shutdown();
+        assertThat(ends).containsExactly("halt:halting");
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(thread -> thread.getName().equals("halting"));
     }
 
     private static final class CountingService extends BackgroundService {
