@@ -1,5 +1,6 @@
 package io.couriermq.store.file;
 
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,18 +21,23 @@ public final class StorageHealth {
         shutdown = true;
     }
 
-    /** Records the latest disk usage; refuses puts while it is at or above {@code refuseAtRatio}. */
-    public void diskUsage(double usedRatio, double refuseAtRatio) {
+    /**
+     * Records the latest usage of the disk holding {@code storeRoot}; refuses puts while it is at or
+     * above {@code refuseAtRatio}. The reason names the directory, so an operator knows which disk.
+     */
+    public void diskUsage(Path storeRoot, double usedRatio, double refuseAtRatio) {
         diskUsedRatio = usedRatio;
         if (usedRatio >= refuseAtRatio) {
+            String reason = "disk full: the disk of " + storeRoot + " is " + Math.round(usedRatio * 100)
+                    + "% used, at or above diskSpaceWarningLevelRatio " + Math.round(refuseAtRatio * 100) + "%";
             if (diskFull == null) {
-                log.error(
-                        "disk {}% used, at or above the {}% limit: refusing puts until space returns",
-                        Math.round(usedRatio * 100), Math.round(refuseAtRatio * 100));
+                log.error("{}: refusing puts until space returns", reason);
             }
-            diskFull = "disk full: " + Math.round(usedRatio * 100) + "% used";
+            diskFull = reason;
         } else if (diskFull != null) {
-            log.warn("disk {}% used, below the limit again: accepting puts", Math.round(usedRatio * 100));
+            log.warn(
+                    "the disk of {} is {}% used, below the limit again: accepting puts",
+                    storeRoot, Math.round(usedRatio * 100));
             diskFull = null;
         }
     }

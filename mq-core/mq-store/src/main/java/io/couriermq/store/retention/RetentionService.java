@@ -44,6 +44,7 @@ public final class RetentionService extends BackgroundService {
     private final IndexService index;
     private final DiskSpace diskSpace;
     private final StorageHealth health;
+    private boolean overHighWaterReported;
     private final Clock clock;
     private volatile RetentionPolicy policy;
     private volatile Set<Integer> deleteHours;
@@ -129,13 +130,11 @@ public final class RetentionService extends BackgroundService {
     private synchronized int runRound(boolean diskOnly) {
         RetentionPolicy current = policy;
         double used = diskSpace.usedRatio(config.storePathRootDir());
-        health.diskUsage(used, current.diskSpaceWarningLevelRatio());
+        health.diskUsage(config.storePathRootDir(), used, current.diskSpaceWarningLevelRatio());
         boolean overHighWater = used >= current.diskMaxUsedSpaceRatio() / 100.0;
         List<MappedFile> deleted;
+        reportHighWater(overHighWater, used, current);
         if (overHighWater) {
-            log.warn(
-                    "disk {}% used, above diskMaxUsedSpaceRatio {}%: deleting the oldest segments now{}",
-                    Math.round(used * 100), current.diskMaxUsedSpaceRatio(), heldWarning());
             deleted = commitLog.segments().deleteFromHead(segment -> true, MAX_SEGMENTS_PER_ROUND);
         } else if (!diskOnly && isDeleteHour(clock.millis())) {
             deleted = commitLog.segments().deleteFromHead(expiredAndFree(), MAX_SEGMENTS_PER_ROUND);
@@ -150,6 +149,20 @@ public final class RetentionService extends BackgroundService {
             dropQueueAndIndexFiles();
         }
         return deleted.size();
+    }
+
+    /** Once when the disk goes over the high-water mark and once when it is back under, not every round. */
+    private void reportHighWater(boolean overHighWater, double used, RetentionPolicy current) {
+        if (overHighWater && !overHighWaterReported) {
+            log.warn(
+                    "disk {}% used, above diskMaxUsedSpaceRatio {}%: deleting the oldest segments each round{}",
+                    Math.round(used * 100), current.diskMaxUsedSpaceRatio(), heldWarning());
+        } else if (!overHighWater && overHighWaterReported) {
+            log.info(
+                    "disk {}% used, under diskMaxUsedSpaceRatio {}% again",
+                    Math.round(used * 100), current.diskMaxUsedSpaceRatio());
+        }
+        overHighWaterReported = overHighWater;
     }
 
     private int deleteExpired() {
