@@ -12,6 +12,8 @@ import io.couriermq.remoting.netty.tls.TlsSettings;
 import io.couriermq.remoting.security.Credentials;
 import io.couriermq.store.FlushDiskType;
 import io.couriermq.store.StoreConfig;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,8 +139,7 @@ public final class BrokerSettingsLoader {
      * @param defaultBrokerIp the address to register when {@code brokerIP1} is not given
      */
     public static BrokerSettings load(Map<String, String> entries, Path defaultStoreRoot, String defaultBrokerIp) {
-        String storeRoot = entries.get("storePathRootDir");
-        Path root = storeRoot == null || storeRoot.isBlank() ? defaultStoreRoot : Path.of(storeRoot.trim());
+        Path root = storeRoot(entries.get("storePathRootDir"), defaultStoreRoot);
         StoreConfig.Builder store = StoreConfig.builder(root);
         Draft draft = new Draft(defaultBrokerIp);
         HaDraft ha = new HaDraft();
@@ -166,6 +167,24 @@ public final class BrokerSettingsLoader {
         return new BrokerSettings(draft.build(), buildStore(store), ha.build(), List.copyOf(unknown.keySet()))
                 .withAcl(new AclSettings(acl.aclEnable, null, acl.innerClientCredentials))
                 .withTls(tls(tls));
+    }
+
+    /** A directory, or where one can be created; a file in its place would only fail when the store opens. */
+    private static Path storeRoot(String value, Path defaultStoreRoot) {
+        if (value == null || value.isBlank()) {
+            return defaultStoreRoot;
+        }
+        Path root;
+        try {
+            root = Path.of(value.trim());
+        } catch (InvalidPathException e) {
+            throw new InvalidConfigException(
+                    "storePathRootDir must be a directory path, was '" + value + "': " + e.getReason());
+        }
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new InvalidConfigException("storePathRootDir must be a directory, was '" + value + "', a file");
+        }
+        return root;
     }
 
     /**
