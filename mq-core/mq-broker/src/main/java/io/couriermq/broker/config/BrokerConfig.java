@@ -74,6 +74,11 @@ public record BrokerConfig(
             throw new InvalidConfigException(
                     "brokerIP1 must be the address clients reach this broker at, was '" + brokerIP1 + "'");
         }
+        // one ':' is host:port (an IPv6 literal has several): the port would be appended twice
+        if (brokerIP1.matches("[^:]+:\\d*")) {
+            throw new InvalidConfigException(
+                    "brokerIP1 must be an address without a port (the port is listenPort), was '" + brokerIP1 + "'");
+        }
         if (brokerId < 0) {
             throw new InvalidConfigException("brokerId must be 0 (master) or positive (slave), was " + brokerId);
         }

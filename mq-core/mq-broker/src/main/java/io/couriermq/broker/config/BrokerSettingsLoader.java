@@ -42,7 +42,8 @@ public final class BrokerSettingsLoader {
         BROKER_KEYS.put("brokerClusterName", (d, v) -> d.brokerClusterName = v.trim());
         BROKER_KEYS.put("brokerName", (d, v) -> d.brokerName = v.trim());
         BROKER_KEYS.put("brokerId", (d, v) -> d.brokerId = parseLong("brokerId", v));
-        BROKER_KEYS.put("brokerIP1", (d, v) -> d.brokerIP1 = v.trim());
+        // blank means not set, as the boot app reads it: the detected address stays
+        BROKER_KEYS.put("brokerIP1", (d, v) -> d.brokerIP1 = v.isBlank() ? d.brokerIP1 : v.trim());
         BROKER_KEYS.put("listenPort", (d, v) -> d.listenPort = parseInt("listenPort", v));
         BROKER_KEYS.put("bindAddress", (d, v) -> d.bindAddress = v.trim());
         BROKER_KEYS.put("brokerRole", (d, v) -> d.brokerRole = parseEnum("brokerRole", v, BrokerRole.class));

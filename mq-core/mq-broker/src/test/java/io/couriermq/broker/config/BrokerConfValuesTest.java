@@ -43,7 +43,7 @@ class BrokerConfValuesTest {
                 bad("brokerName", ""),
                 bad("brokerId", "-1"),
                 bad("brokerId", "1"),
-                bad("brokerIP1", " "),
+                bad("brokerIP1", "10.0.0.1:10911"),
                 bad("brokerIP1", "10.0.0.1 10.0.0.2"),
                 bad("listenPort", "65536"),
                 bad("listenPort", "ten"),
@@ -136,6 +136,7 @@ class BrokerConfValuesTest {
     static Stream<Arguments> boundaryValues() {
         return Stream.of(
                 ok("namesrvAddr", "ns-1:1;ns-2:65535;"),
+                ok("brokerIP1", "fe80::1"),
                 ok("listenPort", "0"),
                 ok("listenPort", "65535"),
                 ok("defaultTopicQueueNums", "1024"),
@@ -199,6 +200,17 @@ class BrokerConfValuesTest {
 
         assertThat(settings.broker().brokerId()).isEqualTo(1);
         assertThat(settings.store().maxIndexNum()).isEqualTo((Integer.MAX_VALUE - 44) / 20);
+    }
+
+    @Test
+    void aBlankBrokerIp1KeepsTheDetectedAddressAsTheBootAppReadsIt() {
+        assertThat(BrokerSettingsLoader.load(Map.of("brokerIP1", " "), ROOT, "10.0.0.7")
+                        .broker()
+                        .brokerIP1())
+                .isEqualTo("10.0.0.7");
+        assertThatThrownBy(() -> BrokerSettingsLoader.load(Map.of(), ROOT, " "))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("brokerIP1");
     }
 
     @Test
