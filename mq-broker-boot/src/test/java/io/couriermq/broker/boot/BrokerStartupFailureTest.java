@@ -28,6 +28,27 @@ class BrokerStartupFailureTest {
     }
 
     @Test
+    void aBadDeleteWhenStopsStartUpAtLoadWithAReportNamingTheKeyAndItsForm() {
+        runner.withPropertyValues("courier.broker.delete-when=abc").run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new BrokerConfigFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription())
+                    .isEqualTo("Invalid broker configuration: deleteWhen must be hours of the day 0-23 separated"
+                            + " by ';', as in RocketMQ (e.g. 04 or 04;16), was 'abc' ('abc')");
+        });
+    }
+
+    @Test
+    void aSizeThatWouldDivideByZeroLaterStopsStartUpNamingTheKey() {
+        runner.withPropertyValues("courier.broker.mappedFileSizeConsumeQueue=0").run(context -> {
+            FailureAnalysis analysis = new BrokerConfigFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription())
+                    .isEqualTo("Invalid broker configuration: mappedFileSizeConsumeQueue must be a positive multiple"
+                            + " of 20 (the size of one entry), was 0");
+        });
+    }
+
+    @Test
     void aKeyThatCannotBeHonouredStopsStartUpInsteadOfAWarning() {
         runner.withPropertyValues("courier.broker.enable-d-leger-commit-log=true")
                 .run(context -> {

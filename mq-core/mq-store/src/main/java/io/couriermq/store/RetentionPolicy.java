@@ -16,9 +16,13 @@ import java.util.stream.Collectors;
 public record RetentionPolicy(
         int fileReservedTime, String deleteWhen, int diskMaxUsedSpaceRatio, double diskSpaceWarningLevelRatio) {
 
+    private static final String DELETE_WHEN_FORM =
+            "deleteWhen must be hours of the day 0-23 separated by ';', as in RocketMQ (e.g. 04 or 04;16)";
+
     public RetentionPolicy {
         if (fileReservedTime < 0) {
-            throw new IllegalArgumentException("fileReservedTime must be >= 0 hours, was " + fileReservedTime);
+            throw new IllegalArgumentException(
+                    "fileReservedTime must be >= 0 hours (0: expired as soon as written), was " + fileReservedTime);
         }
         if (diskMaxUsedSpaceRatio < 10 || diskMaxUsedSpaceRatio > 95) {
             throw new IllegalArgumentException("diskMaxUsedSpaceRatio must be 10..95, was " + diskMaxUsedSpaceRatio);
@@ -46,24 +50,28 @@ public record RetentionPolicy(
 
     private static Set<Integer> deleteHours(String deleteWhen) {
         if (deleteWhen == null) {
-            throw new IllegalArgumentException("deleteWhen must name hours of the day such as 04 or 04;16");
+            throw new IllegalArgumentException(DELETE_WHEN_FORM + ", was null");
         }
-        return Arrays.stream(deleteWhen.split(";"))
+        Set<Integer> hours = Arrays.stream(deleteWhen.split(";"))
                 .map(String::trim)
                 .filter(hour -> !hour.isEmpty())
-                .map(RetentionPolicy::parseHour)
+                .map(hour -> parseHour(hour, deleteWhen))
                 .collect(Collectors.toUnmodifiableSet());
+        if (hours.isEmpty()) {
+            // RocketMQ would then never delete by age: only a full disk would free space
+            throw new IllegalArgumentException(DELETE_WHEN_FORM + ", was '" + deleteWhen + "' (no hour)");
+        }
+        return hours;
     }
 
-    private static int parseHour(String text) {
-        try {
+    private static int parseHour(String text, String deleteWhen) {
+        // digits only: Integer.parseInt would also take "+4" and "-0"
+        if (text.matches("\\d{1,2}")) {
             int hour = Integer.parseInt(text);
-            if (hour >= 0 && hour <= 23) {
+            if (hour <= 23) {
                 return hour;
             }
-        } catch (NumberFormatException e) {
-            // reported below with the same message as a number out of range
         }
-        throw new IllegalArgumentException("deleteWhen hours must be 00..23 separated by ';', was '" + text + "'");
+        throw new IllegalArgumentException(DELETE_WHEN_FORM + ", was '" + deleteWhen + "' ('" + text + "')");
     }
 }

@@ -58,16 +58,15 @@ public record StoreConfig(
         Objects.requireNonNull(flushDiskType, "flushDiskType");
         Objects.requireNonNull(deleteWhen, "deleteWhen");
         Objects.requireNonNull(timeZone, "timeZone");
-        if (mappedFileSizeConsumeQueue % 20 != 0) {
-            throw new IllegalArgumentException("mappedFileSizeConsumeQueue must be a multiple of 20");
-        }
-        if (maxMessageSize + 8 > mappedFileSizeCommitLog) {
-            throw new IllegalArgumentException("maxMessageSize " + maxMessageSize + " must fit a commit-log segment of "
-                    + mappedFileSizeCommitLog + " bytes");
-        }
-        if (diskMaxUsedSpaceRatio < 10 || diskMaxUsedSpaceRatio > 95) {
-            throw new IllegalArgumentException("diskMaxUsedSpaceRatio must be 10..95, was " + diskMaxUsedSpaceRatio);
-        }
+        StoreLimits.segments(mappedFileSizeCommitLog, mappedFileSizeConsumeQueue, maxMessageSize);
+        StoreLimits.positive("flushIntervalCommitLog", flushIntervalCommitLog, "ms");
+        StoreLimits.positive("syncFlushTimeout", syncFlushTimeout, "ms");
+        StoreLimits.positive("flushIntervalConsumeQueue", flushIntervalConsumeQueue, "ms");
+        StoreLimits.positive("cleanResourceInterval", cleanResourceInterval, "ms");
+        StoreLimits.positive("maxTransferCountOnMessageInMemory", maxTransferCountOnMessageInMemory, "messages");
+        StoreLimits.positive("maxTransferBytesOnMessageInMemory", maxTransferBytesOnMessageInMemory, "bytes");
+        StoreLimits.index(maxHashSlotNum, maxIndexNum);
+        new RetentionPolicy(fileReservedTime, deleteWhen, diskMaxUsedSpaceRatio, diskSpaceWarningLevelRatio);
     }
 
     public static Builder builder(Path storePathRootDir) {

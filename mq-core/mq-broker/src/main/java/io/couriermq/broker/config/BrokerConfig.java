@@ -1,5 +1,8 @@
 package io.couriermq.broker.config;
 
+import static io.couriermq.broker.config.ConfigValues.requirePositive;
+import static io.couriermq.broker.config.ConfigValues.requireRange;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,6 +14,11 @@ import java.util.List;
  * @param brokerIP1 the address clients and NameServers are told to use
  * @param bindAddress the local address the remoting port, the fast channel and the HA port listen on;
  *     {@code 0.0.0.0} (every interface) by default, as in RocketMQ. It does not change brokerIP1
+ * @param sendThreadPoolQueueCapacity requests the send executor queues before refusing more; its array is
+ *     allocated at start, so at most {@link #MAX_QUEUE_CAPACITY}
+ * @param pullThreadPoolQueueCapacity the same for the pull executor
+ * @param flushConsumerOffsetInterval ms between writes of the consumer offsets
+ * @param clientChannelMaxIdleTimeSeconds seconds without a heartbeat after which a client is dropped
  * @param registerNameServerPeriod how often the broker re-registers, ms (clamped to 10-60 s as RocketMQ does)
  * @param enablePropertyFilter whether consumers may subscribe with SQL92 expressions (off by default, as in
  *     RocketMQ: evaluating them costs a property decode per examined message)
@@ -45,12 +53,31 @@ public record BrokerConfig(
         long transactionCheckInterval,
         int transactionCheckMax) {
 
+    /**
+     * Largest executor queue: ten times RocketMQ's largest default (100,000). The queue's array is allocated
+     * when the broker starts, and a request queued behind a million others has long outlived its client's
+     * timeout.
+     */
+    public static final int MAX_QUEUE_CAPACITY = 1_000_000;
+
     public BrokerConfig {
         if (brokerName == null || brokerName.isBlank()) {
             throw new InvalidConfigException("brokerName must not be empty");
         }
         if (brokerClusterName == null || brokerClusterName.isBlank()) {
             throw new InvalidConfigException("brokerClusterName must not be empty");
+        }
+        nameServerAddresses(namesrvAddr);
+        if (brokerIP1 == null
+                || brokerIP1.isBlank()
+                || brokerIP1.strip().chars().anyMatch(Character::isWhitespace)) {
+            throw new InvalidConfigException(
+                    "brokerIP1 must be the address clients reach this broker at, was '" + brokerIP1 + "'");
+        }
+        // one ':' is host:port (an IPv6 literal has several): the port would be appended twice
+        if (brokerIP1.matches("[^:]+:\\d*")) {
+            throw new InvalidConfigException(
+                    "brokerIP1 must be an address without a port (the port is listenPort), was '" + brokerIP1 + "'");
         }
         if (brokerId < 0) {
             throw new InvalidConfigException("brokerId must be 0 (master) or positive (slave), was " + brokerId);
@@ -71,10 +98,15 @@ public record BrokerConfig(
         if (brokerPermission < 0 || brokerPermission > 7) {
             throw new InvalidConfigException("brokerPermission must be 0..7, was " + brokerPermission);
         }
+        requireRange("sendThreadPoolQueueCapacity", sendThreadPoolQueueCapacity, 1, MAX_QUEUE_CAPACITY, "requests");
+        requireRange("pullThreadPoolQueueCapacity", pullThreadPoolQueueCapacity, 1, MAX_QUEUE_CAPACITY, "requests");
+        requirePositive("flushConsumerOffsetInterval", flushConsumerOffsetInterval, "ms");
+        // the connections' idle timeout takes it as an int
+        requireRange(
+                "clientChannelMaxIdleTimeSeconds", clientChannelMaxIdleTimeSeconds, 1, Integer.MAX_VALUE, "seconds");
         delayLevels(messageDelayLevel);
-        if (timerMaxDelaySec < 1) {
-            throw new InvalidConfigException("timerMaxDelaySec must be positive, was " + timerMaxDelaySec);
-        }
+        // an int in RocketMQ; also keeps due times (now + delay in ms) far from overflowing a long
+        requireRange("timerMaxDelaySec", timerMaxDelaySec, 1, Integer.MAX_VALUE, "seconds");
         if (transactionTimeOut < 0 || transactionCheckInterval <= 0 || transactionCheckMax < 1) {
             throw new InvalidConfigException("transactionTimeOut must be >= 0, transactionCheckInterval > 0 and"
                     + " transactionCheckMax >= 1, were " + transactionTimeOut + ", " + transactionCheckInterval
@@ -85,13 +117,32 @@ public record BrokerConfig(
 
     /** NameServer addresses, trimmed, without empty entries. */
     public List<String> nameServerAddresses() {
+        return nameServerAddresses(namesrvAddr);
+    }
+
+    private static List<String> nameServerAddresses(String namesrvAddr) {
         if (namesrvAddr == null || namesrvAddr.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(namesrvAddr.split(";"))
+        List<String> addresses = Arrays.stream(namesrvAddr.split(";"))
                 .map(String::trim)
                 .filter(address -> !address.isEmpty())
                 .toList();
+        for (String address : addresses) {
+            // host:port, the port after the last ':' as the remoting client reads it
+            int colon = address.lastIndexOf(':');
+            String port = colon < 0 ? "" : address.substring(colon + 1);
+            boolean valid = colon > 0
+                    && port.matches("\\d{1,5}")
+                    && Integer.parseInt(port) >= 1
+                    && Integer.parseInt(port) <= 65535
+                    && address.chars().noneMatch(Character::isWhitespace);
+            if (!valid) {
+                throw new InvalidConfigException("namesrvAddr must be host:port entries separated by ';', was '"
+                        + namesrvAddr + "' ('" + address + "')");
+            }
+        }
+        return addresses;
     }
 
     /** The parsed {@link #messageDelayLevel}. */

@@ -12,6 +12,8 @@ import io.couriermq.remoting.netty.tls.TlsSettings;
 import io.couriermq.remoting.security.Credentials;
 import io.couriermq.store.FlushDiskType;
 import io.couriermq.store.StoreConfig;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,8 @@ public final class BrokerSettingsLoader {
         BROKER_KEYS.put("brokerClusterName", (d, v) -> d.brokerClusterName = v.trim());
         BROKER_KEYS.put("brokerName", (d, v) -> d.brokerName = v.trim());
         BROKER_KEYS.put("brokerId", (d, v) -> d.brokerId = parseLong("brokerId", v));
-        BROKER_KEYS.put("brokerIP1", (d, v) -> d.brokerIP1 = v.trim());
+        // blank means not set, as the boot app reads it: the detected address stays
+        BROKER_KEYS.put("brokerIP1", (d, v) -> d.brokerIP1 = v.isBlank() ? d.brokerIP1 : v.trim());
         BROKER_KEYS.put("listenPort", (d, v) -> d.listenPort = parseInt("listenPort", v));
         BROKER_KEYS.put("bindAddress", (d, v) -> d.bindAddress = v.trim());
         BROKER_KEYS.put("brokerRole", (d, v) -> d.brokerRole = parseEnum("brokerRole", v, BrokerRole.class));
@@ -137,8 +140,7 @@ public final class BrokerSettingsLoader {
      * @param defaultBrokerIp the address to register when {@code brokerIP1} is not given
      */
     public static BrokerSettings load(Map<String, String> entries, Path defaultStoreRoot, String defaultBrokerIp) {
-        String storeRoot = entries.get("storePathRootDir");
-        Path root = storeRoot == null || storeRoot.isBlank() ? defaultStoreRoot : Path.of(storeRoot.trim());
+        Path root = storeRoot(entries.get("storePathRootDir"), defaultStoreRoot);
         StoreConfig.Builder store = StoreConfig.builder(root);
         Draft draft = new Draft(defaultBrokerIp);
         HaDraft ha = new HaDraft();
@@ -166,6 +168,24 @@ public final class BrokerSettingsLoader {
         return new BrokerSettings(draft.build(), buildStore(store), ha.build(), List.copyOf(unknown.keySet()))
                 .withAcl(new AclSettings(acl.aclEnable, null, acl.innerClientCredentials))
                 .withTls(tls(tls));
+    }
+
+    /** A directory, or where one can be created; a file in its place would only fail when the store opens. */
+    private static Path storeRoot(String value, Path defaultStoreRoot) {
+        if (value == null || value.isBlank()) {
+            return defaultStoreRoot;
+        }
+        Path root;
+        try {
+            root = Path.of(value.trim());
+        } catch (InvalidPathException e) {
+            throw new InvalidConfigException(
+                    "storePathRootDir must be a directory path, was '" + value + "': " + e.getReason());
+        }
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new InvalidConfigException("storePathRootDir must be a directory, was '" + value + "', a file");
+        }
+        return root;
     }
 
     /**

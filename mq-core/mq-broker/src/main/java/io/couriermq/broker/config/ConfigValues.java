@@ -50,4 +50,17 @@ final class ConfigValues {
         throw new InvalidConfigException(
                 key + " must be one of " + Arrays.toString(type.getEnumConstants()) + ", was '" + value + "'");
     }
+
+    static void requirePositive(String key, long value, String unit) {
+        if (value < 1) {
+            throw new InvalidConfigException(key + " must be positive (" + unit + "), was " + value);
+        }
+    }
+
+    /** Refuses a value outside min..max (inclusive), naming the key, the unit and why the bound exists. */
+    static void requireRange(String key, long value, long min, long max, String unit) {
+        if (value < min || value > max) {
+            throw new InvalidConfigException(key + " must be " + min + ".." + max + " " + unit + ", was " + value);
+        }
+    }
 }

@@ -45,8 +45,9 @@ final class IndexFile {
         this.entryCount = Math.min(maxEntries, Math.max(0, file.reader().getInt(ENTRY_COUNT)));
     }
 
+    /** Fails rather than wraps round: StoreConfig keeps broker.conf values inside an int. */
     static int fileSizeBytes(int slotCount, int maxEntries) {
-        return HEADER_BYTES + slotCount * SLOT_BYTES + maxEntries * ENTRY_BYTES;
+        return Math.toIntExact(HEADER_BYTES + (long) slotCount * SLOT_BYTES + (long) maxEntries * ENTRY_BYTES);
     }
 
     MappedFile file() {
