@@ -40,7 +40,7 @@ final class ChannelBackPressure {
     static void holdBack(Channel channel, RemotingCommand command, Predicate<RemotingCommand> submit) {
         ChannelBackPressure state = new ChannelBackPressure(channel, submit);
         channel.attr(KEY).set(state);
-        channel.config().setAutoRead(false);
+        ReadGate.of(channel).close(ReadGate.HELD_BACK);
         state.waiting.add(command);
         state.scheduleRetry();
     }
@@ -72,7 +72,6 @@ final class ChannelBackPressure {
             waiting.poll();
         }
         channel.attr(KEY).set(null);
-        channel.config().setAutoRead(true);
-        channel.read();
+        ReadGate.of(channel).open(ReadGate.HELD_BACK);
     }
 }

@@ -8,11 +8,14 @@ import io.couriermq.remoting.rpc.ProcessorRegistry;
 import io.couriermq.remoting.rpc.RequestContext;
 import io.couriermq.remoting.rpc.RequestGuard;
 import io.couriermq.remoting.rpc.RequestObserver;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.util.AttributeKey;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +30,47 @@ import org.slf4j.LoggerFactory;
 final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingCommand> {
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
+    private static final AttributeKey<AtomicInteger> PENDING = AttributeKey.valueOf("courier.pendingRequests");
+
     private final ProcessorRegistry processors;
     private final RemotingChannels channels;
+    private final int maxPendingPerConnection;
+    private final boolean pauseOnUnsentResponses;
     private volatile RequestObserver observer = RequestObserver.NONE;
     private volatile RequestGuard guard = RequestGuard.ALLOW_ALL;
 
+    /** For a client: its peers' requests are few, and it must always read the responses it waits for. */
     CommandDispatcher(ProcessorRegistry processors, RemotingChannels channels) {
+        this(processors, channels, Integer.MAX_VALUE, false);
+    }
+
+    /**
+     * For a server: a connection with {@code maxPendingPerConnection} requests queued or running is held
+     * back (not read, its next requests kept in arrival order) until one is done, and with {@code pauseOnUnsentResponses} a connection whose peer leaves its
+     * responses unread (the channel turns unwritable at the high-water mark) is not read until they drain.
+     */
+    CommandDispatcher(
+            ProcessorRegistry processors,
+            RemotingChannels channels,
+            int maxPendingPerConnection,
+            boolean pauseOnUnsentResponses) {
         this.processors = processors;
         this.channels = channels;
+        this.maxPendingPerConnection = maxPendingPerConnection;
+        this.pauseOnUnsentResponses = pauseOnUnsentResponses;
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (pauseOnUnsentResponses) {
+            Channel channel = ctx.channel();
+            if (channel.isWritable()) {
+                ReadGate.of(channel).open(ReadGate.UNSENT_RESPONSES);
+            } else {
+                ReadGate.of(channel).close(ReadGate.UNSENT_RESPONSES);
+            }
+        }
+        super.channelWritabilityChanged(ctx);
     }
 
     void observer(RequestObserver observer) {
@@ -57,12 +93,14 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
             return;
         }
         NettyRemotingChannel channel = channels.of(ctx.channel());
-        if (submit(channel, command)) {
+        Taken taken = submit(channel, command);
+        if (taken == Taken.YES) {
             return;
         }
-        if (command.isOneway()) {
-            // A oneway sender never reads a SYSTEM_BUSY answer: slow it down instead of losing its request.
-            ChannelBackPressure.holdBack(ctx.channel(), command, waiting -> submit(channel, waiting));
+        if (command.isOneway() || taken == Taken.CONNECTION_FULL) {
+            // A oneway sender never reads a SYSTEM_BUSY answer, and a connection at its bound is the one
+            // to slow down, not to refuse: hold its requests back until they can be queued.
+            ChannelBackPressure.holdBack(ctx.channel(), command, waiting -> submit(channel, waiting) == Taken.YES);
             return;
         }
         answer(
@@ -74,11 +112,17 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
                         .build());
     }
 
+    private enum Taken {
+        YES,
+        EXECUTOR_FULL,
+        CONNECTION_FULL
+    }
+
     /**
-     * Queues a request on its processor's executor; false when the executor is full. A code nobody
-     * handles is answered here and counts as taken.
+     * Queues a request on its processor's executor, unless the executor is full or the connection has
+     * its bound of requests queued or running. A code nobody handles is answered here and counts as taken.
      */
-    private boolean submit(NettyRemotingChannel channel, RemotingCommand command) {
+    private Taken submit(NettyRemotingChannel channel, RemotingCommand command) {
         ProcessorRegistry.Registration registration = processors.lookup(command.code());
         if (registration == null) {
             log.debug("{} from {} is not supported", RequestCode.nameOf(command.code()), channel);
@@ -88,14 +132,39 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
                     RemotingCommand.responseTo(command, ResponseCode.REQUEST_CODE_NOT_SUPPORTED)
                             .remark(" request type " + command.code() + " not supported")
                             .build());
-            return true;
+            return Taken.YES;
+        }
+        if (pauseOnUnsentResponses && !channel.nettyChannel().isWritable()) {
+            // Requests already read must not pile up more responses the peer is not reading.
+            return Taken.CONNECTION_FULL;
+        }
+        AtomicInteger pending = pendingOf(channel.nettyChannel());
+        if (pending.incrementAndGet() > maxPendingPerConnection) {
+            pending.decrementAndGet();
+            return Taken.CONNECTION_FULL;
         }
         try {
-            registration.executor().execute(() -> process(registration, channel, command));
-            return true;
+            registration.executor().execute(() -> {
+                try {
+                    process(registration, channel, command);
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
+            return Taken.YES;
         } catch (RejectedExecutionException e) {
-            return false;
+            pending.decrementAndGet();
+            return Taken.EXECUTOR_FULL;
         }
+    }
+
+    private static AtomicInteger pendingOf(Channel channel) {
+        AtomicInteger pending = channel.attr(PENDING).get();
+        if (pending == null) {
+            pending = new AtomicInteger();
+            channel.attr(PENDING).set(pending);
+        }
+        return pending;
     }
 
     private void process(

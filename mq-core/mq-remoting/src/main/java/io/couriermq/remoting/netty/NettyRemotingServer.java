@@ -14,6 +14,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.ssl.SslContext;
@@ -47,7 +48,9 @@ public final class NettyRemotingServer implements AutoCloseable {
     private final NettyTransport transport;
     private final ProcessorRegistry processors = new ProcessorRegistry();
     private final RemotingChannels remotingChannels = new RemotingChannels("remoting-server");
-    private final CommandDispatcher dispatcher = new CommandDispatcher(processors, remotingChannels);
+    private final CommandDispatcher dispatcher;
+    private final ConnectionLimiter connectionLimiter;
+    private final FrameBudget frameBudget;
     private final RemotingCommandEncoder encoder = new RemotingCommandEncoder();
     private final ConnectionHandler connections;
     private final SslContext sslContext;
@@ -61,6 +64,11 @@ public final class NettyRemotingServer implements AutoCloseable {
         this.config = config;
         this.transport = NettyTransport.choose(config.preferEpoll());
         this.connections = new ConnectionHandler("server", remotingChannels, listener);
+        ServerLimits limits = config.limits();
+        this.dispatcher =
+                new CommandDispatcher(processors, remotingChannels, limits.maxPendingRequestsPerConnection(), true);
+        this.connectionLimiter = new ConnectionLimiter(limits);
+        this.frameBudget = new FrameBudget(limits.maxBufferedFrameBytes(), config.maxFrameBytes());
         this.sslContext = config.tls().mode() == TlsMode.DISABLED ? null : SslContexts.forServer(config.tls());
     }
 
@@ -110,16 +118,23 @@ public final class NettyRemotingServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, false)
+                .childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, CommandSizeEstimator.INSTANCE)
+                .childOption(
+                        ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(
+                                config.limits().writeBufferLowWaterMark(),
+                                config.limits().writeBufferHighWaterMark()))
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
                         channels.add(channel);
                         channel.pipeline()
+                                .addLast("limits", connectionLimiter)
                                 .addLast(
                                         "tls-policy",
                                         new TlsPolicyHandler(config.tls().mode(), sslContext))
                                 .addLast("idle", new IdleStateHandler(0, 0, config.idleTimeoutSeconds()))
-                                .addLast("decoder", new RemotingCommandDecoder(config.maxFrameBytes()))
+                                .addLast("decoder", new RemotingCommandDecoder(config.maxFrameBytes(), frameBudget))
                                 .addLast("encoder", encoder)
                                 .addLast("connections", connections)
                                 .addLast("dispatcher", dispatcher);
@@ -159,13 +174,20 @@ public final class NettyRemotingServer implements AutoCloseable {
         return channels.size();
     }
 
+    /** Bytes of incomplete frames all connections hold now (bounded by maxBufferedFrameBytes). */
+    public long bufferedFrameBytes() {
+        return frameBudget.held();
+    }
+
     public synchronized void shutdown() {
         if (serverChannel == null) {
             return;
         }
         int port = localPort();
         serverChannel.close().syncUninterruptibly();
-        channels.forEach(channel -> channel.config().setAutoRead(false));
+        channels.forEach(channel -> channel.eventLoop()
+                .submit(() -> ReadGate.of(channel).close(ReadGate.SHUTTING_DOWN))
+                .awaitUninterruptibly(1_000));
         drainExecutors();
         remotingChannels.close("server shutting down");
         channels.close().awaitUninterruptibly(config.shutdownGraceMs());

@@ -14,9 +14,16 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 final class RemotingCommandDecoder extends LengthFieldBasedFrameDecoder {
     private static final int LENGTH_FIELD_BYTES = 4;
 
+    private final FrameBudget budget;
     private boolean corrupted;
+    private long accounted;
 
     RemotingCommandDecoder(int maxFrameBytes) {
+        this(maxFrameBytes, null);
+    }
+
+    /** With {@code budget}, the bytes of this connection's incomplete frame count against the port's total. */
+    RemotingCommandDecoder(int maxFrameBytes, FrameBudget budget) {
         // The frame decoder's limit counts the length field too; saturate so that the largest limit the
         // configs accept (Integer.MAX_VALUE) does not overflow into an invalid negative one.
         super(
@@ -26,6 +33,33 @@ final class RemotingCommandDecoder extends LengthFieldBasedFrameDecoder {
                 0,
                 LENGTH_FIELD_BYTES,
                 true);
+        this.budget = budget;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        super.channelRead(ctx, msg);
+        if (budget == null) {
+            return;
+        }
+        long buffered = internalBuffer().readableBytes();
+        long total = budget.adjust(buffered - accounted);
+        accounted = buffered;
+        if (buffered > 0 && total > budget.limit() && !corrupted) {
+            // This read took the port over its bound: the connection holding the new bytes goes.
+            markCorrupted(internalBuffer());
+            budget.refused(ctx.channel().remoteAddress(), buffered, total);
+            ctx.close();
+        }
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) throws Exception {
+        if (budget != null) {
+            budget.adjust(-accounted);
+            accounted = 0;
+        }
+        super.handlerRemoved0(ctx);
     }
 
     @Override

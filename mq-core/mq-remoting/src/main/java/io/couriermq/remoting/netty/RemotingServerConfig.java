@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param preferEpoll use native epoll when available
  * @param shutdownGraceMs how long shutdown waits for requests in progress to be answered
  * @param tls TLS on this port (disabled, permissive, enforcing); see {@link TlsServerSettings}
+ * @param limits connections, buffered bytes and pending requests the port allows; see {@link ServerLimits}
  */
 public record RemotingServerConfig(
         String bindAddress,
@@ -23,7 +24,8 @@ public record RemotingServerConfig(
         int idleTimeoutSeconds,
         boolean preferEpoll,
         long shutdownGraceMs,
-        TlsServerSettings tls) {
+        TlsServerSettings tls,
+        ServerLimits limits) {
 
     public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
@@ -41,6 +43,29 @@ public record RemotingServerConfig(
             throw new IllegalArgumentException("idleTimeoutSeconds and shutdownGraceMs must not be negative");
         }
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** With the default {@link ServerLimits}. */
+    public RemotingServerConfig(
+            String bindAddress,
+            int listenPort,
+            int workerThreads,
+            int maxFrameBytes,
+            int idleTimeoutSeconds,
+            boolean preferEpoll,
+            long shutdownGraceMs,
+            TlsServerSettings tls) {
+        this(
+                bindAddress,
+                listenPort,
+                workerThreads,
+                maxFrameBytes,
+                idleTimeoutSeconds,
+                preferEpoll,
+                shutdownGraceMs,
+                tls,
+                ServerLimits.defaults());
     }
 
     /** Without TLS. */
@@ -77,27 +102,60 @@ public record RemotingServerConfig(
                 idleTimeoutSeconds,
                 preferEpoll,
                 shutdownGraceMs,
-                tls);
+                tls,
+                limits);
     }
 
     public RemotingServerConfig withMaxFrameBytes(int bytes) {
         return new RemotingServerConfig(
-                bindAddress, listenPort, workerThreads, bytes, idleTimeoutSeconds, preferEpoll, shutdownGraceMs, tls);
+                bindAddress,
+                listenPort,
+                workerThreads,
+                bytes,
+                idleTimeoutSeconds,
+                preferEpoll,
+                shutdownGraceMs,
+                tls,
+                limits);
     }
 
     public RemotingServerConfig withIdleTimeoutSeconds(int seconds) {
         return new RemotingServerConfig(
-                bindAddress, listenPort, workerThreads, maxFrameBytes, seconds, preferEpoll, shutdownGraceMs, tls);
+                bindAddress,
+                listenPort,
+                workerThreads,
+                maxFrameBytes,
+                seconds,
+                preferEpoll,
+                shutdownGraceMs,
+                tls,
+                limits);
     }
 
     public RemotingServerConfig withPreferEpoll(boolean epoll) {
         return new RemotingServerConfig(
-                bindAddress, listenPort, workerThreads, maxFrameBytes, idleTimeoutSeconds, epoll, shutdownGraceMs, tls);
+                bindAddress,
+                listenPort,
+                workerThreads,
+                maxFrameBytes,
+                idleTimeoutSeconds,
+                epoll,
+                shutdownGraceMs,
+                tls,
+                limits);
     }
 
     public RemotingServerConfig withListenPort(int port) {
         return new RemotingServerConfig(
-                bindAddress, port, workerThreads, maxFrameBytes, idleTimeoutSeconds, preferEpoll, shutdownGraceMs, tls);
+                bindAddress,
+                port,
+                workerThreads,
+                maxFrameBytes,
+                idleTimeoutSeconds,
+                preferEpoll,
+                shutdownGraceMs,
+                tls,
+                limits);
     }
 
     public RemotingServerConfig withTls(TlsServerSettings settings) {
@@ -109,6 +167,20 @@ public record RemotingServerConfig(
                 idleTimeoutSeconds,
                 preferEpoll,
                 shutdownGraceMs,
-                settings);
+                settings,
+                limits);
+    }
+
+    public RemotingServerConfig withLimits(ServerLimits newLimits) {
+        return new RemotingServerConfig(
+                bindAddress,
+                listenPort,
+                workerThreads,
+                maxFrameBytes,
+                idleTimeoutSeconds,
+                preferEpoll,
+                shutdownGraceMs,
+                tls,
+                newLimits);
     }
 }
