@@ -3,11 +3,12 @@ package io.couriermq.remoting.logging;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
- * A WARN log that stays readable under a flood of the same problem (a fuzzer, a misconfigured client
+ * A log that stays readable under a flood of the same problem (a fuzzer, a misconfigured client
  * reconnecting in a loop): per cause, the first occurrence of a window is logged in full, later ones
  * are only counted, and the next occurrence after the window first logs one summary line ("N more like
  * this in the last 60 s"). So each cause costs at most two lines per window, whatever the rate.
@@ -46,9 +47,22 @@ public final class RateLimitedLog {
      * only for causes that are bugs, not for bad input.
      */
     public void warn(String cause, String format, Object... arguments) {
-        if (!logger.isWarnEnabled()) {
-            return;
+        if (logger.isWarnEnabled()) {
+            log(logger::warn, cause, format, arguments);
         }
+    }
+
+    /**
+     * {@link #warn} at INFO: for routine events a peer can repeat at will (a consumer joining, a broker
+     * registering), which stay one line each in normal operation and a count under a flood.
+     */
+    public void info(String cause, String format, Object... arguments) {
+        if (logger.isInfoEnabled()) {
+            log(logger::info, cause, format, arguments);
+        }
+    }
+
+    private void log(BiConsumer<String, Object[]> sink, String cause, String format, Object[] arguments) {
         long now = nanoTime.getAsLong();
         Window window = windowOf(cause);
         long suppressed;
@@ -62,13 +76,11 @@ public final class RateLimitedLog {
             window.suppressed = 0;
         }
         if (suppressed > 0) {
-            logger.warn(
-                    "{}: {} more like this in the last {} s",
-                    window.cause,
-                    suppressed,
-                    Duration.ofNanos(windowNanos).toSeconds());
+            sink.accept("{}: {} more like this in the last {} s", new Object[] {
+                window.cause, suppressed, Duration.ofNanos(windowNanos).toSeconds()
+            });
         }
-        logger.warn(format, arguments);
+        sink.accept(format, arguments);
     }
 
     private Window windowOf(String cause) {

@@ -54,6 +54,22 @@ class RateLimitedLogTest {
     }
 
     @Test
+    void infoIsLimitedTheSameWayAtItsOwnLevel() {
+        for (int i = 0; i < 1_000; i++) {
+            log.info("joined cg", "consumer {} joined", i);
+        }
+        nanos.addAndGet(TimeUnit.MINUTES.toNanos(2));
+        log.info("joined cg", "consumer {} joined", "late");
+
+        assertThat(logs.events())
+                .extracting(event -> event.getLevel() + " " + event.getFormattedMessage())
+                .containsExactly(
+                        "INFO consumer 0 joined",
+                        "INFO joined cg: 999 more like this in the last 60 s",
+                        "INFO consumer late joined");
+    }
+
+    @Test
     void eachCauseHasItsOwnWindow() {
         log.warn("tls", "tls {}", 1);
         log.warn("frame", "frame {}", 1);
