@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RouteTable {
     private static final Logger log = LoggerFactory.getLogger(RouteTable.class);
-    /** Registrations and closes are one line each, per broker name a minute: a flood is a count. */
+    /** Registrations and closes are one line each, per broker (name, id) a minute: a flood is a count. */
     private final RateLimitedLog brokerEvents = new RateLimitedLog(log, Duration.ofMinutes(1));
 
     private final Clock clock;
@@ -86,7 +86,7 @@ public final class RouteTable {
                             registration.channel()));
             if (previous == null) {
                 brokerEvents.info(
-                        "broker registered: " + registration.brokerName(),
+                        "broker registered: " + registration.brokerName() + " id " + registration.brokerId(),
                         "broker {} ({} id {}, cluster {}) registered with {} topics",
                         registration.brokerAddr(),
                         registration.brokerName(),
@@ -150,7 +150,7 @@ public final class RouteTable {
         for (BrokerLiveness live : liveness.values()) {
             if (live.channel() == channel && removeIfSame(live)) {
                 brokerEvents.info(
-                        "broker connection closed: " + live.brokerName(),
+                        "broker connection closed: " + live.brokerName() + " id " + live.brokerId(),
                         "broker {} ({}) removed: its connection closed",
                         live.key().brokerAddr(),
                         live.brokerName());
