@@ -1,10 +1,12 @@
 package io.couriermq.broker.client;
 
 import io.couriermq.common.time.Clock;
+import io.couriermq.remoting.logging.RateLimitedLog;
 import io.couriermq.remoting.protocol.body.ConsumerConnection;
 import io.couriermq.remoting.protocol.body.ConsumerData;
 import io.couriermq.remoting.protocol.body.SubscriptionData;
 import io.couriermq.remoting.rpc.RemotingChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsumerGroupRegistry {
     private static final Logger log = LoggerFactory.getLogger(ConsumerGroupRegistry.class);
+    /** Joins and closes are one line each, per group a minute: a peer reconnecting in a loop is a count. */
+    private final RateLimitedLog membership = new RateLimitedLog(log, Duration.ofMinutes(1));
 
     private final ConcurrentMap<String, ConsumerGroup> groups = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -56,7 +60,12 @@ public final class ConsumerGroupRegistry {
             boolean resubscribed = !keepSubscriptions && group.updateSubscriptions(data.subscriptionDataSet());
             changed[0] = joined || resubscribed;
             if (joined) {
-                log.info("consumer {} joined group {} from {}", client.clientId(), name, client.channel());
+                membership.info(
+                        "consumer joined group " + name,
+                        "consumer {} joined group {} from {}",
+                        client.clientId(),
+                        name,
+                        client.channel());
             }
             return group;
         });
@@ -79,7 +88,11 @@ public final class ConsumerGroupRegistry {
     public void channelClosed(RemotingChannel channel) {
         for (String groupName : List.copyOf(groups.keySet())) {
             if (change(groupName, group -> group.members.remove(channel))) {
-                log.info("consumer channel {} closed; removed from group {}", channel, groupName);
+                membership.info(
+                        "consumer channel closed in group " + groupName,
+                        "consumer channel {} closed; removed from group {}",
+                        channel,
+                        groupName);
             }
         }
     }

@@ -6,6 +6,7 @@ import io.couriermq.broker.client.RebalanceLockManager;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
+import io.couriermq.remoting.protocol.body.BodyFields;
 import io.couriermq.remoting.protocol.body.ConsumerConnection;
 import io.couriermq.remoting.protocol.body.GetConsumerListByGroupResponseBody;
 import io.couriermq.remoting.protocol.body.LockBatchRequestBody;
@@ -93,8 +94,10 @@ public final class ConsumerGroupProcessor implements RequestProcessor {
 
     private RemotingCommand lock(RemotingCommand request) {
         LockBatchRequestBody body = RemotingJson.decode(request.body(), LockBatchRequestBody.class);
-        LockBatchResponseBody locked =
-                new LockBatchResponseBody(locks.tryLock(body.consumerGroup(), body.clientId(), body.mqSet()));
+        LockBatchResponseBody locked = new LockBatchResponseBody(locks.tryLock(
+                BodyFields.require(body.consumerGroup(), "consumerGroup", request),
+                BodyFields.require(body.clientId(), "clientId", request),
+                body.mqSet()));
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS)
                 .body(RemotingJson.encode(locked))
                 .build();
@@ -103,7 +106,10 @@ public final class ConsumerGroupProcessor implements RequestProcessor {
     /** Often sent oneway; the dispatcher drops the response then. */
     private RemotingCommand unlock(RemotingCommand request) {
         UnlockBatchRequestBody body = RemotingJson.decode(request.body(), UnlockBatchRequestBody.class);
-        locks.unlock(body.consumerGroup(), body.clientId(), body.mqSet());
+        locks.unlock(
+                BodyFields.require(body.consumerGroup(), "consumerGroup", request),
+                BodyFields.require(body.clientId(), "clientId", request),
+                body.mqSet());
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS).build();
     }
 

@@ -38,7 +38,8 @@ public final class SendTopicResolver {
         }
         String problem = TopicNames.problemWith(header.topic());
         if (problem != null) {
-            throw new SendRejection(ResponseCode.MESSAGE_ILLEGAL, problem);
+            // SYSTEM_ERROR as RocketMQ 5.2.0's msgCheck answers an invalid topic (its producer retries it elsewhere)
+            throw new SendRejection(ResponseCode.SYSTEM_ERROR, problem);
         }
         TopicConfig topic = topics.find(header.topic()).orElseGet(() -> create(header));
         if (topic == null) {

@@ -10,8 +10,8 @@ import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.body.DataVersion;
 import io.couriermq.remoting.protocol.body.KVTable;
-import io.couriermq.remoting.protocol.body.RegisterBrokerBody;
 import io.couriermq.remoting.protocol.body.RemotingJson;
+import io.couriermq.remoting.protocol.body.TopicConfigSerializeWrapper;
 import io.couriermq.remoting.protocol.header.namesrv.BrokerIdentityHeader;
 import io.couriermq.remoting.protocol.header.namesrv.RegisterBrokerRequestHeader;
 import io.couriermq.remoting.protocol.header.namesrv.RegisterBrokerResponseHeader;
@@ -54,16 +54,17 @@ public final class BrokerRegistrationProcessor implements RequestProcessor {
                     .remark("crc32 not match: the registration body of " + header.brokerAddr() + " is corrupt")
                     .build();
         }
-        RegisterBrokerBody body =
-                request.hasBody() ? RegisterBodyDecoder.decode(request.body(), header.compressed()) : null;
+        TopicConfigSerializeWrapper topics = request.hasBody()
+                ? RegisterBodyDecoder.topicTableOf(RegisterBodyDecoder.decode(request.body(), header.compressed()))
+                : null;
         RegistrationResult result = routes.register(new BrokerRegistration(
                 header.clusterName(),
                 header.brokerName(),
                 header.brokerAddr(),
                 header.brokerId(),
                 header.haServerAddr(),
-                body == null ? null : body.topicConfigSerializeWrapper().dataVersion(),
-                body == null ? null : body.topicConfigSerializeWrapper().topicConfigTable(),
+                topics == null ? null : topics.dataVersion(),
+                topics == null ? null : topics.topicConfigTable(),
                 timeoutOf(header),
                 Boolean.TRUE.equals(header.enableActingMaster()),
                 context.channel()));

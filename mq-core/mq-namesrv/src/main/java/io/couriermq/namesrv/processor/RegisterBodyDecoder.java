@@ -32,6 +32,26 @@ final class RegisterBodyDecoder {
         return compressed ? decodeCompressed(body) : RemotingJson.decode(body, RegisterBrokerBody.class);
     }
 
+    /**
+     * The topic table of a decoded registration, checked before it reaches the route table: a body
+     * without one, or a topic without a name, is refused with the field named rather than failing
+     * deep inside a route edit.
+     */
+    static TopicConfigSerializeWrapper topicTableOf(RegisterBrokerBody body) {
+        TopicConfigSerializeWrapper wrapper = body.topicConfigSerializeWrapper();
+        if (wrapper == null) {
+            throw new RemotingCommandException("the REGISTER_BROKER body has no 'topicConfigSerializeWrapper'");
+        }
+        for (Map.Entry<String, TopicConfig> entry : wrapper.topicConfigTable().entrySet()) {
+            TopicConfig topic = entry.getValue();
+            if (topic.topicName() == null || topic.topicName().isBlank()) {
+                throw new RemotingCommandException("the REGISTER_BROKER body's topic config under key '"
+                        + entry.getKey() + "' has no 'topicName'");
+            }
+        }
+        return wrapper;
+    }
+
     /** The body's CRC as brokers compute it: CRC32 masked to a non-negative int. */
     static int crc32(byte[] body) {
         CRC32 crc = new CRC32();

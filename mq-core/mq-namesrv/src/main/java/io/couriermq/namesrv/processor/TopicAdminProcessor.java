@@ -4,6 +4,7 @@ import io.couriermq.namesrv.route.RouteTable;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
+import io.couriermq.remoting.protocol.body.BodyFields;
 import io.couriermq.remoting.protocol.body.RemotingJson;
 import io.couriermq.remoting.protocol.body.TopicRouteData;
 import io.couriermq.remoting.protocol.header.namesrv.BrokerNameRequestHeader;
@@ -34,6 +35,9 @@ public final class TopicAdminProcessor implements RequestProcessor {
     private RemotingCommand registerTopic(RemotingCommand request) {
         String topic = request.decodeHeader(TopicRequestHeader::decode).topic();
         TopicRouteData route = RemotingJson.decode(request.body(), TopicRouteData.class);
+        // the route table is keyed by broker name: a queue data without one names no broker to add
+        route.queueDatas()
+                .forEach(queues -> BodyFields.require(queues.brokerName(), "queueDatas[].brokerName", request));
         routes.registerTopic(topic, route.queueDatas());
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS).build();
     }

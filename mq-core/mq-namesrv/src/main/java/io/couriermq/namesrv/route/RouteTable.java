@@ -1,12 +1,14 @@
 package io.couriermq.namesrv.route;
 
 import io.couriermq.common.time.Clock;
+import io.couriermq.remoting.logging.RateLimitedLog;
 import io.couriermq.remoting.protocol.Permission;
 import io.couriermq.remoting.protocol.body.BrokerData;
 import io.couriermq.remoting.protocol.body.DataVersion;
 import io.couriermq.remoting.protocol.body.QueueData;
 import io.couriermq.remoting.protocol.body.TopicConfig;
 import io.couriermq.remoting.rpc.RemotingChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -25,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RouteTable {
     private static final Logger log = LoggerFactory.getLogger(RouteTable.class);
+    /** Registrations and closes are one line each, per broker (name, id) a minute: a flood is a count. */
+    private final RateLimitedLog brokerEvents = new RateLimitedLog(log, Duration.ofMinutes(1));
 
     private final Clock clock;
     private final Map<BrokerKey, BrokerLiveness> liveness = new ConcurrentHashMap<>();
@@ -81,7 +85,8 @@ public final class RouteTable {
                             registration.timeoutMillis(),
                             registration.channel()));
             if (previous == null) {
-                log.info(
+                brokerEvents.info(
+                        "broker registered: " + registration.brokerName() + " id " + registration.brokerId(),
                         "broker {} ({} id {}, cluster {}) registered with {} topics",
                         registration.brokerAddr(),
                         registration.brokerName(),
@@ -144,7 +149,8 @@ public final class RouteTable {
     public void removeBrokersOf(RemotingChannel channel) {
         for (BrokerLiveness live : liveness.values()) {
             if (live.channel() == channel && removeIfSame(live)) {
-                log.info(
+                brokerEvents.info(
+                        "broker connection closed: " + live.brokerName() + " id " + live.brokerId(),
                         "broker {} ({}) removed: its connection closed",
                         live.key().brokerAddr(),
                         live.brokerName());

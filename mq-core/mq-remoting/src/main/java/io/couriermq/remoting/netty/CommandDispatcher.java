@@ -1,5 +1,6 @@
 package io.couriermq.remoting.netty;
 
+import io.couriermq.remoting.logging.RateLimitedLog;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RemotingCommandException;
 import io.couriermq.remoting.protocol.RequestCode;
@@ -36,6 +37,7 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
     private final RemotingChannels channels;
     private final int maxPendingPerConnection;
     private final boolean pauseOnUnsentResponses;
+    private final RateLimitedLog failures = new RateLimitedLog(log, ConnectionHandler.LOG_WINDOW);
     private volatile RequestObserver observer = RequestObserver.NONE;
     private volatile RequestGuard guard = RequestGuard.ALLOW_ALL;
 
@@ -179,8 +181,27 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
             response = RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR)
                     .remark(e.getMessage())
                     .build();
+        } catch (IllegalArgumentException e) {
+            // A value from the request failed a domain check below the processor (a name too long, a
+            // negative offset): the sender's mistake, answered with the check's message, not a stack trace.
+            failures.warn(
+                    RequestCode.nameOf(request.code()) + ": refused argument",
+                    "{} from {} refused: {}",
+                    RequestCode.nameOf(request.code()),
+                    channel,
+                    e.getMessage());
+            response = RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR)
+                    .remark(e.getMessage())
+                    .build();
         } catch (Exception e) {
-            log.warn("processing {} from {} failed", request, channel, e);
+            // A processor bug, not bad input (that raises RemotingCommandException): the stack trace
+            // once per kind and processor a minute, so a peer repeating the request cannot flood the log.
+            failures.warn(
+                    RequestCode.nameOf(request.code()) + ": " + e.getClass().getName(),
+                    "processing {} from {} failed",
+                    request,
+                    channel,
+                    e);
             response = RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR)
                     .remark(e.toString())
                     .build();

@@ -1,5 +1,6 @@
 package io.couriermq.remoting.netty;
 
+import io.couriermq.remoting.logging.RateLimitedLog;
 import io.couriermq.remoting.netty.tls.TlsPolicyException;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.netty.channel.ChannelHandler;
@@ -8,27 +9,33 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
+import java.time.Duration;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Connection lifecycle: reports connects and closes, closes idle connections, and turns any decoding
- * error into one log line and a closed connection. A closed connection fails the requests that still
- * wait on it.
+ * error into a closed connection and one log line without a stack trace. Those lines are rate-limited
+ * per cause ({@link RateLimitedLog}): a flood of bad connections logs the first of each kind and a
+ * count a minute, not a line each. A closed connection fails the requests that still wait on it.
  */
 @ChannelHandler.Sharable
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
 
+    static final Duration LOG_WINDOW = Duration.ofMinutes(1);
+
     private final String side;
     private final RemotingChannels channels;
     private final ChannelEventListener listener;
+    private final RateLimitedLog badConnections;
 
     ConnectionHandler(String side, RemotingChannels channels, ChannelEventListener listener) {
         this.side = side;
         this.channels = channels;
         this.listener = listener;
+        this.badConnections = new RateLimitedLog(log, LOG_WINDOW);
     }
 
     @Override
@@ -66,18 +73,29 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         String peer = NettyRemotingChannel.format(ctx.channel().remoteAddress());
         SSLException tlsFailure = tlsFailure(cause);
         if (cause instanceof TlsPolicyException) {
-            log.warn("{}: closing connection {}: {}", side, peer, cause.getMessage());
+            badConnections.warn("TLS policy", "{}: closing connection {}: {}", side, peer, cause.getMessage());
         } else if (tlsFailure != null) {
-            log.warn("{}: closing connection {}: TLS failed: {}", side, peer, tlsFailure.getMessage());
+            badConnections.warn(
+                    "TLS failure", "{}: closing connection {}: TLS failed: {}", side, peer, tlsFailure.getMessage());
         } else if (cause instanceof DecoderException) {
             // Netty wraps a non-decoder exception thrown while decoding; its own subclasses say it all.
             Throwable reason =
                     cause.getClass() == DecoderException.class && cause.getCause() != null ? cause.getCause() : cause;
-            log.warn("{}: closing connection {}: malformed frame: {}", side, peer, reason.getMessage());
+            badConnections.warn(
+                    "malformed frame: " + reason.getClass().getSimpleName(),
+                    "{}: closing connection {}: malformed frame: {}",
+                    side,
+                    peer,
+                    reason.getMessage());
         } else if (cause instanceof IOException) {
             log.debug("{}: connection {} failed: {}", side, peer, cause.toString());
         } else {
-            log.warn("{}: closing connection {} after an unexpected error", side, peer, cause);
+            badConnections.warn(
+                    "unexpected error: " + cause.getClass().getName(),
+                    "{}: closing connection {} after an unexpected error",
+                    side,
+                    peer,
+                    cause);
         }
         ctx.close();
     }

@@ -1,5 +1,6 @@
 package io.couriermq.remoting.netty;
 
+import io.couriermq.remoting.logging.RateLimitedLog;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -20,14 +21,12 @@ import org.slf4j.LoggerFactory;
 final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ConnectionLimiter.class);
     private static final AttributeKey<InetAddress> COUNTED = AttributeKey.valueOf("courier.countedConnection");
-    private static final long REPORT_EVERY_NANOS = 10_000_000_000L;
 
     private final int maxConnections;
     private final int maxPerAddress;
     private final AtomicInteger open = new AtomicInteger();
     private final ConcurrentHashMap<InetAddress, Integer> openPerAddress = new ConcurrentHashMap<>();
-    private final AtomicInteger refusedSinceReport = new AtomicInteger();
-    private volatile long lastReportNanos = System.nanoTime() - REPORT_EVERY_NANOS;
+    private final RateLimitedLog refusals = new RateLimitedLog(log, ConnectionHandler.LOG_WINDOW);
 
     ConnectionLimiter(ServerLimits limits) {
         this.maxConnections = limits.maxConnections();
@@ -43,7 +42,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
         String refusal = admit(address);
         if (refusal != null) {
-            report(refusal);
+            report(refusal.startsWith("the port") ? "maxConnections" : "maxConnectionsPerAddress", refusal);
             ctx.close();
             return;
         }
@@ -86,13 +85,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         openPerAddress.computeIfPresent(address, (any, count) -> count <= 1 ? null : count - 1);
     }
 
-    private void report(String refusal) {
-        int refused = refusedSinceReport.incrementAndGet();
-        long now = System.nanoTime();
-        long last = lastReportNanos;
-        if (now - last >= REPORT_EVERY_NANOS && refusedSinceReport.compareAndSet(refused, 0)) {
-            lastReportNanos = now;
-            log.warn("refused {} new connection(s) in the last {} s; the latest because {}", refused, 10, refusal);
-        }
+    private void report(String cause, String refusal) {
+        refusals.warn(cause, "refused a new connection: {}", refusal);
     }
 }

@@ -1,7 +1,7 @@
 package io.couriermq.remoting.netty;
 
+import io.couriermq.remoting.logging.RateLimitedLog;
 import java.net.SocketAddress;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,12 +12,10 @@ import org.slf4j.LoggerFactory;
  */
 final class FrameBudget {
     private static final Logger log = LoggerFactory.getLogger(FrameBudget.class);
-    private static final long REPORT_EVERY_NANOS = 10_000_000_000L;
 
     private final long limit;
     private final AtomicLong held = new AtomicLong();
-    private final AtomicInteger refusedSinceReport = new AtomicInteger();
-    private volatile long lastReportNanos = System.nanoTime() - REPORT_EVERY_NANOS;
+    private final RateLimitedLog refusals = new RateLimitedLog(log, ConnectionHandler.LOG_WINDOW);
 
     FrameBudget(long limit, int maxFrameBytes) {
         this.limit = Math.max(limit, maxFrameBytes);
@@ -36,20 +34,15 @@ final class FrameBudget {
         return held.get();
     }
 
-    /** A connection is closed for taking the total over the limit; logged at most every ten seconds. */
+    /** A connection is closed for taking the total over the limit; logged once a minute, then counted. */
     void refused(SocketAddress peer, long connectionBytes, long total) {
-        int refused = refusedSinceReport.incrementAndGet();
-        long now = System.nanoTime();
-        if (now - lastReportNanos >= REPORT_EVERY_NANOS && refusedSinceReport.compareAndSet(refused, 0)) {
-            lastReportNanos = now;
-            log.warn(
-                    "closed {} connection(s) in the last 10 s whose incomplete frames took the port over"
-                            + " maxBufferedFrameBytes {}; the latest {} held {} of {} bytes",
-                    refused,
-                    limit,
-                    NettyRemotingChannel.format(peer),
-                    connectionBytes,
-                    total);
-        }
+        refusals.warn(
+                "maxBufferedFrameBytes",
+                "closed connection {}: its incomplete frame of {} bytes took the port's total to {},"
+                        + " over maxBufferedFrameBytes {}",
+                NettyRemotingChannel.format(peer),
+                connectionBytes,
+                total,
+                limit);
     }
 }

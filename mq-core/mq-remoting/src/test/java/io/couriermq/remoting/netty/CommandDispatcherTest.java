@@ -10,6 +10,7 @@ import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.rpc.RequestContext;
 import io.couriermq.remoting.rpc.RequestObserver;
 import io.couriermq.remoting.testing.Bytes;
+import io.couriermq.remoting.testing.LogCapture;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
@@ -70,6 +71,44 @@ class CommandDispatcherTest {
 
         assertThat(response.code()).isEqualTo(ResponseCode.SYSTEM_ERROR.code());
         assertThat(response.remark()).isEqualTo("the header field 'topic' is required");
+    }
+
+    @Test
+    void aRefusedArgumentIsSystemErrorWithItsMessageAndOneLogLineWithoutStackTrace() {
+        remoting.register(15, (context, request) -> {
+            throw new IllegalArgumentException("offset of cg on T/0 must not be negative, was -5");
+        });
+        try (LogCapture logs = LogCapture.of(CommandDispatcher.class)) {
+            for (int opaque = 1; opaque <= 200; opaque++) {
+                RemotingCommand response =
+                        send(RemotingCommand.decoded(15, opaque, 0).build());
+                assertThat(response.code()).isEqualTo(ResponseCode.SYSTEM_ERROR.code());
+                assertThat(response.remark()).isEqualTo("offset of cg on T/0 must not be negative, was -5");
+            }
+
+            assertThat(logs.warnings()).singleElement().satisfies(line -> {
+                assertThat(line.getFormattedMessage()).contains("refused", "must not be negative");
+                assertThat(line.getThrowableProxy()).isNull();
+            });
+        }
+    }
+
+    @Test
+    void aProcessorBugIsSystemErrorAndItsStackTraceIsLoggedOncePerWindow() {
+        remoting.register(105, (context, request) -> {
+            throw new NullPointerException("a bug");
+        });
+        try (LogCapture logs = LogCapture.of(CommandDispatcher.class)) {
+            for (int opaque = 1; opaque <= 200; opaque++) {
+                RemotingCommand response =
+                        send(RemotingCommand.decoded(105, opaque, 0).build());
+                assertThat(response.code()).isEqualTo(ResponseCode.SYSTEM_ERROR.code());
+            }
+
+            assertThat(logs.warnings()).singleElement().satisfies(line -> assertThat(
+                            line.getThrowableProxy().getClassName())
+                    .isEqualTo(NullPointerException.class.getName()));
+        }
     }
 
     @Test

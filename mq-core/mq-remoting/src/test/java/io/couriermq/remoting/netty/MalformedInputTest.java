@@ -10,7 +10,9 @@ import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.testing.Bytes;
 import io.couriermq.remoting.testing.LogCapture;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.util.ResourceLeakDetector;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bytes that are not a remoting frame close the connection with one WARN line naming the reason; no
@@ -168,6 +171,37 @@ class MalformedInputTest {
         assertThat(EmbeddedRemoting.readWritten(good).opaque()).isEqualTo(7);
         assertThat(remoting.closedChannels).hasSize(1);
         good.finishAndReleaseAll();
+    }
+
+    /** A fuzzer's flood: each kind of bad input is logged once a minute, not once per connection. */
+    @Test
+    void tenThousandBadConnectionsLogABoundedNumberOfLines() {
+        List<byte[]> kinds = List.of(
+                Bytes.hex("fffffff0 00000000"),
+                Bytes.jsonFrame("not json"),
+                Bytes.frame(7, Bytes.hex("\"{}\""), new byte[0]),
+                Bytes.hex("00000002 abcd"));
+        // WARN only, and no paranoid leak tracking of 10,000 buffers (the other tests check release):
+        // both would make this test slow, not stricter
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.couriermq.remoting")).setLevel(Level.WARN);
+        ResourceLeakDetector.Level leakDetection = ResourceLeakDetector.getLevel();
+        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        try {
+            for (int i = 0; i < 10_000; i++) {
+                EmbeddedChannel channel = remoting.newChannel();
+                channel.writeInbound(Unpooled.wrappedBuffer(kinds.get(i % kinds.size())));
+                assertThat(channel.isOpen()).isFalse();
+                channel.finishAndReleaseAll();
+            }
+        } finally {
+            ResourceLeakDetector.setLevel(leakDetection);
+        }
+
+        assertThat(remoting.closedChannels).hasSize(10_000);
+        assertThat(logs.warnings())
+                .as("one line per kind of bad input")
+                .hasSizeLessThanOrEqualTo(kinds.size())
+                .allSatisfy(line -> assertThat(line.getThrowableProxy()).isNull());
     }
 
     private void assertClosedWithOneWarning(EmbeddedChannel channel, String reason) {

@@ -35,6 +35,15 @@ public final class HeaderFields {
         return parseInt(name, requireString(name));
     }
 
+    /** A count such as PULL_MESSAGE's maxMsgNums: zero or less is refused here, naming the field. */
+    public int requirePositiveInt(String name) {
+        int value = requireInt(name);
+        if (value <= 0) {
+            throw malformed(name, Integer.toString(value), "a positive int");
+        }
+        return value;
+    }
+
     public Integer optionalInt(String name) {
         String value = fields.get(name);
         return value == null ? null : parseInt(name, value);

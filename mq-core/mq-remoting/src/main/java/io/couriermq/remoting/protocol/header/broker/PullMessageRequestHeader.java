@@ -31,7 +31,7 @@ public record PullMessageRequestHeader(
                 fields.requireString("topic"),
                 fields.requireInt("queueId"),
                 fields.requireLong("queueOffset"),
-                fields.requireInt("maxMsgNums"),
+                fields.requirePositiveInt("maxMsgNums"),
                 fields.requireInt("sysFlag"),
                 fields.requireLong("commitOffset"),
                 fields.requireLong("suspendTimeoutMillis"),
