@@ -126,6 +126,7 @@ class BrokerCrashIT {
                 for (int t = 0; t < OFFICIAL_SENDERS; t++) {
                     senders.add(startSender("official-" + t + "-"));
                 }
+                awaitOurProducerSending();
                 for (int cycle = 1; cycle <= cycles; cycle++) {
                     killAndRecover(cycle, cycles, 1_000 + random.nextInt(2_000));
                 }
@@ -278,6 +279,20 @@ class BrokerCrashIT {
         assertThat(txRead.offsetErrors())
                 .as("queue offsets of the transaction topic")
                 .isEmpty();
+    }
+
+    /** Our producer's JVM compiles its source first: the kills start once it too is sending. */
+    private void awaitOurProducerSending() {
+        await("our producer's first acknowledged send")
+                .atMost(RECOVERY_TIMEOUT)
+                .pollInterval(Duration.ofMillis(200))
+                .failFast(
+                        "our producer process exited; see courier-producer.log in " + figures.getParent(),
+                        () -> !ours.isAlive())
+                .until(() -> {
+                    ledger.addFromFile(ours.ackFile());
+                    return count(ledger.snapshot(), "courier-") > 0;
+                });
     }
 
     private void awaitRegistered() {

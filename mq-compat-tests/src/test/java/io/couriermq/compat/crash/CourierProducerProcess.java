@@ -52,6 +52,10 @@ public final class CourierProducerProcess implements AutoCloseable {
         return ackFile;
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** The producer's log tail, for a failure message. */
     public String logTail() {
         return (process.isAlive() ? "running" : "exited") + ", " + process.logFile() + ":\n" + process.logTail(20);
