@@ -99,6 +99,9 @@ class BrokerCrashIT {
         report("CRASH seed=" + seed + " cycles=" + cycles + ": replay these kill moments with -Dcrash.seed=" + seed);
         List<Thread> senders = new ArrayList<>();
         try (CourierStandaloneNode started = CourierStandaloneNode.start(dir.resolve("node"), settings());
+                // Started first: its JVM compiles its source while the topics are created (it retries meanwhile).
+                CourierProducerProcess ours =
+                        CourierProducerProcess.start(dir, started.nameServerAddress(), TOPIC, "courier-");
                 Admin admin = Admin.connect(started.nameServerAddress());
                 Clients clients = new Clients(started.nameServerAddress());
                 PendingTransactions transactions = new PendingTransactions(started.nameServerAddress());
@@ -106,6 +109,7 @@ class BrokerCrashIT {
                 TopicReader timedRead = new TopicReader(started.nameServerAddress(), TIMED_TOPIC);
                 TopicReader transactionRead = new TopicReader(started.nameServerAddress(), TX_TOPIC)) {
             this.node = started;
+            this.ours = ours;
             this.admin = admin;
             this.transactions = transactions;
             this.acked = acked;
@@ -117,11 +121,8 @@ class BrokerCrashIT {
             admin.createTopic(node, TX_TOPIC, 2, Duration.ofSeconds(30));
             producer = clients.producer();
             producer.setSendMsgTimeout(3_000);
-            try (CourierProducerProcess ours =
-                            CourierProducerProcess.start(dir, node.nameServerAddress(), TOPIC, "courier-");
-                    OffsetCommitter committer = new OffsetCommitter(
-                            Clients.api(producer), node.address(), Clients.unique("crash-group"), TOPIC, QUEUES)) {
-                this.ours = ours;
+            try (OffsetCommitter committer = new OffsetCommitter(
+                    Clients.api(producer), node.address(), Clients.unique("crash-group"), TOPIC, QUEUES)) {
                 this.committer = committer;
                 for (int t = 0; t < OFFICIAL_SENDERS; t++) {
                     senders.add(startSender("official-" + t + "-"));
