@@ -7,10 +7,12 @@ import io.couriermq.compat.harness.Clients;
 import io.couriermq.compat.harness.CompatCluster;
 import io.couriermq.harness.process.Broker;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.rocketmq.client.QueryResult;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -54,11 +56,19 @@ class BrokerAdminIT {
         });
         try (Clients clients = new Clients(cluster)) {
             DefaultMQProducer producer = clients.producer();
+            List<Integer> queueIds = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 SendResult result = producer.send(ProducerSendModesIT.message(topic, "TagA", "created", i));
                 assertThat(result.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
-                assertThat(result.getMessageQueue().getQueueId()).isBetween(0, 2);
+                queueIds.add(result.getMessageQueue().getQueueId());
             }
+            // the producer goes round the route's queues from a random start: the route has exactly 0, 1, 2
+            int first = queueIds.get(0);
+            assertThat(queueIds)
+                    .containsExactly(IntStream.range(first, first + 6)
+                            .map(i -> i % 3)
+                            .boxed()
+                            .toArray(Integer[]::new));
         }
         assertThat(cluster.admin().raw().examineTopicConfig(cluster.broker().address(), topic))
                 .satisfies(config -> {

@@ -62,7 +62,9 @@ class DelayAndRetryIT {
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> arrivals.containsKey(message.getKeys()));
             long delayMs = arrivals.get(message.getKeys()) - sentAt;
-            assertThat(delayMs).as("delay of level 2 (5 s)").isBetween(4_500L, 9_000L);
+            // never early (both brokers re-put a level's message at its store time + 5 s, checked every 100 ms);
+            // late by the check, the re-put and the push: measured 5,182-5,373 ms on both brokers (see commit)
+            assertThat(delayMs).as("delay of level 2 (5 s)").isBetween(5_000L, 7_000L);
             MessageExt delivered = received.get(0);
             assertThat(delivered.getTopic()).isEqualTo(topic);
             assertThat(delivered.getBody()).isEqualTo(message.getBody());
@@ -113,6 +115,7 @@ class DelayAndRetryIT {
 
             Received deadLetters = new Received();
             DefaultMQPushConsumer reader = clients.pushConsumer(Clients.unique("compat-dlq-reader"));
+            reader.setPollNameServerInterval(1_000); // the DLQ route is new: not 30 s until the reader sees it
             reader.subscribe(deadLetterTopic, "*");
             reader.registerMessageListener(deadLetters);
             reader.start();

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.couriermq.compat.harness.Clients;
 import io.couriermq.compat.harness.CompatCluster;
+import io.couriermq.compat.harness.CourierOnly;
 import io.couriermq.harness.process.Broker;
+import io.couriermq.harness.process.ServerKind;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,10 @@ class TransactionalMessageIT {
 
     private static final int QUEUES = 4;
 
+    /** Seen on 2026-12-07 with checks every second; our broker's at-most-once is TransactionModelIT's proof. */
+    private static final String CHECKED_BACK_TWICE = "Apache RocketMQ 5.2.0 delivered the message its check-back"
+            + " committed more than once; ours resolves a transaction at most once";
+
     @RegisterExtension
     static final CompatCluster cluster = CompatCluster.withSelectedBroker(Broker.Settings.defaults()
             .withProperties(Map.of(
@@ -59,9 +65,13 @@ class TransactionalMessageIT {
                 }
 
                 received.assertEachOnceAndIntact(sent);
-                assertThat(producer.checked)
-                        .as("an ended transaction is never checked")
-                        .isEmpty();
+                if (cluster.broker().kind() == ServerKind.COURIER) {
+                    // Apache RocketMQ 5.2.0 may still check a committed transaction: on 2026-12-07, under
+                    // load, it checked each of the six committed ones twice (checks every 1 s here)
+                    assertThat(producer.checked)
+                            .as("an ended transaction is never checked")
+                            .isEmpty();
+                }
             } finally {
                 producer.shutdown();
             }
@@ -90,7 +100,13 @@ class TransactionalMessageIT {
                         .atMost(Duration.ofSeconds(5))
                         .until(() -> received.deliveries() == 1);
                 assertThat(received.all()).extracting(MessageExt::getKeys).containsExactly(marker.getKeys());
-                assertThat(producer.checked).isEmpty();
+                if (cluster.broker().kind() == ServerKind.COURIER) {
+                    // Apache RocketMQ 5.2.0 may still check ended transactions: on 2026-12-07, under load, it
+                    // checked the rolled-back ones and the committed marker again (none was delivered twice)
+                    assertThat(producer.checked)
+                            .as("an ended transaction is never checked")
+                            .isEmpty();
+                }
             } finally {
                 producer.shutdown();
             }
@@ -98,6 +114,7 @@ class TransactionalMessageIT {
     }
 
     @Test
+    @CourierOnly(CHECKED_BACK_TWICE)
     void anUnknownStateIsResolvedByTheCheckBack() throws Exception {
         String topic = newTopic();
         try (Clients clients = new Clients(cluster)) {
@@ -122,6 +139,7 @@ class TransactionalMessageIT {
     }
 
     @Test
+    @CourierOnly(CHECKED_BACK_TWICE)
     void anUnresolvedHalfMessageIsStillCheckedAfterABrokerRestart() throws Exception {
         String topic = newTopic();
         try (Clients clients = new Clients(cluster)) {

@@ -360,7 +360,9 @@ abstract class ClientScenarios {
         producer.send(message(topic, "level-2").delayLevel(2).build());
 
         await().atMost(WAIT).until(() -> arrivals.containsKey("level-2"));
-        assertThat(arrivals.get("level-2") - sentAt).as("level 2 is 5 s").isBetween(4_500L, 15_000L);
+        // never early (both brokers re-put a level's message at its store time + 5 s, checked every 100 ms);
+        // late by the check, the re-put and the push: measured 5,195-5,959 ms on both brokers (see the commit)
+        assertThat(arrivals.get("level-2") - sentAt).as("level 2 is 5 s").isBetween(5_000L, 7_000L);
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 abstract class RebalanceScenarios {
     private static final Logger log = LoggerFactory.getLogger(RebalanceScenarios.class);
     private static final int QUEUES = 8;
+    private static final int PHASE_SENDS = 100;
 
     protected abstract ClusterUnderTest.Kind kind();
 
@@ -46,13 +47,14 @@ abstract class RebalanceScenarios {
                     producerRuntime, ProducerConfig.builder("rebalance-p").build()));
 
             SteadySender sender = new SteadySender(producer, topic, 5);
-            Thread.sleep(3_000);
+            // each phase ends once the consumers it names consume what was sent after it began
+            awaitConsumed(sender, inbox, "two members");
             PushConsumer third = consumer(clients, inbox);
             awaitBalanced(List.of(first, second, third));
-            Thread.sleep(3_000);
+            awaitConsumed(sender, inbox, "three members");
             first.close();
             awaitBalanced(List.of(second, third));
-            Thread.sleep(2_000);
+            awaitConsumed(sender, inbox, "the two remaining members");
             sender.close();
 
             List<String> sent = sender.sentBodies();
@@ -68,7 +70,7 @@ abstract class RebalanceScenarios {
                     inbox.duplicates(),
                     sender.outcomes().size() - sent.size());
             assertThat(received).as("every acknowledged message arrives").containsAll(sent);
-            assertThat(sent).as("the load ran through both rebalances").hasSizeGreaterThan(100);
+            assertThat(sent).as("the load ran through both rebalances").hasSizeGreaterThanOrEqualTo(3 * PHASE_SENDS);
         }
     }
 
@@ -79,6 +81,21 @@ abstract class RebalanceScenarios {
                     return ConsumeResult.SUCCESS;
                 }));
         return consumer.subscribe("Rebalance", "*").start();
+    }
+
+    /**
+     * Waits until {@value #PHASE_SENDS} more sends were acknowledged and consumed: the load runs through
+     * the current assignment before the next change.
+     */
+    private static void awaitConsumed(SteadySender sender, Inbox inbox, String phase) {
+        int from = sender.sentBodies().size();
+        await(phase + " consume " + PHASE_SENDS + " more messages")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> {
+                    List<String> sent = sender.sentBodies();
+                    return sent.size() >= from + PHASE_SENDS
+                            && inbox.distinctBodies().containsAll(sent.subList(from, from + PHASE_SENDS));
+                });
     }
 
     /** Every live consumer holds some queues and together they hold each queue once. */

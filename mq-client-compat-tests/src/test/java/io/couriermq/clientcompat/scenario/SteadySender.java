@@ -2,6 +2,7 @@ package io.couriermq.clientcompat.scenario;
 
 import io.couriermq.client.message.OutgoingMessage;
 import io.couriermq.client.producer.Producer;
+import io.couriermq.client.producer.SendResult;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,7 +13,12 @@ import java.util.concurrent.locks.LockSupport;
  * succeeded or failed: the load under which rebalance and failover are observed.
  */
 final class SteadySender implements AutoCloseable {
-    record Outcome(String body, long atMs, boolean succeeded, String error) {}
+    /** One send: when it returned, and the broker that took it (null when it failed). */
+    record Outcome(String body, long atMs, String broker, String error) {
+        boolean succeeded() {
+            return broker != null;
+        }
+    }
 
     private final Producer producer;
     private final String topic;
@@ -34,11 +40,12 @@ final class SteadySender implements AutoCloseable {
         while (running) {
             String body = "seq-" + sequence++;
             try {
-                producer.send(OutgoingMessage.builder(topic, body.getBytes(StandardCharsets.UTF_8))
+                SendResult result = producer.send(OutgoingMessage.builder(topic, body.getBytes(StandardCharsets.UTF_8))
                         .build());
-                outcomes.add(new Outcome(body, System.currentTimeMillis(), true, null));
+                outcomes.add(new Outcome(
+                        body, System.currentTimeMillis(), result.queue().brokerName(), null));
             } catch (RuntimeException e) {
-                outcomes.add(new Outcome(body, System.currentTimeMillis(), false, e.getMessage()));
+                outcomes.add(new Outcome(body, System.currentTimeMillis(), null, e.getMessage()));
             }
             LockSupport.parkNanos(pauseNanos);
         }
@@ -48,21 +55,26 @@ final class SteadySender implements AutoCloseable {
         return List.copyOf(outcomes);
     }
 
+    /** How many sends {@code broker} acknowledged at or after {@code fromMs}. */
+    long acknowledgedBy(String broker, long fromMs) {
+        return outcomes.stream()
+                .filter(outcome -> broker.equals(outcome.broker()) && outcome.atMs() >= fromMs)
+                .count();
+    }
+
     List<String> sentBodies() {
         return outcomes.stream().filter(Outcome::succeeded).map(Outcome::body).toList();
     }
 
-    /** The longest time between two successful sends at or after {@code fromMs}. */
+    /** The longest time without a successful send from {@code fromMs} on (the first gap starts at it). */
     long longestGapMs(long fromMs) {
-        long previous = -1;
+        long previous = fromMs;
         long longest = 0;
         for (Outcome outcome : outcomes) {
             if (!outcome.succeeded() || outcome.atMs() < fromMs) {
                 continue;
             }
-            if (previous >= 0) {
-                longest = Math.max(longest, outcome.atMs() - previous);
-            }
+            longest = Math.max(longest, outcome.atMs() - previous);
             previous = outcome.atMs();
         }
         return longest;

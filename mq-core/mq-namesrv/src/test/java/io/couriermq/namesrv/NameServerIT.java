@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.couriermq.common.time.Clock;
+import io.couriermq.common.time.ManualClock;
+import io.couriermq.namesrv.route.BrokerLiveness;
 import io.couriermq.remoting.netty.NettyRemotingClient;
 import io.couriermq.remoting.netty.RemotingClientConfig;
 import io.couriermq.remoting.netty.RemotingServerConfig;
@@ -27,7 +29,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -46,12 +47,16 @@ class NameServerIT {
 
     @BeforeEach
     void start() {
-        RemotingServerConfig remoting = RemotingServerConfig.defaults(0).withBindAddress("127.0.0.1");
-        nameServer = new NameServer(new NameServerConfig(remoting, 120_000, 100, false), Clock.system());
-        nameServer.start();
-        address = "127.0.0.1:" + nameServer.listenPort();
+        startNameServer(Clock.system());
         broker = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
         client = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
+    }
+
+    private void startNameServer(Clock clock) {
+        RemotingServerConfig remoting = RemotingServerConfig.defaults(0).withBindAddress("127.0.0.1");
+        nameServer = new NameServer(new NameServerConfig(remoting, 120_000, 100, false), clock);
+        nameServer.start();
+        address = "127.0.0.1:" + nameServer.listenPort();
     }
 
     @AfterEach
@@ -264,22 +269,41 @@ class NameServerIT {
     }
 
     @Test
-    void onewayHeartbeatsKeepABrokerWithAShortTimeoutAlive() throws InterruptedException {
+    void onewayHeartbeatsKeepABrokerWithAShortTimeoutAlive() {
+        ManualClock clock = new ManualClock(1_700_000_000_000L);
+        restartWith(clock); // time moves only when this test says so
         register(broker, "broker-a", "127.0.0.1:10911", 600L, SerializeType.JSON);
-        BrokerIdentityHeader identity = new BrokerIdentityHeader("broker-a", "127.0.0.1:10911", CLUSTER, 0);
+        RemotingCommand heartbeat = RemotingCommand.request(RequestCode.BROKER_HEARTBEAT)
+                .header(new BrokerIdentityHeader("broker-a", "127.0.0.1:10911", CLUSTER, 0))
+                .build();
 
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_500);
-        while (System.nanoTime() < until) {
-            broker.invokeOneway(
-                            address,
-                            RemotingCommand.request(RequestCode.BROKER_HEARTBEAT)
-                                    .header(identity)
-                                    .build())
-                    .join();
-            Thread.sleep(150);
+        for (int beat = 1; beat <= 4; beat++) {
+            clock.advanceMillis(400); // each beat inside the 600 ms timeout, 1.6 s of silence in all
+            long sentAt = clock.millis();
+            broker.invokeOneway(address, heartbeat).join();
+            await("heartbeat " + beat + " recorded")
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> lastHeardOf("broker-a") == sentAt);
+            assertThat(nameServer.routes().expireSilentBrokers()).isEmpty();
         }
-
         assertThat(call(routeRequest("TopicTest")).code()).isEqualTo(ResponseCode.SUCCESS.code());
+
+        clock.advanceMillis(601); // one beat missed: the expiry scan drops the broker
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> call(routeRequest("TopicTest")).code() == ResponseCode.TOPIC_NOT_EXIST.code());
+    }
+
+    private void restartWith(Clock clock) {
+        nameServer.shutdown();
+        startNameServer(clock);
+    }
+
+    private long lastHeardOf(String brokerName) {
+        return nameServer.routes().liveBrokers().stream()
+                .filter(live -> live.brokerName().equals(brokerName))
+                .mapToLong(BrokerLiveness::lastUpdateMillis)
+                .findFirst()
+                .orElse(-1);
     }
 
     @Test

@@ -32,6 +32,9 @@ public final class OfficialBroker extends BrokerProcess {
         config.put("brokerIP2", "127.0.0.1");
         config.put("bindAddress", "127.0.0.1");
         config.put("storePathCommitLog", store.resolve("commitlog").toString());
+        // Its default of 200 ms in the send queue refuses sends with "[TIMEOUT_CLEAN_QUEUE]broker busy" on a
+        // loaded test machine (seen 2026-12-07 at load average ~20): a test of behaviour, not of flow control.
+        config.put("waitTimeMillsInSendQueue", "1000");
         config.putAll(settings.properties());
         Path configFile = dir.resolve("broker.properties");
         WorkDir.writeProperties(configFile, config);

@@ -73,6 +73,7 @@ public final class AdminFixtures {
         private final AtomicInteger opened = new AtomicInteger();
         private final AtomicInteger closed = new AtomicInteger();
         private volatile long minOffset;
+        private volatile double diskUsedRatio;
 
         public TrackingStore(Clock clock) {
             this.delegate = new InMemoryMessageStore(clock, 64 * 1024);
@@ -175,9 +176,31 @@ public final class AdminFixtures {
             delegate.addRetentionHold(hold);
         }
 
+        /** Reports {@code ratio} as the disk's used ratio (the in-memory store has no disk: 0). */
+        public void diskUsedRatio(double ratio) {
+            this.diskUsedRatio = ratio;
+        }
+
         @Override
         public StoreStats stats() {
-            return delegate.stats();
+            StoreStats s = delegate.stats();
+            return new StoreStats(
+                    s.commitLogMinOffset(),
+                    s.commitLogMaxOffset(),
+                    s.flushedOffset(),
+                    s.dispatchedOffset(),
+                    s.earliestStoreTimestampMs(),
+                    s.putCount(),
+                    s.putBytes(),
+                    s.putLatencyMaxMicros(),
+                    s.forceCount(),
+                    s.appendsPerForce(),
+                    diskUsedRatio,
+                    s.writable(),
+                    s.notWritableReason(),
+                    s.forceNanosTotal(),
+                    s.consumeQueueEntries(),
+                    s.appendLockHeldMs());
         }
 
         @Override

@@ -91,6 +91,7 @@ class BrokerStatsProcessorTest {
 
     @Test
     void runtimeInfoHasTheClusterListKeysWithNumbersWhereTheAdminParsesThem() {
+        store.diskUsedRatio(0.43216);
         KVTable info = runtimeInfo();
 
         Map<String, String> table = info.table();
@@ -98,7 +99,9 @@ class BrokerStatsProcessorTest {
         assertThat(table.get("brokerActive")).isEqualTo("true");
         NUMERIC_LONG_KEYS.forEach(
                 key -> assertThat(Long.parseLong(table.get(key))).as(key).isNotNegative());
-        assertThat(Double.parseDouble(table.get("commitLogDiskRatio"))).isBetween(0.0, 1.0);
+        assertThat(table.get("commitLogDiskRatio"))
+                .as("the store's ratio, 4 decimals")
+                .isEqualTo("0.4322");
         assertThat(Long.parseLong(table.get("earliestMessageTimeStamp")))
                 .as("an empty store reports now")
                 .isEqualTo(START_MS);

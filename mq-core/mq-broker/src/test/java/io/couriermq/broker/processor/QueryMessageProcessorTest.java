@@ -39,7 +39,8 @@ class QueryMessageProcessorTest {
         clock.advanceMillis(10);
         store.put(message("Orders", 1, "order-2", null));
         store.put(message("Orders", 2, "shared", null));
-        store.put(message("Other", 0, "shared", null));
+        long newestOffset =
+                store.putMessage(message("Other", 0, "shared", null)).join().firstCommitLogOffset();
 
         RemotingCommand response = process(query("Orders", "shared", 64, false));
 
@@ -47,7 +48,9 @@ class QueryMessageProcessorTest {
         assertThat(response.bufferBody()).as("zero-copy body").isNotNull();
         QueryMessageResponseHeader index = response.decodeHeader(QueryMessageResponseHeader::decode);
         assertThat(index.indexLastUpdateTimestamp()).isEqualTo(START_MS + 10);
-        assertThat(index.indexLastUpdatePhyoffset()).isPositive();
+        assertThat(index.indexLastUpdatePhyoffset())
+                .as("the newest indexed record")
+                .isEqualTo(newestOffset);
         List<StoredMessage> messages = decode(response);
         assertThat(messages).extracting(m -> m.message().queueId()).containsExactly(2, 0);
         assertThat(messages).allSatisfy(m -> assertThat(m.message().topic()).isEqualTo("Orders"));

@@ -74,6 +74,14 @@ class CallFailureIT {
             release.await(10, TimeUnit.SECONDS);
             return RemotingCommand.responseTo(request, ResponseCode.SUCCESS).build();
         });
+        remoting.register(RequestCode.HEART_BEAT.code(), (context, request) -> RemotingCommand.responseTo(
+                        request, ResponseCode.SUCCESS)
+                .build());
+        // connect first: only the timeout is timed, not opening the connection (about 450 ms more when cold)
+        remoting.client.invokeSync(
+                remoting.address(),
+                RemotingCommand.request(RequestCode.HEART_BEAT).build(),
+                3_000);
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> remoting.client.invokeSync(
@@ -85,7 +93,9 @@ class CallFailureIT {
                 .hasMessageContaining("GET_ROUTEINFO_BY_TOPIC")
                 .hasMessageContaining("300 ms");
 
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(250L, 3_000L);
+        // never early; late by the 10 ms timer tick and scheduling: measured 314-642 ms in 7 fresh test JVMs
+        // on a loaded 2-core machine (313-323 ms once warm)
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(300L, 1_000L);
         // the table forgets a call in a completion action that may run just after the caller wakes up
         await().atMost(Duration.ofSeconds(5)).until(() -> remoting.client.pendingRequests() == 0);
     }

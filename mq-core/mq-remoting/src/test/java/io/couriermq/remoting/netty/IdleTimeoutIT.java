@@ -32,8 +32,11 @@ class IdleTimeoutIT {
 
             assertThat(silent.closedByPeer()).isTrue();
 
+            // the server's idle clock starts as it accepts, just before the client's connect returns; the
+            // close path runs cold here: measured 1,173-1,839 ms in 7 fresh test JVMs on a loaded 2-core
+            // machine (999-1,052 ms once warm)
             assertThat(Duration.ofNanos(System.nanoTime() - start))
-                    .isBetween(Duration.ofMillis(900), Duration.ofSeconds(4));
+                    .isBetween(Duration.ofMillis(950), Duration.ofMillis(2_500));
             await().atMost(Duration.ofSeconds(5)).until(() -> closed.size() == 1);
             assertThat(remoting.server.connectionCount()).isZero();
         }
