@@ -1,0 +1,132 @@
+package io.couriermq.common.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A seeded generative test runner: feeds a target many generated inputs and fails on the first one that
+ * throws anything but the target's documented exceptions, allocates more heap than its bound allows, or
+ * does not finish. jqwik 1.10.1 did not run its properties under this build's JUnit 6 platform and Jazzer
+ * is not served, so this small runner stands in for both.
+ *
+ * <p>System properties: {@code fuzz.inputs} (inputs per target; each test passes its default, the
+ * {@code fuzz} profile raises it), {@code fuzz.seed} (replays a run; otherwise a fresh seed is drawn and
+ * logged, and every failure names it), {@code fuzz.batchTimeoutSeconds} (the bound per batch of {@value
+ * #BATCH} inputs, default 60: a hang fails the batch instead of the build timing out).
+ */
+public final class Fuzz<T> {
+    private static final Logger log = LoggerFactory.getLogger(Fuzz.class);
+    private static final int BATCH = 1_000;
+    /** What any input may allocate besides its proportional share: parser state, exception stack traces. */
+    private static final long ALLOCATION_BASE_BYTES = 1 << 20;
+    /** Inputs whose allocation is not bounded: the first calls load classes and fill caches. */
+    private static final int WARM_UP_INPUTS = 100;
+
+    private final String target;
+    private final Function<SplittableRandom, T> generator;
+    private List<Class<? extends Throwable>> expected = List.of();
+    private ToLongFunction<T> inputBytes = input -> 0;
+    private long bytesPerInputByte = 8;
+    private Function<T, String> describer = Fuzz::describe;
+
+    private Fuzz(String target, Function<SplittableRandom, T> generator) {
+        this.target = target;
+        this.generator = generator;
+    }
+
+    /** A fuzz run of {@code target} over inputs from {@code generator}. */
+    public static <T> Fuzz<T> of(String target, Function<SplittableRandom, T> generator) {
+        return new Fuzz<>(target, generator);
+    }
+
+    /** The exceptions the target documents for bad input; any other one fails the run. */
+    @SafeVarargs
+    public final Fuzz<T> expecting(Class<? extends Throwable>... documented) {
+        this.expected = List.of(documented);
+        return this;
+    }
+
+    /**
+     * Bounds the heap the target may allocate for one input: {@value #ALLOCATION_BASE_BYTES} bytes plus
+     * {@code perByte} times the input's size, so a length field that is believed before it is checked
+     * (a 16 MiB array for a 40-byte input) fails the run.
+     */
+    public Fuzz<T> allocationBound(ToLongFunction<T> sizeOfInput, long perByte) {
+        this.inputBytes = sizeOfInput;
+        this.bytesPerInputByte = perByte;
+        return this;
+    }
+
+    public Fuzz<T> describedBy(Function<T, String> describer) {
+        this.describer = describer;
+        return this;
+    }
+
+    /** Runs {@code inputs} inputs (or {@code -Dfuzz.inputs}) through {@code body}. */
+    public void run(int inputs, Consumer<T> body) {
+        int count = Integer.getInteger("fuzz.inputs", inputs);
+        long seed = Long.getLong("fuzz.seed", new SplittableRandom().nextLong());
+        Duration batchTimeout = Duration.ofSeconds(Long.getLong("fuzz.batchTimeoutSeconds", 60));
+        log.info("fuzz {}: {} inputs, seed {} (replay with -Dfuzz.seed={})", target, count, seed, seed);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int first = 0; first < count; first += BATCH) {
+            int from = first;
+            int to = Math.min(count, first + BATCH);
+            assertTimeoutPreemptively(
+                    batchTimeout,
+                    () -> runBatch(random, from, to, seed, body),
+                    () -> target + ": inputs " + from + ".." + to + " did not finish within " + batchTimeout + " (seed "
+                            + seed + ")");
+        }
+    }
+
+    private void runBatch(SplittableRandom random, int from, int to, long seed, Consumer<T> body) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int index = from; index < to; index++) {
+            T input = generator.apply(random);
+            long before = threads.getCurrentThreadAllocatedBytes();
+            try {
+                body.accept(input);
+            } catch (Throwable e) {
+                if (!isExpected(e)) {
+                    throw new AssertionError(failure(index, seed, input, "threw " + e), e);
+                }
+            }
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            if (index < WARM_UP_INPUTS) {
+                continue;
+            }
+            long bound = ALLOCATION_BASE_BYTES + bytesPerInputByte * inputBytes.applyAsLong(input);
+            if (allocated > bound) {
+                throw new AssertionError(
+                        failure(index, seed, input, "allocated " + allocated + " bytes, bound " + bound));
+            }
+        }
+    }
+
+    private boolean isExpected(Throwable e) {
+        return expected.stream().anyMatch(type -> type.isInstance(e));
+    }
+
+    private String failure(int index, long seed, T input, String what) {
+        return target + ": input " + index + " of seed " + seed + " " + what + "\ninput: " + describer.apply(input);
+    }
+
+    private static String describe(Object input) {
+        if (input instanceof byte[] bytes) {
+            return bytes.length + " bytes " + HexFormat.of().formatHex(bytes);
+        }
+        return Objects.toString(input);
+    }
+}
