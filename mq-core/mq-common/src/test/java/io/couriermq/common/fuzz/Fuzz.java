@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class Fuzz<T> {
     private static final Logger log = LoggerFactory.getLogger(Fuzz.class);
     private static final int BATCH = 1_000;
+    private static final int MAX_DESCRIPTION = 4_000;
     /** What any input may allocate besides its proportional share: parser state, exception stack traces. */
     private static final long ALLOCATION_BASE_BYTES = 1 << 20;
     /** Inputs whose allocation is not bounded: the first calls load classes and fill caches. */
@@ -124,9 +125,12 @@ public final class Fuzz<T> {
     }
 
     private static String describe(Object input) {
-        if (input instanceof byte[] bytes) {
-            return bytes.length + " bytes " + HexFormat.of().formatHex(bytes);
-        }
-        return Objects.toString(input);
+        String text = input instanceof byte[] bytes
+                ? bytes.length + " bytes " + HexFormat.of().formatHex(bytes)
+                : Objects.toString(input);
+        // a 500 KB input would drown the report; the seed replays it whole
+        return text.length() <= MAX_DESCRIPTION
+                ? text
+                : text.substring(0, MAX_DESCRIPTION) + "... (" + text.length() + " characters)";
     }
 }
