@@ -11,8 +11,6 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A seeded generative test runner: feeds a target many generated inputs and fails on the first one that
@@ -26,7 +24,6 @@ import org.slf4j.LoggerFactory;
  * #BATCH} inputs, default 60: a hang fails the batch instead of the build timing out).
  */
 public final class Fuzz<T> {
-    private static final Logger log = LoggerFactory.getLogger(Fuzz.class);
     private static final int BATCH = 1_000;
     private static final int MAX_DESCRIPTION = 4_000;
     /** What any input may allocate besides its proportional share: parser state, exception stack traces. */
@@ -79,7 +76,8 @@ public final class Fuzz<T> {
         int count = Integer.getInteger("fuzz.inputs", inputs);
         long seed = Long.getLong("fuzz.seed", new SplittableRandom().nextLong());
         Duration batchTimeout = Duration.ofSeconds(Long.getLong("fuzz.batchTimeoutSeconds", 60));
-        log.info("fuzz {}: {} inputs, seed {} (replay with -Dfuzz.seed={})", target, count, seed, seed);
+        // on standard output, not the log: the modules' test logs show warnings only, and the seed must show
+        System.out.printf("fuzz %s: %d inputs, seed %d (replay with -Dfuzz.seed=%d)%n", target, count, seed, seed);
         SplittableRandom random = new SplittableRandom(seed);
         for (int first = 0; first < count; first += BATCH) {
             int from = first;
