@@ -37,6 +37,7 @@ public final class Fuzz<T> {
     private ToLongFunction<T> inputBytes = input -> 0;
     private long bytesPerInputByte = 8;
     private Function<T, String> describer = Fuzz::describe;
+    private Duration batchTimeout = Duration.ofSeconds(Long.getLong("fuzz.batchTimeoutSeconds", 60));
 
     private Fuzz(String target, Function<SplittableRandom, T> generator) {
         this.target = target;
@@ -66,6 +67,12 @@ public final class Fuzz<T> {
         return this;
     }
 
+    /** The bound per batch of {@value #BATCH} inputs; {@code -Dfuzz.batchTimeoutSeconds} by default. */
+    public Fuzz<T> batchTimeout(Duration timeout) {
+        this.batchTimeout = timeout;
+        return this;
+    }
+
     public Fuzz<T> describedBy(Function<T, String> describer) {
         this.describer = describer;
         return this;
@@ -75,7 +82,6 @@ public final class Fuzz<T> {
     public void run(int inputs, Consumer<T> body) {
         int count = Integer.getInteger("fuzz.inputs", inputs);
         long seed = Long.getLong("fuzz.seed", new SplittableRandom().nextLong());
-        Duration batchTimeout = Duration.ofSeconds(Long.getLong("fuzz.batchTimeoutSeconds", 60));
         // on standard output, not the log: the modules' test logs show warnings only, and the seed must show
         System.out.printf("fuzz %s: %d inputs, seed %d (replay with -Dfuzz.seed=%d)%n", target, count, seed, seed);
         SplittableRandom random = new SplittableRandom(seed);
