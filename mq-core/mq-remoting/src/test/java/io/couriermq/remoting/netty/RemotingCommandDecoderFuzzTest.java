@@ -3,12 +3,17 @@ package io.couriermq.remoting.netty;
 import io.couriermq.common.fuzz.Fuzz;
 import io.couriermq.common.fuzz.Mutator;
 import io.couriermq.remoting.protocol.codec.SampleCommands;
+import io.netty.buffer.AbstractByteBufAllocator;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.buffer.UnpooledDirectByteBuf;
+import io.netty.buffer.UnpooledHeapByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +36,9 @@ class RemotingCommandDecoderFuzzTest {
     }
 
     private static void feed(byte[] stream) {
+        TrackingAllocator allocator = new TrackingAllocator();
         EmbeddedChannel channel = new EmbeddedChannel(new RemotingCommandDecoder(MAX_FRAME_BYTES));
-        channel.config().setAllocator(UnpooledByteBufAllocator.DEFAULT);
+        channel.config().setAllocator(allocator);
         // chunk sizes come from the stream itself, so a failing input replays the same way
         try {
             int at = 0;
@@ -45,6 +51,47 @@ class RemotingCommandDecoderFuzzTest {
             }
         } finally {
             channel.finishAndReleaseAll();
+            allocator.assertAllReleased();
+        }
+    }
+
+    /**
+     * Heap buffers that are checked for leaks when the channel is gone: a real assertion, and much
+     * cheaper than the paranoid leak detector (which only logs), so it is turned off for these.
+     */
+    private static final class TrackingAllocator extends AbstractByteBufAllocator {
+        private final List<ByteBuf> buffers = new ArrayList<>();
+
+        TrackingAllocator() {
+            super(false);
+        }
+
+        @Override
+        protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
+            return track(new UnpooledHeapByteBuf(this, initialCapacity, maxCapacity));
+        }
+
+        @Override
+        protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
+            return track(new UnpooledDirectByteBuf(this, initialCapacity, maxCapacity));
+        }
+
+        @Override
+        public boolean isDirectBufferPooled() {
+            return false;
+        }
+
+        private ByteBuf track(ByteBuf buffer) {
+            buffers.add(buffer);
+            return buffer;
+        }
+
+        void assertAllReleased() {
+            for (ByteBuf buffer : buffers) {
+                if (buffer.refCnt() != 0) {
+                    throw new AssertionError("a buffer of " + buffer.capacity() + " bytes was not released");
+                }
+            }
         }
     }
 
