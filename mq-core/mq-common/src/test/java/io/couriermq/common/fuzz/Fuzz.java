@@ -39,6 +39,11 @@ public final class Fuzz<T> {
     private Function<T, String> describer = Fuzz::describe;
     private Duration batchTimeout = Duration.ofSeconds(Long.getLong("fuzz.batchTimeoutSeconds", 60));
 
+    /** The input being run, for the report of a batch that does not finish. */
+    private volatile Current<T> current = new Current<>(-1, null);
+
+    private record Current<T>(int index, T input) {}
+
     private Fuzz(String target, Function<SplittableRandom, T> generator) {
         this.target = target;
         this.generator = generator;
@@ -91,8 +96,7 @@ public final class Fuzz<T> {
             assertTimeoutPreemptively(
                     batchTimeout,
                     () -> runBatch(random, from, to, seed, body),
-                    () -> target + ": inputs " + from + ".." + to + " did not finish within " + batchTimeout + " (seed "
-                            + seed + ")");
+                    () -> failure(current.index(), seed, current.input(), "did not finish within " + batchTimeout));
         }
     }
 
@@ -100,6 +104,7 @@ public final class Fuzz<T> {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (int index = from; index < to; index++) {
             T input = generator.apply(random);
+            current = new Current<>(index, input);
             long before = threads.getCurrentThreadAllocatedBytes();
             try {
                 body.accept(input);
@@ -128,10 +133,25 @@ public final class Fuzz<T> {
         return target + ": input " + index + " of seed " + seed + " " + what + "\ninput: " + describer.apply(input);
     }
 
+    /** A string as a Java literal, so an input with odd characters can be pasted into a regression test. */
+    private static String javaLiteral(String text) {
+        StringBuilder literal = new StringBuilder("\"");
+        text.chars().forEach(c -> {
+            if (c == '"' || c == '\\') {
+                literal.append('\\').append((char) c);
+            } else if (c >= 0x20 && c < 0x7F) {
+                literal.append((char) c);
+            } else {
+                literal.append(String.format("\\u%04x", c));
+            }
+        });
+        return literal.append('"').toString();
+    }
+
     private static String describe(Object input) {
         String text = input instanceof byte[] bytes
                 ? bytes.length + " bytes " + HexFormat.of().formatHex(bytes)
-                : Objects.toString(input);
+                : input instanceof String string ? javaLiteral(string) : Objects.toString(input);
         // a 500 KB input would drown the report; the seed replays it whole
         return text.length() <= MAX_DESCRIPTION
                 ? text
