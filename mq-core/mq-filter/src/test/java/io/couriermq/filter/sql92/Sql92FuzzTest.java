@@ -1,12 +1,15 @@
 package io.couriermq.filter.sql92;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.couriermq.common.fuzz.Fuzz;
 import io.couriermq.common.fuzz.Mutator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -137,6 +140,18 @@ class Sql92FuzzTest {
         assertThat(Sql92Expression.compile(chain.replace(" AND ", " OR ") + " OR b = 1")
                         .evaluate(Map.of("a", "4")::get))
                 .isEqualTo(Truth.UNKNOWN);
+    }
+
+    /** Found by the fuzz test (seed 8292547300984884477, input 356): the lexer looped for ever on a non-ASCII digit. */
+    @Test
+    void aDigitOfAnotherScriptIsRefusedNotLoopedOver() {
+        for (String source :
+                List.of("a = \u0663", "c\u07c7\ufffd \ufffd]u\ufffd\ufffd\ufffd\u0004a > 3 and", "\uff11 < a")) {
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(10), () -> assertThatThrownBy(() -> Sql92Expression.compile(source))
+                            .isInstanceOf(FilterParseException.class)
+                            .hasMessageContaining("unknown operator"));
+        }
     }
 
     private static void compileAndEvaluate(String source) {
