@@ -105,24 +105,28 @@ public final class Fuzz<T> {
         for (int index = from; index < to; index++) {
             T input = generator.apply(random);
             current = new Current<>(index, input);
-            long before = threads.getCurrentThreadAllocatedBytes();
-            try {
-                body.accept(input);
-            } catch (Throwable e) {
-                if (!isExpected(e)) {
-                    throw new AssertionError(failure(index, seed, input, "threw " + e), e);
-                }
-            }
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-            if (index < WARM_UP_INPUTS) {
-                continue;
-            }
+            long allocated = runOne(threads, index, seed, input, body);
             long bound = ALLOCATION_BASE_BYTES + bytesPerInputByte * inputBytes.applyAsLong(input);
-            if (allocated > bound) {
+            // the first input to reach a lazily initialised path (a JSON mapper, a TLS provider) pays for it
+            // once; a length believed before it is checked allocates again on the same input
+            if (index >= WARM_UP_INPUTS && allocated > bound && runOne(threads, index, seed, input, body) > bound) {
                 throw new AssertionError(
-                        failure(index, seed, input, "allocated " + allocated + " bytes, bound " + bound));
+                        failure(index, seed, input, "allocated " + allocated + " bytes twice, bound " + bound));
             }
         }
+    }
+
+    /** Runs one input; returns the heap it allocated. */
+    private long runOne(com.sun.management.ThreadMXBean threads, int index, long seed, T input, Consumer<T> body) {
+        long before = threads.getCurrentThreadAllocatedBytes();
+        try {
+            body.accept(input);
+        } catch (Throwable e) {
+            if (!isExpected(e)) {
+                throw new AssertionError(failure(index, seed, input, "threw " + e), e);
+            }
+        }
+        return threads.getCurrentThreadAllocatedBytes() - before;
     }
 
     private boolean isExpected(Throwable e) {

@@ -35,12 +35,25 @@ class FuzzRunnerTest {
         assertThatThrownBy(() -> Fuzz.of("t", (SplittableRandom random) -> new byte[8])
                         .allocationBound(bytes -> bytes.length, 8)
                         .run(200, bytes -> {
-                            int size = calls.incrementAndGet() == 150 ? 2 << 20 : 8;
+                            int size = calls.incrementAndGet() >= 150 ? 2 << 20 : 8;
                             assertThat(new byte[size]).hasSize(size);
                         }))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("input 149 ")
+                .hasMessageContaining("twice")
                 .hasMessageContaining("bound " + ((1 << 20) + 64));
+    }
+
+    @Test
+    void anAllocationThatDoesNotRecurOnTheSameInputIsAFirstUseNotAFailure() {
+        AtomicInteger calls = new AtomicInteger();
+        Fuzz.of("t", (SplittableRandom random) -> new byte[8])
+                .allocationBound(bytes -> bytes.length, 8)
+                .run(200, bytes -> {
+                    int size = calls.incrementAndGet() == 150 ? 2 << 20 : 8;
+                    assertThat(new byte[size]).hasSize(size);
+                });
+        assertThat(calls).hasValue(201);
     }
 
     @Test
