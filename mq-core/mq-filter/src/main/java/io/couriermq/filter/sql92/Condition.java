@@ -1,5 +1,6 @@
 package io.couriermq.filter.sql92;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,27 +12,51 @@ sealed interface Condition {
 
     Truth test(PropertySource properties);
 
-    record And(Condition left, Condition right) implements Condition {
+    /**
+     * {@code a AND b AND ...} as one node: a chain of any length is evaluated by a loop, not by a
+     * recursion as deep as the chain (a 20,000-term filter overflowed the stack when it was nested
+     * pairs). FALSE as soon as one term is FALSE, TRUE when all are TRUE, otherwise UNKNOWN.
+     */
+    record And(List<Condition> terms) implements Condition {
+        public And {
+            terms = List.copyOf(terms);
+        }
+
         @Override
         public Truth test(PropertySource properties) {
-            Truth l = left.test(properties);
-            if (l == Truth.FALSE) {
-                return Truth.FALSE;
+            Truth result = Truth.TRUE;
+            for (int i = 0; i < terms.size(); i++) {
+                Truth term = terms.get(i).test(properties);
+                if (term == Truth.FALSE) {
+                    return Truth.FALSE;
+                }
+                if (term == Truth.UNKNOWN) {
+                    result = Truth.UNKNOWN;
+                }
             }
-            Truth r = right.test(properties);
-            return r == Truth.FALSE ? Truth.FALSE : l == Truth.TRUE && r == Truth.TRUE ? Truth.TRUE : Truth.UNKNOWN;
+            return result;
         }
     }
 
-    record Or(Condition left, Condition right) implements Condition {
+    /** {@code a OR b OR ...} as one node, like {@link And}: TRUE as soon as one term is TRUE, FALSE when all are FALSE. */
+    record Or(List<Condition> terms) implements Condition {
+        public Or {
+            terms = List.copyOf(terms);
+        }
+
         @Override
         public Truth test(PropertySource properties) {
-            Truth l = left.test(properties);
-            if (l == Truth.TRUE) {
-                return Truth.TRUE;
+            Truth result = Truth.FALSE;
+            for (int i = 0; i < terms.size(); i++) {
+                Truth term = terms.get(i).test(properties);
+                if (term == Truth.TRUE) {
+                    return Truth.TRUE;
+                }
+                if (term == Truth.UNKNOWN) {
+                    result = Truth.UNKNOWN;
+                }
             }
-            Truth r = right.test(properties);
-            return r == Truth.TRUE ? Truth.TRUE : l == Truth.FALSE && r == Truth.FALSE ? Truth.FALSE : Truth.UNKNOWN;
+            return result;
         }
     }
 

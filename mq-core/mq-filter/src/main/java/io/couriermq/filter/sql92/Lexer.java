@@ -49,7 +49,9 @@ final class Lexer {
             String word = source.substring(start, index);
             return new Token(TokenType.ofWord(word), word, start + 1);
         }
-        if (Character.isDigit(c) || (c == '.' && index + 1 < source.length() && isDigit(index + 1))) {
+        // ASCII digits only, as number() reads them: a digit of another script ('\u0663') started a number
+        // that consumed nothing, and the lexer added empty tokens until the heap ran out
+        if (isDigit(index) || (c == '.' && isDigit(index + 1))) {
             return number(start);
         }
         if (c == '\'') {

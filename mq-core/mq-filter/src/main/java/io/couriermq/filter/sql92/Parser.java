@@ -1,5 +1,6 @@
 package io.couriermq.filter.sql92;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,19 +50,27 @@ final class Parser {
     }
 
     private Condition or(int depth) {
-        Condition condition = and(depth);
-        while (accept(TokenType.OR)) {
-            condition = new Condition.Or(condition, and(depth));
+        Condition first = and(depth);
+        if (peek().type() != TokenType.OR) {
+            return first;
         }
-        return condition;
+        List<Condition> terms = new ArrayList<>(List.of(first));
+        while (accept(TokenType.OR)) {
+            terms.add(and(depth));
+        }
+        return new Condition.Or(terms);
     }
 
     private Condition and(int depth) {
-        Condition condition = not(depth);
-        while (accept(TokenType.AND)) {
-            condition = new Condition.And(condition, not(depth));
+        Condition first = not(depth);
+        if (peek().type() != TokenType.AND) {
+            return first;
         }
-        return condition;
+        List<Condition> terms = new ArrayList<>(List.of(first));
+        while (accept(TokenType.AND)) {
+            terms.add(not(depth));
+        }
+        return new Condition.And(terms);
     }
 
     private Condition not(int depth) {

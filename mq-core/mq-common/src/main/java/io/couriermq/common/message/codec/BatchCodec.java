@@ -53,6 +53,11 @@ public final class BatchCodec {
         in.getInt(); // body CRC: producers write 0, the store computes its own
         int flag = in.getInt();
         byte[] body = readBytes(in, in.getInt(), index);
+        // the fixed-size check above counted the properties length, but a body can take those bytes
+        if (in.remaining() < 2) {
+            throw new MalformedRecordException(
+                    "batch entry " + index + " at byte " + start + " is truncated before its properties length");
+        }
         byte[] properties = readBytes(in, Short.toUnsignedInt(in.getShort()), index);
         if (in.position() - start != totalSize) {
             throw new MalformedRecordException(

@@ -17,7 +17,17 @@ public final class MessageDecoder {
             throw new MalformedRecordException(
                     "no record at index " + start + ": " + check.kind() + " " + check.detail());
         }
-        RecordView view = RecordView.at(buffer, start);
+        try {
+            return decodeChecked(RecordView.at(buffer, start));
+        } catch (IllegalArgumentException e) {
+            // a well-shaped record can still hold impossible values (port 70000, an empty topic, a
+            // negative queue id): the same refusal as a bad shape, not an exception of the model
+            throw new MalformedRecordException(
+                    "record at index " + start + " holds an impossible value: " + e.getMessage());
+        }
+    }
+
+    private static StoredMessage decodeChecked(RecordView view) {
         byte[] body = new byte[view.bodyLength()];
         view.body().get(body);
         Message message = Message.builder(view.topic(), view.queueId())
