@@ -46,11 +46,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the connection closed, each cause logged once a minute.
  *
  * <p>{@code -Dfuzz.seed=N} replays a run (the seed is printed); {@code -Dfuzz.network.seconds} and
- * {@code -Dfuzz.network.connections} size it (12 s and 50 by default, longer under {@code -Pfuzz}).
+ * {@code -Dfuzz.network.connections} size it (8 s and 50 by default, longer under {@code -Pfuzz}).
  */
 class NetworkFuzzIT {
     private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
-    private static final int SECONDS = Integer.getInteger("fuzz.network.seconds", 12);
+    private static final int SECONDS = Integer.getInteger("fuzz.network.seconds", 8);
     private static final int CONNECTIONS = Integer.getInteger("fuzz.network.connections", 50);
     /** Per cause two lines a minute at most, a few dozen causes: far below one line per connection. */
     private static final int MAX_NEW_LOG_LINES_PER_MINUTE = 200;
