@@ -156,7 +156,7 @@ public final class Broker implements AutoCloseable {
                 store, topics, config.delayLevels(), configDir, clock, !replication.isSlave());
         acl = BrokerAcl.open(settings.acl(), aclRefusals, clock);
         ports = new BrokerPorts(
-                BrokerPorts.serverConfig(config, settings.tls().server()),
+                BrokerPorts.serverConfig(config, settings.tls().server(), settings.limits()),
                 new ChannelEventListener() {
                     @Override
                     public void onClosed(RemotingChannel channel) {

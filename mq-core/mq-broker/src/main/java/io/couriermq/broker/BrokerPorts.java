@@ -4,6 +4,7 @@ import io.couriermq.broker.config.BrokerConfig;
 import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.netty.NettyRemotingServer;
 import io.couriermq.remoting.netty.RemotingServerConfig;
+import io.couriermq.remoting.netty.ServerLimits;
 import io.couriermq.remoting.netty.tls.TlsServerSettings;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.rpc.ChannelEventListener;
@@ -40,11 +41,12 @@ final class BrokerPorts {
     }
 
     /** The remoting port's settings: broker.conf's port, bind address and idle limit, and TLS as configured. */
-    static RemotingServerConfig serverConfig(BrokerConfig config, TlsServerSettings tls) {
+    static RemotingServerConfig serverConfig(BrokerConfig config, TlsServerSettings tls, ServerLimits limits) {
         return RemotingServerConfig.defaults(config.listenPort())
                 .withBindAddress(config.bindAddress())
                 .withIdleTimeoutSeconds((int) config.clientChannelMaxIdleTimeSeconds())
-                .withTls(tls);
+                .withTls(tls)
+                .withLimits(limits);
     }
 
     /** A bounded executor for processors, shared by both ports, that times how long requests queue. */

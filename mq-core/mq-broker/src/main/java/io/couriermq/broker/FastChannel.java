@@ -52,7 +52,8 @@ final class FastChannel {
                         .withBindAddress(mainConfig.bindAddress())
                         .withMaxFrameBytes(mainConfig.maxFrameBytes())
                         .withIdleTimeoutSeconds(mainConfig.idleTimeoutSeconds())
-                        .withTls(mainConfig.tls()),
+                        .withTls(mainConfig.tls())
+                        .withLimits(mainConfig.limits()),
                 listener);
         fast.requestGuard(guard);
         registrations.forEach(r -> fast.registerProcessor(r.code(), r.processor(), r.executor()));

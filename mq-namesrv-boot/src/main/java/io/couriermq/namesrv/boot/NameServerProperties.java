@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param aclFile the accounts file (RocketMQ's plain_acl.yml format) when acl-enable is true; unset for
  *     RocketMQ's place, $ROCKETMQ_HOME/conf/plain_acl.yml plus conf/acl/**.yml (ROCKETMQ_HOME from
  *     -Drocketmq.home.dir or the environment)
+ * @param limits connections, buffered bytes and pending requests the port allows ({@code limits.*})
  */
 @ConfigurationProperties(prefix = "courier.namesrv", ignoreUnknownFields = false)
 public record NameServerProperties(
@@ -43,11 +44,20 @@ public record NameServerProperties(
         @DefaultValue("true") boolean preferEpoll,
         @DefaultValue("false") boolean orderMessageEnable,
         @DefaultValue("false") boolean aclEnable,
-        String aclFile) {
+        String aclFile,
+        @DefaultValue NameServerLimitsProperties limits) {
 
     NameServerConfig toConfig(TlsServerSettings tls) {
         RemotingServerConfig remoting = new RemotingServerConfig(
-                bindAddress, listenPort, workerThreads, maxFrameBytes, idleTimeoutSeconds, preferEpoll, 5_000, tls);
+                bindAddress,
+                listenPort,
+                workerThreads,
+                maxFrameBytes,
+                idleTimeoutSeconds,
+                preferEpoll,
+                5_000,
+                tls,
+                limits.toServerLimits());
         return new NameServerConfig(remoting, brokerExpiryMs, expiryScanIntervalMs, orderMessageEnable, acl());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.couriermq.acl.AclConfig;
 import io.couriermq.acl.file.AclFileException;
+import io.couriermq.remoting.netty.ServerLimits;
 import io.couriermq.remoting.netty.tls.TlsServerSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,32 @@ class NameServerPropertiesTest {
                             .remoting()
                             .maxFrameBytes())
                     .isEqualTo(16 * 1024 * 1024);
+        });
+    }
+
+    @Test
+    void portLimitsDefaultAndCanBeSet() {
+        runner.run(context -> assertThat(context.getBean(NameServerProperties.class)
+                        .toConfig(TlsServerSettings.disabled())
+                        .remoting()
+                        .limits())
+                .isEqualTo(ServerLimits.defaults()));
+        runner.withPropertyValues(
+                        "courier.namesrv.limits.max-connections-per-address=50",
+                        "courier.namesrv.limits.write-buffer-high-water-mark=4194304")
+                .run(context -> {
+                    ServerLimits limits = context.getBean(NameServerProperties.class)
+                            .toConfig(TlsServerSettings.disabled())
+                            .remoting()
+                            .limits();
+                    assertThat(limits.maxConnectionsPerAddress()).isEqualTo(50);
+                    assertThat(limits.writeBufferHighWaterMark()).isEqualTo(4 << 20);
+                    assertThat(limits.maxConnections()).isEqualTo(ServerLimits.DEFAULT_MAX_CONNECTIONS);
+                });
+        runner.withPropertyValues("courier.namesrv.limits.max-connections=0").run(context -> {
+            NameServerProperties properties = context.getBean(NameServerProperties.class);
+            assertThatThrownBy(() -> properties.toConfig(TlsServerSettings.disabled()))
+                    .hasMessageContaining("maxConnections must be at least 1, was 0");
         });
     }
 

@@ -1,5 +1,6 @@
 package io.couriermq.broker.config;
 
+import io.couriermq.remoting.netty.ServerLimits;
 import io.couriermq.store.StoreConfig;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +21,7 @@ public final class BrokerConfigProperties {
         putHa(entries, settings.ha());
         // innerClientAuthenticationCredentials holds a secret: never rendered
         entries.put("aclEnable", Boolean.toString(settings.acl().aclEnable()));
+        putLimits(entries, settings.limits());
         entries.values().removeIf(value -> value == null);
         return entries;
     }
@@ -48,6 +50,15 @@ public final class BrokerConfigProperties {
         entries.put("transactionTimeOut", Long.toString(broker.transactionTimeOut()));
         entries.put("transactionCheckInterval", Long.toString(broker.transactionCheckInterval()));
         entries.put("transactionCheckMax", Integer.toString(broker.transactionCheckMax()));
+    }
+
+    private static void putLimits(Map<String, String> entries, ServerLimits limits) {
+        entries.put("maxConnections", Integer.toString(limits.maxConnections()));
+        entries.put("maxConnectionsPerAddress", Integer.toString(limits.maxConnectionsPerAddress()));
+        entries.put("maxBufferedFrameBytes", Long.toString(limits.maxBufferedFrameBytes()));
+        entries.put("maxPendingRequestsPerConnection", Integer.toString(limits.maxPendingRequestsPerConnection()));
+        entries.put("writeBufferHighWaterMark", Integer.toString(limits.writeBufferHighWaterMark()));
+        entries.put("writeBufferLowWaterMark", Integer.toString(limits.writeBufferLowWaterMark()));
     }
 
     private static void putStore(Map<String, String> entries, StoreConfig store) {

@@ -6,6 +6,7 @@ import static io.couriermq.broker.config.ConfigValues.parseEnum;
 import static io.couriermq.broker.config.ConfigValues.parseInt;
 import static io.couriermq.broker.config.ConfigValues.parseLong;
 
+import io.couriermq.remoting.netty.ServerLimits;
 import io.couriermq.remoting.netty.tls.TlsConfigurationException;
 import io.couriermq.remoting.netty.tls.TlsProperties;
 import io.couriermq.remoting.netty.tls.TlsSettings;
@@ -33,6 +34,7 @@ public final class BrokerSettingsLoader {
     private static final Map<String, BiConsumer<StoreConfig.Builder, String>> STORE_KEYS = new TreeMap<>();
     private static final Map<String, BiConsumer<HaDraft, String>> HA_KEYS = new TreeMap<>();
     private static final Map<String, BiConsumer<AclDraft, String>> ACL_KEYS = new TreeMap<>();
+    private static final Map<String, BiConsumer<LimitsDraft, String>> LIMIT_KEYS = new TreeMap<>();
 
     /** Keys whose values are secrets: never rendered by GET_BROKER_CONFIG nor logged. */
     public static final Set<String> SECRET_KEYS = Set.of(InnerCredentials.KEY);
@@ -82,6 +84,23 @@ public final class BrokerSettingsLoader {
 
         ACL_KEYS.put("aclEnable", (d, v) -> d.aclEnable = parseBoolean("aclEnable", v));
         ACL_KEYS.put(InnerCredentials.KEY, (d, v) -> d.innerClientCredentials = InnerCredentials.parse(v));
+
+        // Per client port (the fast port has its own); the write-buffer names are RocketMQ's nettyServerConfig keys.
+        LIMIT_KEYS.put("maxConnections", (d, v) -> d.maxConnections = parseInt("maxConnections", v));
+        LIMIT_KEYS.put(
+                "maxConnectionsPerAddress",
+                (d, v) -> d.maxConnectionsPerAddress = parseInt("maxConnectionsPerAddress", v));
+        LIMIT_KEYS.put(
+                "maxBufferedFrameBytes", (d, v) -> d.maxBufferedFrameBytes = parseLong("maxBufferedFrameBytes", v));
+        LIMIT_KEYS.put(
+                "maxPendingRequestsPerConnection",
+                (d, v) -> d.maxPendingRequestsPerConnection = parseInt("maxPendingRequestsPerConnection", v));
+        LIMIT_KEYS.put(
+                "writeBufferHighWaterMark",
+                (d, v) -> d.writeBufferHighWaterMark = parseInt("writeBufferHighWaterMark", v));
+        LIMIT_KEYS.put(
+                "writeBufferLowWaterMark",
+                (d, v) -> d.writeBufferLowWaterMark = parseInt("writeBufferLowWaterMark", v));
 
         HA_KEYS.put("haListenPort", (d, v) -> d.haListenPort = parseInt("haListenPort", v));
         HA_KEYS.put("haMasterAddress", (d, v) -> d.haMasterAddress = v.trim());
@@ -145,6 +164,7 @@ public final class BrokerSettingsLoader {
         Draft draft = new Draft(defaultBrokerIp);
         HaDraft ha = new HaDraft();
         AclDraft acl = new AclDraft();
+        LimitsDraft limits = new LimitsDraft();
         Map<String, String> unknown = new TreeMap<>();
         Map<String, String> tls = new TreeMap<>();
         for (Map.Entry<String, String> entry : new TreeMap<>(entries).entrySet()) {
@@ -156,6 +176,8 @@ public final class BrokerSettingsLoader {
                 HA_KEYS.get(key).accept(ha, value);
             } else if (ACL_KEYS.containsKey(key)) {
                 ACL_KEYS.get(key).accept(acl, value);
+            } else if (LIMIT_KEYS.containsKey(key)) {
+                LIMIT_KEYS.get(key).accept(limits, value);
             } else if (STORE_KEYS.containsKey(key)) {
                 STORE_KEYS.get(key).accept(store, value);
             } else if (TlsProperties.KEYS.contains(key)) {
@@ -167,7 +189,8 @@ public final class BrokerSettingsLoader {
         UnhonouredKeys.check(unknown, root);
         return new BrokerSettings(draft.build(), buildStore(store), ha.build(), List.copyOf(unknown.keySet()))
                 .withAcl(new AclSettings(acl.aclEnable, null, acl.innerClientCredentials))
-                .withTls(tls(tls));
+                .withTls(tls(tls))
+                .withLimits(limits.build());
     }
 
     /** A directory, or where one can be created; a file in its place would only fail when the store opens. */
@@ -215,6 +238,7 @@ public final class BrokerSettingsLoader {
         keys.addAll(STORE_KEYS.keySet());
         keys.addAll(HA_KEYS.keySet());
         keys.addAll(ACL_KEYS.keySet());
+        keys.addAll(LIMIT_KEYS.keySet());
         keys.add("storePathRootDir");
         return keys.stream().sorted().toList();
     }
@@ -223,6 +247,31 @@ public final class BrokerSettingsLoader {
     private static final class AclDraft {
         boolean aclEnable;
         Credentials innerClientCredentials;
+    }
+
+    /** Port limits, defaults from {@link ServerLimits#defaults()}; the record checks them together. */
+    private static final class LimitsDraft {
+        private static final ServerLimits DEFAULTS = ServerLimits.defaults();
+        int maxConnections = DEFAULTS.maxConnections();
+        int maxConnectionsPerAddress = DEFAULTS.maxConnectionsPerAddress();
+        long maxBufferedFrameBytes = DEFAULTS.maxBufferedFrameBytes();
+        int maxPendingRequestsPerConnection = DEFAULTS.maxPendingRequestsPerConnection();
+        int writeBufferHighWaterMark = DEFAULTS.writeBufferHighWaterMark();
+        int writeBufferLowWaterMark = DEFAULTS.writeBufferLowWaterMark();
+
+        ServerLimits build() {
+            try {
+                return new ServerLimits(
+                        maxConnections,
+                        maxConnectionsPerAddress,
+                        maxBufferedFrameBytes,
+                        maxPendingRequestsPerConnection,
+                        writeBufferHighWaterMark,
+                        writeBufferLowWaterMark);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigException(e.getMessage());
+            }
+        }
     }
 
     /** Replication keys, defaults from {@link HaConfig#defaults()}. */
