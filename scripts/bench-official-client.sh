@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 MVN_ARGS=${MVN_ARGS:-}
-COMPAT=mq-compat-tests
+COMPAT=mq-tests/mq-compat-tests
 if [[ ! -f $COMPAT/target/bench-classpath.txt || ! -d $COMPAT/target/test-classes/io/couriermq/compat/bench \
       || -n ${REBUILD:-} ]]; then
     echo "== building mq-tools (installed: mq-compat-tests depends on its jar) and the compat test classes" >&2
