@@ -10,11 +10,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 MVN_ARGS=${MVN_ARGS:-}
-COMPAT=mq-compat-tests
+COMPAT=mq-tests/mq-compat-tests
 if [[ ! -f $COMPAT/target/bench-classpath.txt || ! -d $COMPAT/target/test-classes/io/couriermq/compat/bench \
       || -n ${REBUILD:-} ]]; then
-    echo "== building mq-tools (installed: mq-compat-tests depends on its jar) and the compat test classes" >&2
-    mvn -B -q $MVN_ARGS -pl mq-tools -am install -DskipTests >&2
+    echo "== building mq-tools and mq-process-harness (installed: mq-compat-tests depends on their jars) and the compat test classes" >&2
+    mvn -B -q $MVN_ARGS -pl mq-tools,:mq-process-harness -am install -DskipTests >&2
     (cd $COMPAT && mvn -B -q $MVN_ARGS test-compile >&2)
 fi
 

@@ -17,7 +17,7 @@ public final class CourierBroker extends BrokerProcess {
     }
 
     public static Path jar() {
-        return Jvm.moduleDir().resolve("../mq-broker-boot/target/mq-broker.jar").normalize();
+        return Jvm.projectRoot().resolve("mq-broker-boot/target/mq-broker.jar");
     }
 
     /**

@@ -34,6 +34,20 @@ public final class Jvm {
     }
 
     /**
+     * The repository root: the nearest directory above the module that holds mq-broker-boot, so our server jars
+     * are found whatever the module's depth (mq-tests/*, mq-spring-boot-samples/*). Falls back to two levels up,
+     * where the missing-jar messages then point.
+     */
+    public static Path projectRoot() {
+        for (Path dir = moduleDir(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mq-broker-boot/pom.xml"))) {
+                return dir;
+            }
+        }
+        return moduleDir().resolve("../..").normalize();
+    }
+
+    /**
      * The official servers' classpath, as written by maven-dependency-plugin build-classpath to the file
      * named by {@code compat.classpath.file}: mq-compat-tests writes its own test classpath there;
      * mq-client-compat-tests points it at mq-official-classpath's file, so no RocketMQ jar is on its

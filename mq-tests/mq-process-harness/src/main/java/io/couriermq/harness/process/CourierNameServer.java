@@ -16,9 +16,7 @@ public final class CourierNameServer extends NameServerProcess {
     }
 
     public static Path jar() {
-        return Jvm.moduleDir()
-                .resolve("../mq-namesrv-boot/target/mq-namesrv.jar")
-                .normalize();
+        return Jvm.projectRoot().resolve("mq-namesrv-boot/target/mq-namesrv.jar");
     }
 
     public static CourierNameServer start(Path dir) {

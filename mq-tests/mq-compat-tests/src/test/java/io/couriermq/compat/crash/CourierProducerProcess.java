@@ -23,7 +23,7 @@ public final class CourierProducerProcess implements AutoCloseable {
 
     /** Starts sending to {@code topic} with keys {@code keyPrefix0, keyPrefix1, ...}. */
     public static CourierProducerProcess start(Path dir, String nameServerAddress, String topic, String keyPrefix) {
-        Path jar = Jvm.moduleDir().resolve("../mq-tools/target/mq-tools.jar").normalize();
+        Path jar = Jvm.projectRoot().resolve("mq-tools/target/mq-tools.jar");
         Path source = Jvm.moduleDir().resolve("src/test/resources/crash/CourierCrashProducer.java");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("mq-tools.jar (our client's classpath for the producer process) is missing"
