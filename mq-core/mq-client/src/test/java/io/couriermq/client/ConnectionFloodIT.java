@@ -127,12 +127,13 @@ class ConnectionFloodIT {
         // left after the producer's and the consumer's connections
         assertThat(held).hasSizeBetween(1, PER_ADDRESS - 2);
         // the log stays bounded: one refusal line per window, not one per connection
-        List<ILoggingEvent> refusals = logged.list.stream()
+        List<ILoggingEvent> lines = loggedSoFar();
+        List<ILoggingEvent> refusals = lines.stream()
                 .filter(event -> event.getLoggerName().endsWith("ConnectionLimiter"))
                 .toList();
         assertThat(refusals).hasSizeBetween(1, 2);
-        assertThat(logged.list).as("every WARN and ERROR line during the flood").hasSizeLessThan(40);
-        assertThat(logged.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.ERROR));
+        assertThat(lines).as("every WARN and ERROR line during the flood").hasSizeLessThan(40);
+        assertThat(lines).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.ERROR));
 
         for (Socket socket : held) {
             socket.close();
@@ -142,6 +143,13 @@ class ConnectionFloodIT {
                 .ignoreExceptions()
                 .until(() -> send(after, "after") == SendStatus.SEND_OK);
         await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("after"));
+    }
+
+    /** What was logged since the appender was attached; logback appends under the appender's lock. */
+    private List<ILoggingEvent> loggedSoFar() {
+        synchronized (logged) {
+            return List.copyOf(logged.list);
+        }
     }
 
     /** Opens and drops connections as fast as it can; with {@code garbage}, writes bytes that are no frame first. */
