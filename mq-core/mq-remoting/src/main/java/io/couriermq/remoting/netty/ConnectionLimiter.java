@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Counts a port's open connections, in total and per remote address, and closes a new one that would
- * go over either limit before anything is read from it. The refusals are logged at most once every
- * ten seconds with how many there were, so a flood of connections cannot flood the log as well.
+ * go over either limit before anything is read from it. The refusals are logged at most once a minute
+ * per cause (ConnectionHandler.LOG_WINDOW) with how many there were, so a flood of connections cannot
+ * flood the log as well.
  */
 @ChannelHandler.Sharable
 final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
