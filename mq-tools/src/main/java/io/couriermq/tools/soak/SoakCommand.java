@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
                         + "next to it). Growth is judged on the intervals: the mean of the last third against the mean of the "
                         + "first third. Memory (RSS, heap after GC, direct) fails when it grew by more than --max-memory-growth "
                         + "percent AND more than --memory-slack MB; threads and open files fail when they grew by more than "
-                        + "--max-thread-growth / --max-file-growth. A figure with fewer than 3 intervals is not judged.",
+                        + "--max-thread-growth / --max-file-growth. Intervals within --warm-up are not judged, and a figure "
+                        + "with fewer than 3 judged intervals is not judged at all.",
         footer = {
             "",
             "Node figures: --node-pid reads /proc/<pid> (RSS, threads, open files); --actuator-url reads",
@@ -127,6 +128,14 @@ public final class SoakCommand implements Callable<Integer> {
             description = "how long after the run acknowledged messages may take to arrive (delays, check-backs);"
                     + " default ${DEFAULT-VALUE}")
     Duration drain;
+
+    @Option(
+            names = "--warm-up",
+            defaultValue = "5m",
+            converter = DurationConverter.class,
+            paramLabel = "D",
+            description = "intervals ending within this time are reported but not judged; default ${DEFAULT-VALUE}")
+    Duration warmUp;
 
     @Option(
             names = "--consumers",
@@ -235,6 +244,7 @@ public final class SoakCommand implements Callable<Integer> {
                 duration,
                 interval,
                 drain,
+                warmUp,
                 consumers,
                 consumerRestart,
                 nodePid,

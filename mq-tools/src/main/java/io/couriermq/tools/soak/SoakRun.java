@@ -169,8 +169,13 @@ final class SoakRun {
 
     private List<String> judge(SoakTraffic traffic, SoakConsumers consumers, double max, double rate) {
         List<String> failures = new ArrayList<>(ledger.violations());
+        // the warm-up's intervals are reported but not judged: a JVM growing its heap to size is no leak
         GrowthBounds.Judgement growth = settings.bounds()
-                .judge(intervals.stream().map(IntervalRecord::node).toList());
+                .judge(intervals.stream()
+                        .filter(interval ->
+                                interval.elapsedSeconds() > settings.warmUp().toSeconds())
+                        .map(IntervalRecord::node)
+                        .toList());
         failures.addAll(growth.violations());
         Map<String, Object> totals = new LinkedHashMap<>();
         totals.put("sent", traffic.sent());

@@ -28,6 +28,7 @@ record SoakSettings(
         Duration duration,
         Duration interval,
         Duration drain,
+        Duration warmUp,
         int consumers,
         Duration consumerRestart,
         long nodePid,
@@ -50,6 +51,7 @@ record SoakSettings(
         described.put("durationSeconds", duration.toSeconds());
         described.put("intervalSeconds", interval.toSeconds());
         described.put("drainSeconds", drain.toSeconds());
+        described.put("warmUpSeconds", warmUp.toSeconds());
         described.put("consumers", consumers);
         described.put("consumerRestartSeconds", consumerRestart.toSeconds());
         described.put("nodePid", nodePid == 0 ? null : nodePid);

@@ -103,6 +103,8 @@ class SoakIT {
                 Long.toString(ProcessHandle.current().pid()),
                 // the node shares this JVM with the test and the tool: allow their warm-up, the bounds
                 // themselves are judged in GrowthBoundsTest
+                "--warm-up", // the first interval (the JVMs' warm-up) is reported, not judged
+                INTERVAL.toMillis() + "ms",
                 "--memory-slack",
                 "256",
                 "--report",
