@@ -10,6 +10,7 @@ import io.couriermq.tools.bench.BenchCommand;
 import io.couriermq.tools.bench.UsageException;
 import io.couriermq.tools.bench.transport.TransportFactory;
 import io.couriermq.tools.pending.PendingCommand;
+import io.couriermq.tools.soak.SoakCommand;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.AutoComplete;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Spec;
             BrokerCommand.class,
             MessageCommand.class,
             BenchCommand.class,
+            SoakCommand.class,
             PendingCommand.Pending.class,
             PendingCommand.Cancel.class,
             DeadLetterCommand.class,

@@ -6,12 +6,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Runs the same loop on {@code count} platform threads and waits for all of them. */
-final class Workers {
+public final class Workers {
     private static final Logger LOG = LoggerFactory.getLogger(Workers.class);
 
     private Workers() {}
 
-    static void runAll(String name, int count, Runnable loop) throws InterruptedException {
+    public static void runAll(String name, int count, Runnable loop) throws InterruptedException {
         List<Thread> threads = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Thread thread = new Thread(() -> guarded(loop), name + "-" + i);
