@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -96,8 +98,26 @@ final class HeadlessChromium implements AutoCloseable {
     void clickAndLoad(By by) {
         WebElement old = driver.findElement(By.tagName("h1"));
         driver.findElement(by).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> isGone(old));
         waitFor(By.tagName("h1"));
+    }
+
+    /**
+     * Whether the old page's element has left the document. While the next page replaces it, Chromium may
+     * answer "does not belong to the document" as an unknown error instead of a stale element reference.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Submits a form through its button, confirms on the confirm page, and waits for the result page. */
