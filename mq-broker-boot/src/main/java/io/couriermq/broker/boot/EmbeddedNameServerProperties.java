@@ -2,6 +2,7 @@ package io.couriermq.broker.boot;
 
 import io.couriermq.namesrv.NameServerConfig;
 import io.couriermq.remoting.netty.RemotingServerConfig;
+import io.couriermq.remoting.netty.ServerLimitsOverrides;
 import io.couriermq.remoting.netty.tls.TlsServerSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,16 +14,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param listenPort port for brokers and clients; 0 picks a free one
  * @param bindAddress address to listen on
+ * @param limits connections, buffered bytes and pending requests its port allows ({@code limits.*}), as in
+ *     the NameServer application; the broker's own ports take theirs from broker.conf
  */
 @ConfigurationProperties(prefix = "courier.namesrv", ignoreUnknownFields = false)
 record EmbeddedNameServerProperties(
         @DefaultValue("9876") int listenPort,
-        @DefaultValue("0.0.0.0") String bindAddress) {
+        @DefaultValue("0.0.0.0") String bindAddress,
+        @DefaultValue ServerLimitsOverrides limits) {
 
     NameServerConfig toConfig(TlsServerSettings tls) {
         NameServerConfig defaults = NameServerConfig.defaults(listenPort);
         RemotingServerConfig remoting =
-                defaults.remoting().withBindAddress(bindAddress).withTls(tls);
+                defaults.remoting().withBindAddress(bindAddress).withTls(tls).withLimits(limits.toServerLimits());
         return new NameServerConfig(
                 remoting, defaults.brokerExpiryMs(), defaults.expiryScanIntervalMs(), defaults.orderMessageEnable());
     }

@@ -3,6 +3,7 @@ package io.couriermq.namesrv.boot;
 import io.couriermq.acl.AclConfig;
 import io.couriermq.namesrv.NameServerConfig;
 import io.couriermq.remoting.netty.RemotingServerConfig;
+import io.couriermq.remoting.netty.ServerLimitsOverrides;
 import io.couriermq.remoting.netty.tls.TlsServerSettings;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -45,7 +46,7 @@ public record NameServerProperties(
         @DefaultValue("false") boolean orderMessageEnable,
         @DefaultValue("false") boolean aclEnable,
         String aclFile,
-        @DefaultValue NameServerLimitsProperties limits) {
+        @DefaultValue ServerLimitsOverrides limits) {
 
     NameServerConfig toConfig(TlsServerSettings tls) {
         RemotingServerConfig remoting = new RemotingServerConfig(

@@ -1,10 +1,8 @@
-package io.couriermq.namesrv.boot;
-
-import io.couriermq.remoting.netty.ServerLimits;
+package io.couriermq.remoting.netty;
 
 /**
- * {@code courier.namesrv.limits.*}: what the NameServer's port lets its peers hold. Each one left unset
- * keeps {@link ServerLimits#defaults()}.
+ * Some of a port's {@link ServerLimits} as a person configured them, the rest left null: how the boot
+ * applications bind {@code courier.namesrv.limits.*}. Each one left unset keeps {@link ServerLimits#defaults()}.
  *
  * @param maxConnections open connections on the port
  * @param maxConnectionsPerAddress open connections from one remote IP address
@@ -13,7 +11,7 @@ import io.couriermq.remoting.netty.ServerLimits;
  * @param writeBufferHighWaterMark unsent response bytes at which a connection stops being read
  * @param writeBufferLowWaterMark unsent response bytes at which it is read again
  */
-public record NameServerLimitsProperties(
+public record ServerLimitsOverrides(
         Integer maxConnections,
         Integer maxConnectionsPerAddress,
         Long maxBufferedFrameBytes,
@@ -21,7 +19,8 @@ public record NameServerLimitsProperties(
         Integer writeBufferHighWaterMark,
         Integer writeBufferLowWaterMark) {
 
-    ServerLimits toServerLimits() {
+    /** The limits, checked: an impossible value throws IllegalArgumentException naming its key. */
+    public ServerLimits toServerLimits() {
         ServerLimits defaults = ServerLimits.defaults();
         return new ServerLimits(
                 maxConnections == null ? defaults.maxConnections() : maxConnections,
