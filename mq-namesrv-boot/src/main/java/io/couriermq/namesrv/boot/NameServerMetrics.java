@@ -63,8 +63,16 @@ final class NameServerMetrics implements MeterBinder, RequestObserver {
         Timer.builder("courier.namesrv.requests")
                 .description("requests processed, by request code and response")
                 .tag("code", RequestCode.nameOf(requestCode))
-                .tag("result", responseCode == NO_RESPONSE ? "NONE" : ResponseCode.nameOf(responseCode))
+                .tag("result", result(responseCode))
                 .register(meters)
                 .record(durationNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static String result(int responseCode) {
+        return switch (responseCode) {
+            case NO_RESPONSE -> "NONE";
+            case SKIPPED -> "SKIPPED_CONNECTION_CLOSED";
+            default -> ResponseCode.nameOf(responseCode);
+        };
     }
 }

@@ -148,7 +148,11 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
         try {
             registration.executor().execute(() -> {
                 try {
-                    process(registration, channel, command);
+                    if (answerCannotArrive(channel, command)) {
+                        skipped(channel, command);
+                    } else {
+                        process(registration, channel, command);
+                    }
                 } finally {
                     pending.decrementAndGet();
                 }
@@ -158,6 +162,25 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
             pending.decrementAndGet();
             return Taken.EXECUTOR_FULL;
         }
+    }
+
+    /**
+     * A request that expects an answer, from a connection that closed while it waited in the queue: its
+     * sender has already been told the call failed (and may have retried elsewhere), so running it would
+     * only spend the queue a flood of reconnecting peers needs, and could store a send twice. Oneway
+     * requests still run: their senders were promised nothing and will not try again.
+     */
+    private static boolean answerCannotArrive(NettyRemotingChannel channel, RemotingCommand command) {
+        return !command.isOneway() && !channel.isActive();
+    }
+
+    private void skipped(NettyRemotingChannel channel, RemotingCommand command) {
+        failures.info(
+                "skipped: connection closed",
+                "skipped {} from {}: the connection closed before it was processed",
+                RequestCode.nameOf(command.code()),
+                channel);
+        observer.onRequestProcessed(command.code(), RequestObserver.SKIPPED, 0);
     }
 
     private static AtomicInteger pendingOf(Channel channel) {

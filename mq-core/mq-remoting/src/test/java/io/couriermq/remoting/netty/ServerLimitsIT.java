@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.rpc.ChannelEventListener;
+import io.couriermq.remoting.rpc.RemotingChannel;
 import io.couriermq.remoting.testing.Bytes;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -212,6 +215,62 @@ class ServerLimitsIT {
                 .isEqualTo(big.opaque());
         await().atMost(PATIENCE).until(() -> server.bufferedFrameBytes() == 0);
         assertThat(answers(connect(server, "127.0.0.1"))).isTrue();
+    }
+
+    @Test
+    void requestsOfAConnectionThatClosedWhileTheyWaitedAreSkippedButItsOnewayOnesRun() throws Exception {
+        CountDownLatch closedSeen = new CountDownLatch(1);
+        NettyRemotingServer server = new NettyRemotingServer(
+                RemotingServerConfig.defaults(0).withBindAddress("127.0.0.1"), new ChannelEventListener() {
+                    @Override
+                    public void onClosed(RemotingChannel channel) {
+                        closedSeen.countDown();
+                    }
+                });
+        toClose.add(server);
+        server.start();
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger oneway = new AtomicInteger();
+        int blockingCode = CODE + 1;
+        ThreadPoolExecutor single = (ThreadPoolExecutor) server.newProcessorExecutor("p", 1, 100);
+        server.registerProcessor(
+                blockingCode,
+                (context, request) -> {
+                    release.await();
+                    return ok(request);
+                },
+                single);
+        server.registerProcessor(
+                CODE,
+                (context, request) -> {
+                    (request.isOneway() ? oneway : answered).incrementAndGet();
+                    return request.isOneway() ? null : ok(request);
+                },
+                single);
+
+        Socket leaving = connect(server, "127.0.0.1");
+        OutputStream out = leaving.getOutputStream();
+        out.write(Bytes.encode(RemotingCommand.request(blockingCode).build()));
+        for (int i = 0; i < 5; i++) {
+            out.write(Bytes.encode(RemotingCommand.request(CODE).build()));
+        }
+        out.write(Bytes.encode(RemotingCommand.request(CODE).oneway().build()));
+        out.flush();
+        await("one request runs and six wait")
+                .atMost(PATIENCE)
+                .until(() -> single.getQueue().size() == 6);
+        leaving.close();
+        assertThat(closedSeen.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        release.countDown();
+
+        await("the oneway request, queued last, ran").atMost(PATIENCE).until(() -> oneway.get() == 1);
+        assertThat(answered.get())
+                .as("requests whose answers could no longer arrive")
+                .isZero();
+        Socket staying = connect(server, "127.0.0.1");
+        assertThat(answers(staying)).as("an open connection is still served").isTrue();
+        assertThat(answered.get()).isEqualTo(1);
     }
 
     private NettyRemotingServer start(ServerLimits limits, int maxFrameBytes) {
