@@ -35,6 +35,7 @@ final class ActuatorResources {
     NodeResources sample() {
         return new NodeResources(
                 null,
+                null,
                 metric("jvm.gc.live.data.size"),
                 metric("jvm.buffer.memory.used?tag=id:direct"),
                 metric("process.files.open"),

@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 /**
  * How much the node may grow over a run. Each figure's mean over the last third of the intervals is
- * compared with its mean over the first third: memory (RSS, heap after GC, direct) fails when it grew by
+ * compared with its mean over the first third: memory (anonymous RSS, heap after GC, direct) fails when it grew by
  * more than {@code maxMemoryGrowthPercent} AND by more than {@code memorySlackBytes} (small absolute
  * growth is noise: warm-up, a lazily sized pool); threads and open files fail when they grew by more than
  * {@code maxThreadGrowth} / {@code maxFileGrowth}. Fewer than {@value #MIN_INTERVALS} intervals with a
@@ -26,7 +26,7 @@ record GrowthBounds(double maxMemoryGrowthPercent, long memorySlackBytes, long m
     Judgement judge(List<NodeResources> samples) {
         List<String> violations = new ArrayList<>();
         List<String> unjudged = new ArrayList<>();
-        memory("RSS", samples, NodeResources::rssBytes, violations, unjudged);
+        memory("anonymous RSS", samples, NodeResources::anonRssBytes, violations, unjudged);
         memory("heap after GC", samples, NodeResources::heapAfterGcBytes, violations, unjudged);
         memory("direct memory", samples, NodeResources::directBytes, violations, unjudged);
         count("threads", samples, NodeResources::threads, maxThreadGrowth, violations, unjudged);

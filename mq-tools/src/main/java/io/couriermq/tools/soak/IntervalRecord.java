@@ -31,7 +31,7 @@ record IntervalRecord(
         return String.format(
                 java.util.Locale.ROOT,
                 "INTERVAL n=%d t=%ds sent=%d failed=%d acked=%d consumed=%d p99_ms=%.2f lag=%d outstanding=%d"
-                        + " rss_mb=%s heap_gc_mb=%s direct_mb=%s files=%s threads=%s",
+                        + " anon_rss_mb=%s file_rss_mb=%s heap_gc_mb=%s direct_mb=%s files=%s threads=%s",
                 index,
                 elapsedSeconds,
                 sent,
@@ -41,7 +41,8 @@ record IntervalRecord(
                 p99SendMs,
                 consumerLag,
                 outstanding,
-                mb(node.rssBytes()),
+                mb(node.anonRssBytes()),
+                mb(node.fileRssBytes()),
                 mb(node.heapAfterGcBytes()),
                 mb(node.directBytes()),
                 orDash(node.openFiles()),

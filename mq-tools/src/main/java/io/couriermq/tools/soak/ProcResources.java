@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Reads a local process's RSS, threads and open files from /proc/&lt;pid&gt; (Linux). */
+/** Reads a local process's resident memory (anonymous and file-backed), threads and open files from /proc/&lt;pid&gt; (Linux). */
 final class ProcResources {
     private final Path process;
 
@@ -25,16 +25,19 @@ final class ProcResources {
 
     NodeResources sample() {
         try {
-            Long rssKb = null;
+            Long anonKb = null;
+            Long fileKb = null;
             Long threads = null;
             for (String line : Files.readAllLines(process.resolve("status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    rssKb = firstNumber(line);
+                if (line.startsWith("RssAnon:")) {
+                    anonKb = firstNumber(line);
+                } else if (line.startsWith("RssFile:")) {
+                    fileKb = firstNumber(line);
                 } else if (line.startsWith("Threads:")) {
                     threads = firstNumber(line);
                 }
             }
-            return new NodeResources(rssKb == null ? null : rssKb * 1024, null, null, openFiles(), threads);
+            return new NodeResources(bytes(anonKb), bytes(fileKb), null, null, openFiles(), threads);
         } catch (IOException e) {
             throw new UncheckedIOException("the node's process is gone? reading " + process + " failed", e);
         }
@@ -44,6 +47,10 @@ final class ProcResources {
         try (Stream<Path> descriptors = Files.list(process.resolve("fd"))) {
             return descriptors.count();
         }
+    }
+
+    private static Long bytes(Long kb) {
+        return kb == null ? null : kb * 1024;
     }
 
     private static Long firstNumber(String line) {

@@ -27,13 +27,13 @@ import picocli.CommandLine.Spec;
                         + "rolled back, and resolved by the broker's check-back; push consumers in clustering mode, one restarted "
                         + "every --consumer-restart. Every --interval: a line on stdout and a row in the report (JSON, and CSV "
                         + "next to it). Growth is judged on the intervals: the mean of the last third against the mean of the "
-                        + "first third. Memory (RSS, heap after GC, direct) fails when it grew by more than --max-memory-growth "
+                        + "first third. Memory (anonymous RSS, heap after GC, direct) fails when it grew by more than --max-memory-growth "
                         + "percent AND more than --memory-slack MB; threads and open files fail when they grew by more than "
                         + "--max-thread-growth / --max-file-growth. Intervals within --warm-up are not judged, and a figure "
                         + "with fewer than 3 judged intervals is not judged at all.",
         footer = {
             "",
-            "Node figures: --node-pid reads /proc/<pid> (RSS, threads, open files); --actuator-url reads",
+            "Node figures: --node-pid reads /proc/<pid> (anonymous and file-backed RSS, threads, open files; mapped store files are reported, not judged); --actuator-url reads",
             "jvm.gc.live.data.size, jvm.buffer.memory.used{id=direct}, jvm.threads.live, process.files.open.",
             "Exit codes: 0 passed, 1 failed (the reasons on stderr and in the report), 2 bad arguments."
         })
@@ -171,7 +171,7 @@ public final class SoakCommand implements Callable<Integer> {
             names = "--max-memory-growth",
             defaultValue = "20",
             paramLabel = "PCT",
-            description = "percent RSS, heap after GC or direct memory may grow; default ${DEFAULT-VALUE}")
+            description = "percent anonymous RSS, heap after GC or direct memory may grow; default ${DEFAULT-VALUE}")
     double maxMemoryGrowthPercent;
 
     @Option(

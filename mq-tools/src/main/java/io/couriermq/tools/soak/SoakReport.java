@@ -20,7 +20,7 @@ final class SoakReport {
     private static final JsonMapper JSON =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final String CSV_HEADER = "interval,elapsed_s,sent,failed,acknowledged,consumed,p99_send_ms,"
-            + "consumer_lag,outstanding,rss_bytes,heap_after_gc_bytes,direct_bytes,open_files,threads";
+            + "consumer_lag,outstanding,anon_rss_bytes,file_rss_bytes,heap_after_gc_bytes,direct_bytes,open_files,threads";
 
     private SoakReport() {}
 
@@ -74,7 +74,8 @@ final class SoakReport {
                             Double.toString(interval.p99SendMs()),
                             Long.toString(interval.consumerLag()),
                             Long.toString(interval.outstanding()),
-                            cell(node.rssBytes()),
+                            cell(node.anonRssBytes()),
+                            cell(node.fileRssBytes()),
                             cell(node.heapAfterGcBytes()),
                             cell(node.directBytes()),
                             cell(node.openFiles()),

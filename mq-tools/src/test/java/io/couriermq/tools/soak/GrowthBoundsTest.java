@@ -28,7 +28,7 @@ class GrowthBoundsTest {
         assertThat(judgement.violations())
                 .singleElement()
                 .asString()
-                .startsWith("RSS grew 40.0% (500.0 MB -> 700.0 MB, mean of first vs last third)");
+                .startsWith("anonymous RSS grew 40.0% (500.0 MB -> 700.0 MB, mean of first vs last third)");
     }
 
     @Test
@@ -57,13 +57,14 @@ class GrowthBoundsTest {
     @Test
     void fewerThanThreeIntervalsAreNotJudged() {
         List<NodeResources> two = List.of(
-                new NodeResources(1L, null, null, 1L, 1L), new NodeResources(1000 * MB, null, null, 999L, 999L));
+                new NodeResources(1L, null, null, null, 1L, 1L),
+                new NodeResources(1000 * MB, null, null, null, 999L, 999L));
 
         GrowthBounds.Judgement judgement = BOUNDS.judge(two);
 
         assertThat(judgement.violations()).isEmpty();
         assertThat(judgement.unjudged())
-                .containsExactly("RSS", "heap after GC", "direct memory", "threads", "open files");
+                .containsExactly("anonymous RSS", "heap after GC", "direct memory", "threads", "open files");
     }
 
     @Test
@@ -79,8 +80,8 @@ class GrowthBoundsTest {
             java.util.function.LongUnaryOperator threads,
             java.util.function.LongUnaryOperator files) {
         return LongStream.range(0, 9)
-                .mapToObj(i ->
-                        new NodeResources(rss.applyAsLong(i), null, null, files.applyAsLong(i), threads.applyAsLong(i)))
+                .mapToObj(i -> new NodeResources(
+                        rss.applyAsLong(i), null, null, null, files.applyAsLong(i), threads.applyAsLong(i)))
                 .toList();
     }
 }

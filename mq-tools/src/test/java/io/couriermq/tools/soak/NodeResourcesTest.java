@@ -18,9 +18,11 @@ class NodeResourcesTest {
     Path proc;
 
     @Test
-    void procGivesRssThreadsAndOpenFiles() throws IOException {
+    void procGivesAnonymousAndFileRssThreadsAndOpenFiles() throws IOException {
         Path process = Files.createDirectories(proc.resolve("4242"));
-        Files.writeString(process.resolve("status"), "Name:\tjava\nVmRSS:\t  204800 kB\nThreads:\t57\n");
+        Files.writeString(
+                process.resolve("status"),
+                "Name:\tjava\nVmRSS:\t  307200 kB\nRssAnon:\t  204800 kB\nRssFile:\t  102400 kB\nThreads:\t57\n");
         Path fd = Files.createDirectories(process.resolve("fd"));
         for (int i = 0; i < 3; i++) {
             Files.createFile(fd.resolve(Integer.toString(i)));
@@ -28,14 +30,15 @@ class NodeResourcesTest {
 
         NodeResources sample = new ProcResources(proc, 4242).sample();
 
-        assertThat(sample).isEqualTo(new NodeResources(200L << 20, null, null, 3L, 57L));
+        assertThat(sample).isEqualTo(new NodeResources(200L << 20, 100L << 20, null, null, 3L, 57L));
     }
 
     @Test
     void theLiveProcOfThisJvmIsReadable() {
         NodeResources sample = ProcResources.of(ProcessHandle.current().pid()).sample();
 
-        assertThat(sample.rssBytes()).isPositive();
+        assertThat(sample.anonRssBytes()).isPositive();
+        assertThat(sample.fileRssBytes()).isNotNull();
         assertThat(sample.threads()).isPositive();
         assertThat(sample.openFiles()).isPositive();
     }
@@ -72,7 +75,7 @@ class NodeResourcesTest {
                             "http://127.0.0.1:" + server.getAddress().getPort() + "/actuator/")
                     .sample();
 
-            assertThat(sample).isEqualTo(new NodeResources(null, 10_485_760L, 2_097_152L, 120L, 64L));
+            assertThat(sample).isEqualTo(new NodeResources(null, null, 10_485_760L, 2_097_152L, 120L, 64L));
         } finally {
             server.stop(0);
         }
@@ -80,10 +83,10 @@ class NodeResourcesTest {
 
     @Test
     void procFiguresWinAndTheActuatorFillsTheRest() {
-        NodeResources proc = new NodeResources(100L, null, null, 5L, 10L);
-        NodeResources actuator = new NodeResources(null, 7L, 8L, 6L, 11L);
+        NodeResources proc = new NodeResources(100L, 50L, null, null, 5L, 10L);
+        NodeResources actuator = new NodeResources(null, null, 7L, 8L, 6L, 11L);
 
-        assertThat(proc.orElse(actuator)).isEqualTo(new NodeResources(100L, 7L, 8L, 5L, 10L));
+        assertThat(proc.orElse(actuator)).isEqualTo(new NodeResources(100L, 50L, 7L, 8L, 5L, 10L));
     }
 
     @Test

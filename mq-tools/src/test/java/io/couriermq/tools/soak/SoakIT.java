@@ -126,7 +126,7 @@ class SoakIT {
                     .isPositive();
             assertThat(interval.get("p99SendMs").asDouble()).isPositive();
             JsonNode node = interval.get("node");
-            assertThat(node.get("rssBytes").asLong()).isPositive();
+            assertThat(node.get("anonRssBytes").asLong()).isPositive();
             assertThat(node.get("threads").asLong()).isPositive();
             assertThat(node.get("openFiles").asLong()).isPositive();
         }
