@@ -15,7 +15,6 @@ import io.couriermq.remoting.protocol.header.broker.ReplyMessageRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.SendMessageResponseHeader;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +43,7 @@ class SendReplyIT {
 
     @BeforeEach
     void start() {
-        broker = cluster.startBroker(storeDir, LocalCluster.smallFiles(Map.of()));
+        broker = cluster.startBroker(storeDir, LocalCluster.smallFiles());
         address = LocalCluster.address(broker);
         requester = cluster.client();
         requester.registerProcessor(

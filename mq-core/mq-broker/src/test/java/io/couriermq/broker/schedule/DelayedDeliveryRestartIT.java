@@ -93,7 +93,7 @@ class DelayedDeliveryRestartIT {
     }
 
     private Broker startBroker() {
-        return cluster.startBroker(storeDir, LocalCluster.smallFiles(Map.of()), clock);
+        return cluster.startBroker(storeDir, LocalCluster.smallFiles(), clock);
     }
 
     private void send(String key, int level) {

@@ -51,7 +51,12 @@ public final class LocalCluster implements AutoCloseable, BeforeAllCallback, Aft
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private volatile boolean servesTheWholeClass;
 
-    /** {@code entries} over the small store files most ITs use: 8 MiB segments, 1,000-entry queue files. */
+    /** The small store files most ITs use: 8 MiB commit-log segments, consume-queue files of 1,000 entries. */
+    public static Map<String, String> smallFiles() {
+        return smallFiles(Map.of());
+    }
+
+    /** {@code entries} over {@link #smallFiles()}. */
     public static Map<String, String> smallFiles(Map<String, String> entries) {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "mappedFileSizeCommitLog", String.valueOf(8 << 20),

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -96,7 +95,7 @@ class TimerIT {
     }
 
     private Broker startBroker() {
-        return cluster.startBroker(storeDir, LocalCluster.smallFiles(Map.of()));
+        return cluster.startBroker(storeDir, LocalCluster.smallFiles());
     }
 
     private String address() {
