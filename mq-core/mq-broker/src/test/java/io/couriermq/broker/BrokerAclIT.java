@@ -6,23 +6,18 @@ import static org.awaitility.Awaitility.await;
 
 import io.couriermq.acl.check.DenialReason;
 import io.couriermq.broker.config.BrokerSettings;
-import io.couriermq.broker.config.BrokerSettingsLoader;
+import io.couriermq.broker.testing.BrokerRequests;
+import io.couriermq.broker.testing.LocalCluster;
 import io.couriermq.common.message.StoredMessage;
 import io.couriermq.common.message.codec.MessageDecoder;
 import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.netty.NettyRemotingClient;
 import io.couriermq.remoting.netty.NettyRemotingServer;
-import io.couriermq.remoting.netty.RemotingClientConfig;
 import io.couriermq.remoting.netty.RemotingServerConfig;
-import io.couriermq.remoting.protocol.Permission;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.body.RemotingJson;
-import io.couriermq.remoting.protocol.header.broker.CreateTopicRequestHeader;
-import io.couriermq.remoting.protocol.header.broker.PullMessageRequestHeader;
-import io.couriermq.remoting.protocol.header.broker.PullSysFlag;
-import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.SendMessageResponseHeader;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.couriermq.remoting.security.Credentials;
@@ -33,14 +28,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -73,9 +67,11 @@ class BrokerAclIT {
 
     private Path dir;
 
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
+
     private Broker broker;
     private String address;
-    private final List<NettyRemotingClient> clients = new ArrayList<>();
     private NettyRemotingClient user;
     private NettyRemotingClient admin;
 
@@ -85,37 +81,13 @@ class BrokerAclIT {
         Path accounts = dir.resolve("conf/plain_acl.yml");
         Files.createDirectories(accounts.getParent());
         Files.writeString(accounts, ACCOUNTS);
-        BrokerSettings settings = BrokerSettingsLoader.load(
-                Map.of(
-                        "listenPort",
-                        "0",
-                        "aclEnable",
-                        "true",
-                        "mappedFileSizeCommitLog",
-                        String.valueOf(8 << 20),
-                        "mappedFileSizeConsumeQueue",
-                        String.valueOf(20 * 1000)),
-                dir.resolve("store"),
-                "127.0.0.1");
-        broker = new Broker(settings.withAcl(settings.acl().withAccountsFile(accounts)), Clock.system());
-        broker.start();
-        address = "127.0.0.1:" + broker.listenPort();
-        user = client(new Credentials("RocketMQ", "12345678"));
-        admin = client(new Credentials("rocketmq2", "12345678"));
+        BrokerSettings settings =
+                LocalCluster.brokerSettings(dir.resolve("store"), LocalCluster.smallFiles(Map.of("aclEnable", "true")));
+        broker = cluster.startBroker(settings.withAcl(settings.acl().withAccountsFile(accounts)), Clock.system());
+        address = LocalCluster.address(broker);
+        user = cluster.client(new Credentials("RocketMQ", "12345678"));
+        admin = cluster.client(new Credentials("rocketmq2", "12345678"));
         assertThat(call(admin, createTopic("TopicOk")).code()).isEqualTo(0);
-    }
-
-    @AfterAll
-    void stop() {
-        clients.forEach(NettyRemotingClient::close);
-        broker.shutdown();
-    }
-
-    private NettyRemotingClient client(Credentials credentials) {
-        NettyRemotingClient client = new NettyRemotingClient(
-                RemotingClientConfig.defaults().withCredentials(credentials), new ChannelEventListener() {});
-        clients.add(client);
-        return client;
     }
 
     private RemotingCommand call(NettyRemotingClient client, RemotingCommand request) {
@@ -123,39 +95,15 @@ class BrokerAclIT {
     }
 
     private static RemotingCommand send(String topic, String body) {
-        return RemotingCommand.request(RequestCode.SEND_MESSAGE_V2)
-                .header(new SendMessageRequestHeader(
-                                "pg",
-                                topic,
-                                "TBW102",
-                                4,
-                                0,
-                                0,
-                                1_700_000_000_000L,
-                                0,
-                                "",
-                                0,
-                                false,
-                                null,
-                                false,
-                                "broker-a")
-                        .v2())
-                .body(body.getBytes(StandardCharsets.UTF_8))
-                .build();
+        return BrokerRequests.send(topic, 0).bornAt(1_700_000_000_000L).body(body);
     }
 
     private static RemotingCommand pull(String group, String topic) {
-        return RemotingCommand.request(RequestCode.PULL_MESSAGE)
-                .header(new PullMessageRequestHeader(
-                        group, topic, 0, 0, 32, PullSysFlag.SUBSCRIPTION, 0, 0, "*", 0, "TAG", null, "broker-a"))
-                .build();
+        return BrokerRequests.pull(topic, 0, 0).consumerGroup(group).build();
     }
 
     private static RemotingCommand createTopic(String topic) {
-        return RemotingCommand.request(RequestCode.UPDATE_AND_CREATE_TOPIC)
-                .header(new CreateTopicRequestHeader(
-                        topic, "TBW102", 4, 4, Permission.READ_WRITE, "SINGLE_TAG", 0, false, null, null))
-                .build();
+        return BrokerRequests.createTopic(topic);
     }
 
     private static void assertRefused(RemotingCommand response, String message) {
@@ -183,12 +131,12 @@ class BrokerAclIT {
         long before = broker.store().maxOffset("TopicOk", 0);
 
         assertRefused(
-                call(client(new Credentials("RocketMQ", "wrong-secret")), send("TopicOk", "x")),
+                call(cluster.client(new Credentials("RocketMQ", "wrong-secret")), send("TopicOk", "x")),
                 "Check signature failed for accessKey=RocketMQ");
         assertRefused(
-                call(client(new Credentials("nobody99", "12345678")), send("TopicOk", "x")),
+                call(cluster.client(new Credentials("nobody99", "12345678")), send("TopicOk", "x")),
                 "No acl config for nobody99");
-        assertRefused(call(client(null), send("TopicOk", "x")), "No accessKey is configured");
+        assertRefused(call(cluster.client(null), send("TopicOk", "x")), "No accessKey is configured");
 
         assertThat(broker.store().maxOffset("TopicOk", 0)).isEqualTo(before);
     }
@@ -220,7 +168,7 @@ class BrokerAclIT {
     void aRefusedOnewayRequestIsDroppedUnansweredAndStoresNothing() {
         assertThat(call(admin, createTopic("TopicOneway")).code()).isEqualTo(0);
         long refusedBefore = broker.aclRefusals().count(DenialReason.BAD_SIGNATURE);
-        NettyRemotingClient forger = client(new Credentials("RocketMQ", "wrong-secret"));
+        NettyRemotingClient forger = cluster.client(new Credentials("RocketMQ", "wrong-secret"));
 
         forger.invokeOneway(address, send("TopicOneway", "forged")).join();
         await().atMost(Duration.ofSeconds(5))
@@ -236,8 +184,8 @@ class BrokerAclIT {
     @Test
     void theFastChannelIsGuardedToo() {
         String fast = "127.0.0.1:" + broker.fastListenPort();
-        RemotingCommand refused =
-                client(new Credentials("RocketMQ", "wrong-secret")).invokeSync(fast, send("TopicFast", "x"), 5_000);
+        RemotingCommand refused = cluster.client(new Credentials("RocketMQ", "wrong-secret"))
+                .invokeSync(fast, send("TopicFast", "x"), 5_000);
         assertRefused(refused, "Check signature failed for accessKey=RocketMQ");
         assertThat(user.invokeSync(fast, send("TopicFast", "x"), 5_000).code()).isEqualTo(0);
     }
@@ -254,7 +202,7 @@ class BrokerAclIT {
         assertRefused(call(user, create), "Need admin permission for request code=50, but accessKey=RocketMQ is not");
         assertThat(call(admin, create).code()).isEqualTo(0);
 
-        NettyRemotingClient newUser = client(new Credentials("NewUser1", "new-secret"));
+        NettyRemotingClient newUser = cluster.client(new Credentials("NewUser1", "new-secret"));
         assertThat(call(newUser, send("TopicOk", "from the new account")).code())
                 .isEqualTo(0);
 
@@ -325,10 +273,9 @@ class BrokerAclIT {
                 },
                 nameServer.newProcessorExecutor("fake-namesrv", 1, 10));
         nameServer.start();
-        BrokerSettings settings = BrokerSettingsLoader.load(
+        BrokerSettings settings = LocalCluster.brokerSettings(
+                dir.resolve("signed-store"),
                 Map.of(
-                        "listenPort",
-                        "0",
                         "brokerName",
                         "broker-signed",
                         "namesrvAddr",
@@ -338,9 +285,7 @@ class BrokerAclIT {
                         "innerClientAuthenticationCredentials",
                         "{\"accessKey\":\"broker-inner\",\"secretKey\":\"inner-secret\"}",
                         "mappedFileSizeCommitLog",
-                        String.valueOf(8 << 20)),
-                dir.resolve("signed-store"),
-                "127.0.0.1");
+                        String.valueOf(8 << 20)));
         Broker signing = new Broker(
                 settings.withAcl(settings.acl().withAccountsFile(dir.resolve("conf/plain_acl.yml"))), Clock.system());
         try {
@@ -359,10 +304,9 @@ class BrokerAclIT {
         Path bad = dir.resolve("bad/plain_acl.yml");
         Files.createDirectories(bad.getParent());
         Files.writeString(bad, "accounts:\n  - accessKey: RocketMQ\n    secretKey: 123\n");
-        BrokerSettings settings = BrokerSettingsLoader.load(
-                Map.of("listenPort", "0", "aclEnable", "true", "mappedFileSizeCommitLog", String.valueOf(8 << 20)),
+        BrokerSettings settings = LocalCluster.brokerSettings(
                 dir.resolve("bad-store"),
-                "127.0.0.1");
+                Map.of("aclEnable", "true", "mappedFileSizeCommitLog", String.valueOf(8 << 20)));
         Broker refused = new Broker(settings.withAcl(settings.acl().withAccountsFile(bad)), Clock.system());
 
         assertThatThrownBy(refused::start)

@@ -3,27 +3,19 @@ package io.couriermq.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.couriermq.broker.config.BrokerSettings;
-import io.couriermq.broker.config.BrokerSettingsLoader;
-import io.couriermq.common.time.Clock;
+import io.couriermq.broker.testing.BrokerRequests;
+import io.couriermq.broker.testing.LocalCluster;
 import io.couriermq.namesrv.NameServer;
-import io.couriermq.namesrv.NameServerConfig;
 import io.couriermq.remoting.netty.NettyRemotingClient;
-import io.couriermq.remoting.netty.RemotingClientConfig;
-import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.protocol.RemotingCommand;
-import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
-import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
-import io.couriermq.remoting.rpc.ChannelEventListener;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,18 +31,10 @@ class BrokerHaltIT {
     @TempDir
     Path storeDir;
 
-    private NameServer nameServer;
-    private Broker broker;
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
 
-    @AfterEach
-    void stop() {
-        if (broker != null) {
-            broker.shutdown();
-        }
-        if (nameServer != null) {
-            nameServer.shutdown();
-        }
-    }
+    private NameServer nameServer;
 
     @Test
     void noThreadOfAHaltedBrokerOutlivesIt() throws InterruptedException {
@@ -58,9 +42,8 @@ class BrokerHaltIT {
         Set<Thread> before = liveThreads();
 
         Broker halted = startBroker();
-        try (NettyRemotingClient client =
-                new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {})) {
-            String address = "127.0.0.1:" + halted.listenPort();
+        try (NettyRemotingClient client = cluster.client()) {
+            String address = LocalCluster.address(halted);
             // Work for every scheduled service, so each has a reason to be running at the halt.
             send(client, address, "DELAY" + NAME_VALUE + "3" + PROPERTY);
             send(client, address, "TIMER_DELIVER_MS" + NAME_VALUE + (System.currentTimeMillis() + 60_000) + PROPERTY);
@@ -82,8 +65,8 @@ class BrokerHaltIT {
                 .atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(names(newThreads(before))).isEmpty());
 
-        broker = startBroker();
-        assertThat(broker.listenPort())
+        Broker restarted = startBroker();
+        assertThat(restarted.listenPort())
                 .as("a broker restarts over the halted one's store")
                 .isPositive();
     }
@@ -93,63 +76,20 @@ class BrokerHaltIT {
      * apart by thread group: every thread a thread of this group starts is in the group too.
      */
     private void startNameServerIn(ThreadGroup group) throws InterruptedException {
-        Thread starter = new Thread(
-                group,
-                () -> {
-                    nameServer = new NameServer(
-                            new NameServerConfig(
-                                    RemotingServerConfig.defaults(0).withBindAddress("127.0.0.1"),
-                                    120_000,
-                                    1_000,
-                                    false),
-                            Clock.system());
-                    nameServer.start();
-                },
-                "start-name-server");
+        Thread starter = new Thread(group, () -> nameServer = cluster.startNameServer(), "start-name-server");
         starter.start();
         starter.join();
     }
 
     private Broker startBroker() {
-        BrokerSettings settings = BrokerSettingsLoader.load(
-                Map.of(
-                        "namesrvAddr",
-                        "127.0.0.1:" + nameServer.listenPort(),
-                        "listenPort",
-                        "0",
-                        "mappedFileSizeCommitLog",
-                        String.valueOf(8 << 20),
-                        "mappedFileSizeConsumeQueue",
-                        String.valueOf(20 * 1000)),
-                storeDir,
-                "127.0.0.1");
-        Broker started = new Broker(settings, Clock.system());
-        started.start();
-        return started;
+        return cluster.startBroker(
+                storeDir, LocalCluster.smallFiles(Map.of("namesrvAddr", LocalCluster.address(nameServer))));
     }
 
     private static void send(NettyRemotingClient client, String address, String properties) {
-        SendMessageRequestHeader header = new SendMessageRequestHeader(
-                "pg",
-                "HaltTopic",
-                "TBW102",
-                4,
-                0,
-                0,
-                System.currentTimeMillis(),
-                0,
-                properties,
-                0,
-                false,
-                null,
-                false,
-                "broker-a");
         RemotingCommand response = client.invokeSync(
                 address,
-                RemotingCommand.request(RequestCode.SEND_MESSAGE_V2)
-                        .header(header.v2())
-                        .body("halt".getBytes(StandardCharsets.UTF_8))
-                        .build(),
+                BrokerRequests.send("HaltTopic", 0).properties(properties).body("halt"),
                 3_000);
         assertThat(response.code()).as(response.remark()).isEqualTo(ResponseCode.SUCCESS.code());
     }

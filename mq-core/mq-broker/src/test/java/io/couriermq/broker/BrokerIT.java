@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.couriermq.broker.config.BrokerSettings;
-import io.couriermq.broker.config.BrokerSettingsLoader;
+import io.couriermq.broker.testing.BrokerRequests;
+import io.couriermq.broker.testing.LocalCluster;
 import io.couriermq.common.message.StoredMessage;
 import io.couriermq.common.message.codec.BatchCodec;
 import io.couriermq.common.message.codec.BatchEntry;
@@ -13,20 +14,13 @@ import io.couriermq.common.message.codec.MessageDecoder;
 import io.couriermq.common.message.codec.MessageId;
 import io.couriermq.common.time.Clock;
 import io.couriermq.namesrv.NameServer;
-import io.couriermq.namesrv.NameServerConfig;
 import io.couriermq.remoting.netty.NettyRemotingClient;
-import io.couriermq.remoting.netty.RemotingClientConfig;
-import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.SerializeType;
-import io.couriermq.remoting.protocol.header.broker.PullMessageRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.PullMessageResponseHeader;
-import io.couriermq.remoting.protocol.header.broker.PullSysFlag;
-import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.SendMessageResponseHeader;
-import io.couriermq.remoting.rpc.ChannelEventListener;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,15 +29,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A whole broker over real sockets: registration, sends of every kind, pulls and long polling. */
 class BrokerIT {
     @TempDir
     Path storeDir;
+
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
 
     private NameServer nameServer;
     private Broker broker;
@@ -52,36 +49,13 @@ class BrokerIT {
 
     @BeforeEach
     void start() {
-        nameServer = new NameServer(
-                new NameServerConfig(
-                        RemotingServerConfig.defaults(0).withBindAddress("127.0.0.1"), 120_000, 1_000, false),
-                Clock.system());
-        nameServer.start();
-        BrokerSettings settings = BrokerSettingsLoader.load(
-                Map.of(
-                        "namesrvAddr",
-                        "127.0.0.1:" + nameServer.listenPort(),
-                        "listenPort",
-                        "0",
-                        "mappedFileSizeCommitLog",
-                        String.valueOf(8 << 20),
-                        "mappedFileSizeConsumeQueue",
-                        String.valueOf(20 * 1000),
-                        "enablePropertyFilter",
-                        "true"),
+        nameServer = cluster.startNameServer();
+        broker = cluster.startBroker(
                 storeDir,
-                "127.0.0.1");
-        broker = new Broker(settings, Clock.system());
-        broker.start();
-        address = "127.0.0.1:" + broker.listenPort();
-        client = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        broker.shutdown();
-        nameServer.shutdown();
+                LocalCluster.smallFiles(
+                        Map.of("namesrvAddr", LocalCluster.address(nameServer), "enablePropertyFilter", "true")));
+        address = LocalCluster.address(broker);
+        client = cluster.client();
     }
 
     @Test
@@ -140,11 +114,10 @@ class BrokerIT {
                 new BatchEntry(0, "two".getBytes(StandardCharsets.UTF_8), Map.of("UNIQ_KEY", "ID-2")))));
         RemotingCommand response = client.invokeSync(
                 address,
-                RemotingCommand.request(RequestCode.SEND_BATCH_MESSAGE)
-                        .header(header("Orders", 1, "WAIT\u0001true\u0002UNIQ_KEY\u0001BATCH\u0002")
-                                .v2())
-                        .body(body)
-                        .build(),
+                BrokerRequests.send("Orders", 1)
+                        .properties("WAIT\u0001true\u0002UNIQ_KEY\u0001BATCH\u0002")
+                        .code(RequestCode.SEND_BATCH_MESSAGE)
+                        .body(body),
                 3_000);
 
         assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS.code());
@@ -181,7 +154,7 @@ class BrokerIT {
                     SerializeType.JSON);
         }
         send("Sql", 0, "no-a", "", SerializeType.JSON);
-        await().atMost(Duration.ofSeconds(5)).until(() -> broker.store().maxOffset("Sql", 0) == 11);
+        LocalCluster.awaitQueueLength(broker, "Sql", 0, 11);
 
         RemotingCommand response =
                 client.invokeSync(address, sqlPull("Sql", 0, "a between 0 and 3 AND TAGS = 'odd'"), 5_000);
@@ -208,22 +181,7 @@ class BrokerIT {
     }
 
     private static RemotingCommand sqlPull(String topic, int queueId, String expression) {
-        return RemotingCommand.request(RequestCode.LITE_PULL_MESSAGE)
-                .header(new PullMessageRequestHeader(
-                        "cg",
-                        topic,
-                        queueId,
-                        0,
-                        32,
-                        PullSysFlag.SUBSCRIPTION,
-                        0,
-                        0,
-                        expression,
-                        0,
-                        "SQL92",
-                        null,
-                        "broker-a"))
-                .build();
+        return BrokerRequests.pull(topic, queueId, 0).sql92(expression).lite().build();
     }
 
     @Test
@@ -265,13 +223,8 @@ class BrokerIT {
         assertThat(badDelay.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL.code());
         assertThat(badDelay.remark()).contains("DELAY");
 
-        RemotingCommand tooBig = client.invokeSync(
-                address,
-                RemotingCommand.request(RequestCode.SEND_MESSAGE_V2)
-                        .header(header("Orders", 0, "").v2())
-                        .body(new byte[5 * 1024 * 1024])
-                        .build(),
-                3_000);
+        RemotingCommand tooBig =
+                client.invokeSync(address, BrokerRequests.send("Orders", 0).body(new byte[5 * 1024 * 1024]), 3_000);
         assertThat(tooBig.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL.code());
         assertThat(broker.store().maxOffset("Orders", 0))
                 .as("nothing half-stored")
@@ -281,30 +234,11 @@ class BrokerIT {
     private RemotingCommand send(String topic, int queueId, String body, String properties, SerializeType type) {
         return client.invokeSync(
                 address,
-                RemotingCommand.request(RequestCode.SEND_MESSAGE_V2)
-                        .header(header(topic, queueId, properties).v2())
-                        .body(body.getBytes(StandardCharsets.UTF_8))
+                BrokerRequests.send(topic, queueId)
+                        .properties(properties)
                         .serializeType(type)
-                        .build(),
+                        .body(body),
                 3_000);
-    }
-
-    private static SendMessageRequestHeader header(String topic, int queueId, String properties) {
-        return new SendMessageRequestHeader(
-                "pg",
-                topic,
-                "TBW102",
-                4,
-                queueId,
-                0,
-                System.currentTimeMillis(),
-                0,
-                properties,
-                0,
-                false,
-                null,
-                false,
-                "broker-a");
     }
 
     /** Dispatch to the consume queue is asynchronous: a pull right after a send may find nothing yet. */
@@ -317,7 +251,7 @@ class BrokerIT {
 
     /** Pulls from offset 0 once all {@code count} messages of the queue are dispatched. */
     private RemotingCommand pullAfterDispatch(String topic, int queueId, long count, String tags) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> broker.store().maxOffset(topic, queueId) == count);
+        LocalCluster.awaitQueueLength(broker, topic, queueId, count);
         return pull(topic, queueId, 0, tags, 0);
     }
 
@@ -326,10 +260,10 @@ class BrokerIT {
     }
 
     private static RemotingCommand pullRequest(String topic, int queueId, long offset, String tags, long suspendMs) {
-        int sysFlag = PullSysFlag.SUBSCRIPTION | (suspendMs > 0 ? PullSysFlag.SUSPEND : 0);
-        return RemotingCommand.request(RequestCode.LITE_PULL_MESSAGE)
-                .header(new PullMessageRequestHeader(
-                        "cg", topic, queueId, offset, 32, sysFlag, 0, suspendMs, tags, 0, "TAG", null, "broker-a"))
+        return BrokerRequests.pull(topic, queueId, offset)
+                .tags(tags)
+                .heldFor(suspendMs)
+                .lite()
                 .build();
     }
 
@@ -355,24 +289,18 @@ class BrokerIT {
 
     @Test
     void aBrokerThatCannotBindItsPortFailsCleanlyAndReleasesItsStore() {
-        BrokerSettings taken = BrokerSettingsLoader.load(
+        BrokerSettings taken = LocalCluster.brokerSettings(
+                storeDir.resolve("second"),
                 Map.of(
                         "listenPort", String.valueOf(broker.listenPort()),
-                        "mappedFileSizeCommitLog", String.valueOf(8 << 20)),
-                storeDir.resolve("second"),
-                "127.0.0.1");
+                        "mappedFileSizeCommitLog", String.valueOf(8 << 20)));
         Broker second = new Broker(taken, Clock.system());
 
         assertThatThrownBy(second::start).hasMessageContaining("cannot listen");
         second.shutdown();
 
-        Broker retry = new Broker(
-                BrokerSettingsLoader.load(
-                        Map.of("listenPort", "0", "mappedFileSizeCommitLog", String.valueOf(8 << 20)),
-                        storeDir.resolve("second"),
-                        "127.0.0.1"),
-                Clock.system());
-        retry.start();
+        Broker retry = cluster.startBroker(
+                storeDir.resolve("second"), Map.of("mappedFileSizeCommitLog", String.valueOf(8 << 20)));
         retry.shutdown();
     }
 }

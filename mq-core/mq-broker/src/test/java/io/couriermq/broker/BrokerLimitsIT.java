@@ -2,8 +2,7 @@ package io.couriermq.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.couriermq.broker.config.BrokerSettingsLoader;
-import io.couriermq.common.time.Clock;
+import io.couriermq.broker.testing.LocalCluster;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The port limits from broker.conf reach both client ports (the limits themselves: ServerLimitsIT). */
@@ -20,7 +20,9 @@ class BrokerLimitsIT {
     @TempDir
     Path storeDir;
 
-    private Broker broker;
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
+
     private final List<Socket> sockets = new ArrayList<>();
 
     @AfterEach
@@ -28,23 +30,12 @@ class BrokerLimitsIT {
         for (Socket socket : sockets) {
             socket.close();
         }
-        if (broker != null) {
-            broker.shutdown();
-        }
     }
 
     @Test
     void maxConnectionsPerAddressHoldsOnTheClientAndTheFastPort() throws IOException {
-        broker = new Broker(
-                BrokerSettingsLoader.load(
-                        Map.of(
-                                "listenPort", "0",
-                                "mappedFileSizeCommitLog", String.valueOf(8 << 20),
-                                "maxConnectionsPerAddress", "2"),
-                        storeDir,
-                        "127.0.0.1"),
-                Clock.system());
-        broker.start();
+        Broker broker = cluster.startBroker(
+                storeDir, Map.of("mappedFileSizeCommitLog", String.valueOf(8 << 20), "maxConnectionsPerAddress", "2"));
 
         for (int port : List.of(broker.listenPort(), broker.fastListenPort())) {
             assertThat(staysOpen(port)).isTrue();

@@ -6,30 +6,25 @@ import static org.awaitility.Awaitility.await;
 import io.couriermq.acl.AclConfig;
 import io.couriermq.acl.check.DenialReason;
 import io.couriermq.broker.config.BrokerSettings;
-import io.couriermq.broker.config.BrokerSettingsLoader;
+import io.couriermq.broker.testing.LocalCluster;
 import io.couriermq.common.time.Clock;
 import io.couriermq.namesrv.NameServer;
-import io.couriermq.namesrv.NameServerConfig;
 import io.couriermq.remoting.netty.NettyRemotingClient;
-import io.couriermq.remoting.netty.RemotingClientConfig;
-import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.body.RemotingJson;
 import io.couriermq.remoting.protocol.body.TopicRouteData;
 import io.couriermq.remoting.protocol.header.namesrv.TopicRequestHeader;
-import io.couriermq.remoting.rpc.ChannelEventListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,6 +44,9 @@ class BrokerNameServerAclIT {
                 admin: true
             """;
 
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
+
     private Path dir;
     private Path accounts;
     private NameServer nameServer;
@@ -60,19 +58,9 @@ class BrokerNameServerAclIT {
         accounts = dir.resolve("conf/plain_acl.yml");
         Files.createDirectories(accounts.getParent());
         Files.writeString(accounts, ACCOUNTS);
-        RemotingServerConfig remoting = RemotingServerConfig.defaults(0).withBindAddress("127.0.0.1");
-        nameServer = new NameServer(
-                new NameServerConfig(remoting, 120_000, 1_000, false)
-                        .withAcl(AclConfig.defaults().withAccountsFile(accounts)),
-                Clock.system());
-        nameServer.start();
-        anonymous = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
-    }
-
-    @AfterAll
-    void stop() {
-        anonymous.close();
-        nameServer.shutdown();
+        nameServer = cluster.startNameServer(
+                config -> config.withAcl(AclConfig.defaults().withAccountsFile(accounts)));
+        anonymous = cluster.client();
     }
 
     @Test
@@ -106,29 +94,18 @@ class BrokerNameServerAclIT {
     }
 
     private Broker broker(String name, String innerCredentials) {
-        Map<String, String> conf = new HashMap<>(Map.of(
-                "listenPort",
-                "0",
-                "brokerName",
-                name,
-                "namesrvAddr",
-                "127.0.0.1:" + nameServer.listenPort(),
-                "aclEnable",
-                "true",
-                "mappedFileSizeCommitLog",
-                String.valueOf(8 << 20),
-                "mappedFileSizeConsumeQueue",
-                String.valueOf(20 * 1000)));
+        Map<String, String> conf = LocalCluster.smallFiles(
+                Map.of("brokerName", name, "namesrvAddr", LocalCluster.address(nameServer), "aclEnable", "true"));
         if (innerCredentials != null) {
             conf.put("innerClientAuthenticationCredentials", innerCredentials);
         }
-        BrokerSettings settings = BrokerSettingsLoader.load(conf, dir.resolve(name), "127.0.0.1");
+        BrokerSettings settings = LocalCluster.brokerSettings(dir.resolve(name), conf);
         return new Broker(settings.withAcl(settings.acl().withAccountsFile(accounts)), Clock.system());
     }
 
     private boolean routeHas(String topic, String brokerName) {
         RemotingCommand response = anonymous.invokeSync(
-                "127.0.0.1:" + nameServer.listenPort(),
+                LocalCluster.address(nameServer),
                 RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC)
                         .header(new TopicRequestHeader(topic))
                         .build(),

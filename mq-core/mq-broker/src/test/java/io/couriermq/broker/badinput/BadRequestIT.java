@@ -7,25 +7,19 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.couriermq.broker.Broker;
-import io.couriermq.broker.config.BrokerSettingsLoader;
-import io.couriermq.common.time.Clock;
-import io.couriermq.namesrv.NameServer;
-import io.couriermq.namesrv.NameServerConfig;
+import io.couriermq.broker.testing.LocalCluster;
 import io.couriermq.remoting.netty.NettyRemotingClient;
-import io.couriermq.remoting.netty.RemotingClientConfig;
-import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
-import io.couriermq.remoting.rpc.ChannelEventListener;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -45,8 +39,9 @@ class BadRequestIT {
     @TempDir
     static Path storeDir;
 
-    private static NameServer nameServer;
-    private static Broker broker;
+    @RegisterExtension
+    static final LocalCluster cluster = new LocalCluster();
+
     private static NettyRemotingClient client;
     private static String brokerAddress;
     private static String nameServerAddress;
@@ -55,42 +50,13 @@ class BadRequestIT {
 
     @BeforeAll
     static void start() {
-        nameServer = new NameServer(
-                new NameServerConfig(
-                        RemotingServerConfig.defaults(0).withBindAddress("127.0.0.1"), 120_000, 1_000, false),
-                Clock.system());
-        nameServer.start();
-        nameServerAddress = "127.0.0.1:" + nameServer.listenPort();
-        broker = new Broker(
-                BrokerSettingsLoader.load(
-                        Map.of(
-                                "namesrvAddr",
-                                nameServerAddress,
-                                "listenPort",
-                                "0",
-                                "mappedFileSizeCommitLog",
-                                String.valueOf(8 << 20),
-                                "mappedFileSizeConsumeQueue",
-                                String.valueOf(20 * 1000)),
-                        storeDir,
-                        "127.0.0.1"),
-                Clock.system());
-        broker.start();
-        brokerAddress = "127.0.0.1:" + broker.listenPort();
-        client = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
+        nameServerAddress = LocalCluster.address(cluster.startNameServer());
+        Broker broker =
+                cluster.startBroker(storeDir, LocalCluster.smallFiles(Map.of("namesrvAddr", nameServerAddress)));
+        brokerAddress = LocalCluster.address(broker);
+        client = cluster.client();
         RemotingCommand created = call(brokerAddress, createTopic(TOPIC));
         assertThat(created.code()).as(created.remark()).isEqualTo(ResponseCode.SUCCESS.code());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (broker != null) {
-            broker.shutdown();
-        }
-        nameServer.shutdown();
     }
 
     @BeforeEach

@@ -4,38 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.couriermq.broker.Broker;
-import io.couriermq.broker.config.BrokerSettingsLoader;
+import io.couriermq.broker.testing.BrokerRequests;
+import io.couriermq.broker.testing.LocalCluster;
 import io.couriermq.common.message.codec.MessageId;
-import io.couriermq.common.time.Clock;
 import io.couriermq.namesrv.NameServer;
-import io.couriermq.namesrv.NameServerConfig;
 import io.couriermq.remoting.netty.NettyRemotingClient;
-import io.couriermq.remoting.netty.RemotingClientConfig;
-import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.protocol.RemotingCommand;
-import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
-import io.couriermq.remoting.protocol.header.broker.CreateTopicRequestHeader;
-import io.couriermq.remoting.protocol.header.broker.PullMessageRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.PullMessageResponseHeader;
-import io.couriermq.remoting.protocol.header.broker.PullSysFlag;
-import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.SendMessageResponseHeader;
-import io.couriermq.remoting.rpc.ChannelEventListener;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A SYNC_MASTER and its slave over real sockets, the slave finding its master through the NameServer. */
 class ReplicationIT {
     @TempDir
     Path dir;
+
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
 
     private NameServer nameServer;
     private Broker master;
@@ -44,40 +38,19 @@ class ReplicationIT {
 
     @BeforeEach
     void start() {
-        nameServer = new NameServer(
-                new NameServerConfig(
-                        RemotingServerConfig.defaults(0).withBindAddress("127.0.0.1"), 120_000, 1_000, false),
-                Clock.system());
-        nameServer.start();
-        client = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        if (slave != null) {
-            slave.shutdown();
-        }
-        if (master != null) {
-            master.shutdown();
-        }
-        nameServer.shutdown();
+        nameServer = cluster.startNameServer();
+        client = cluster.client();
     }
 
     private Broker broker(String name, Map<String, String> extra) {
-        Map<String, String> entries = new HashMap<>(Map.of(
-                "namesrvAddr", "127.0.0.1:" + nameServer.listenPort(),
-                "listenPort", "0",
+        Map<String, String> entries = LocalCluster.smallFiles(Map.of(
+                "namesrvAddr", LocalCluster.address(nameServer),
                 "brokerName", "broker-a",
-                "mappedFileSizeCommitLog", String.valueOf(8 << 20),
-                "mappedFileSizeConsumeQueue", String.valueOf(20 * 1000),
                 "haSendHeartbeatInterval", "200",
                 "haHousekeepingInterval", "2000",
                 "syncFlushTimeout", "1500"));
         entries.putAll(extra);
-        Broker broker = new Broker(BrokerSettingsLoader.load(entries, dir.resolve(name), "127.0.0.1"), Clock.system());
-        broker.start();
-        return broker;
+        return cluster.startBroker(dir.resolve(name), entries);
     }
 
     private Broker startMaster() {
@@ -91,41 +64,16 @@ class ReplicationIT {
     }
 
     private static String address(Broker broker) {
-        return "127.0.0.1:" + broker.listenPort();
+        return LocalCluster.address(broker);
     }
 
     private RemotingCommand send(Broker broker, String topic, String body) {
-        SendMessageRequestHeader header = new SendMessageRequestHeader(
-                "pg", topic, "TBW102", 4, 0, 0, System.currentTimeMillis(), 0, "", 0, false, null, false, "broker-a");
-        return client.invokeSync(
-                address(broker),
-                RemotingCommand.request(RequestCode.SEND_MESSAGE_V2)
-                        .header(header.v2())
-                        .body(body.getBytes(StandardCharsets.UTF_8))
-                        .build(),
-                5_000);
+        return client.invokeSync(address(broker), BrokerRequests.send(topic, 0).body(body), 5_000);
     }
 
     private RemotingCommand pull(Broker broker, String topic, long offset) {
         return client.invokeSync(
-                address(broker),
-                RemotingCommand.request(RequestCode.PULL_MESSAGE)
-                        .header(new PullMessageRequestHeader(
-                                "cg",
-                                topic,
-                                0,
-                                offset,
-                                32,
-                                PullSysFlag.SUBSCRIPTION,
-                                0,
-                                0,
-                                "*",
-                                0,
-                                "TAG",
-                                null,
-                                "broker-a"))
-                        .build(),
-                5_000);
+                address(broker), BrokerRequests.pull(topic, 0, offset).build(), 5_000);
     }
 
     private static long commitLogOffsetOf(RemotingCommand sendResponse) {
@@ -176,13 +124,7 @@ class ReplicationIT {
         RemotingCommand refused = send(slave, "Orders", "to-the-slave");
         assertThat(refused.code()).isEqualTo(ResponseCode.SERVICE_NOT_AVAILABLE.code());
         assertThat(refused.remark()).contains("is a slave").contains(address(master));
-        RemotingCommand topicChange = client.invokeSync(
-                address(slave),
-                RemotingCommand.request(RequestCode.UPDATE_AND_CREATE_TOPIC)
-                        .header(new CreateTopicRequestHeader(
-                                "Other", "TBW102", 4, 4, 6, "SINGLE_TAG", 0, false, "", null))
-                        .build(),
-                5_000);
+        RemotingCommand topicChange = client.invokeSync(address(slave), BrokerRequests.createTopic("Other"), 5_000);
         assertThat(topicChange.code()).isEqualTo(ResponseCode.SERVICE_NOT_AVAILABLE.code());
 
         RemotingCommand sentBack = pull(slave, "Orders", 0);

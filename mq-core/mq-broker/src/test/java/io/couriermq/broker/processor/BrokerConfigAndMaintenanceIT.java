@@ -6,14 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.couriermq.broker.Broker;
 import io.couriermq.broker.config.BrokerSettings;
-import io.couriermq.broker.config.BrokerSettingsLoader;
+import io.couriermq.broker.testing.BrokerRequests;
+import io.couriermq.broker.testing.LocalCluster;
 import io.couriermq.common.message.codec.MessageId;
 import io.couriermq.common.time.Clock;
 import io.couriermq.namesrv.NameServer;
-import io.couriermq.namesrv.NameServerConfig;
 import io.couriermq.remoting.netty.NettyRemotingClient;
-import io.couriermq.remoting.netty.RemotingClientConfig;
-import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
@@ -25,10 +23,8 @@ import io.couriermq.remoting.protocol.body.RemotingJson;
 import io.couriermq.remoting.protocol.body.TopicRouteData;
 import io.couriermq.remoting.protocol.header.broker.DeleteTopicRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.QueryConsumeQueueRequestHeader;
-import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.SendMessageResponseHeader;
 import io.couriermq.remoting.protocol.header.namesrv.TopicRequestHeader;
-import io.couriermq.remoting.rpc.ChannelEventListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,9 +36,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -58,6 +54,9 @@ class BrokerConfigAndMaintenanceIT {
     @TempDir
     Path storeDir;
 
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
+
     private NameServer nameServer;
     private Broker broker;
     private NettyRemotingClient client;
@@ -66,27 +65,22 @@ class BrokerConfigAndMaintenanceIT {
 
     @BeforeEach
     void start() throws IOException {
-        nameServer = new NameServer(
-                new NameServerConfig(
-                        RemotingServerConfig.defaults(0).withBindAddress("127.0.0.1"), 120_000, 1_000, false),
-                Clock.system());
-        nameServer.start();
+        nameServer = cluster.startNameServer();
         confFile = storeDir.resolve("broker.conf");
         Files.writeString(confFile, "# written by the test\nbrokerName=broker-a\nfileReservedTime=72\n");
         startBroker();
-        client = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
+        client = cluster.client();
     }
 
     private void startBroker() {
         int otherHour = (Instant.now().atZone(ZoneId.systemDefault()).getHour() + 12) % 24;
-        BrokerSettings settings = BrokerSettingsLoader.load(
+        BrokerSettings settings = LocalCluster.brokerSettings(
+                        storeDir.resolve("store"),
                         Map.of(
                                 "namesrvAddr",
-                                "127.0.0.1:" + nameServer.listenPort(),
+                                LocalCluster.address(nameServer),
                                 "brokerName",
                                 "broker-a",
-                                "listenPort",
-                                "0",
                                 "mappedFileSizeCommitLog",
                                 String.valueOf(SEGMENT_BYTES),
                                 "maxMessageSize",
@@ -96,20 +90,10 @@ class BrokerConfigAndMaintenanceIT {
                                 "fileReservedTime",
                                 "72",
                                 "deleteWhen",
-                                String.format("%02d", otherHour)),
-                        storeDir.resolve("store"),
-                        "127.0.0.1")
+                                String.format("%02d", otherHour)))
                 .withConfigFile(confFile);
-        broker = new Broker(settings, Clock.system());
-        broker.start();
-        address = "127.0.0.1:" + broker.listenPort();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        broker.shutdown();
-        nameServer.shutdown();
+        broker = cluster.startBroker(settings, Clock.system());
+        address = LocalCluster.address(broker);
     }
 
     @Test
@@ -288,7 +272,7 @@ class BrokerConfigAndMaintenanceIT {
                     sent.decodeHeader(SendMessageResponseHeader::decode).msgId();
             physicOffsets.add(MessageId.decode(offsetMsgId).commitLogOffset());
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> broker.store().maxOffset("Orders", 1) == 3);
+        LocalCluster.awaitQueueLength(broker, "Orders", 1, 3);
 
         RemotingCommand response = queryCq("Orders", 1, 1, 5, "offline-group");
 
@@ -349,39 +333,14 @@ class BrokerConfigAndMaintenanceIT {
 
     private void fillSegments(int segments) {
         while (broker.store().stats().commitLogMaxOffset() < (segments - 1L) * SEGMENT_BYTES + 1) {
-            RemotingCommand sent = call(RemotingCommand.request(RequestCode.SEND_MESSAGE_V2)
-                    .header(header("Orders", 0, "").v2())
-                    .body(BODY.getBytes(StandardCharsets.UTF_8))
-                    .build());
+            RemotingCommand sent = call(BrokerRequests.send("Orders", 0).body(BODY));
             assertThat(sent.code()).isEqualTo(ResponseCode.SUCCESS.code());
         }
-        long written = broker.store().stats().commitLogMaxOffset();
-        await().atMost(Duration.ofSeconds(5)).until(() -> broker.store().stats().dispatchedOffset() == written);
+        LocalCluster.awaitDispatched(broker);
     }
 
     private RemotingCommand send(String topic, int queueId, String properties) {
-        return call(RemotingCommand.request(RequestCode.SEND_MESSAGE_V2)
-                .header(header(topic, queueId, properties).v2())
-                .body("hello".getBytes(StandardCharsets.UTF_8))
-                .build());
-    }
-
-    private static SendMessageRequestHeader header(String topic, int queueId, String properties) {
-        return new SendMessageRequestHeader(
-                "pg",
-                topic,
-                "TBW102",
-                4,
-                queueId,
-                0,
-                System.currentTimeMillis(),
-                0,
-                properties,
-                0,
-                false,
-                null,
-                false,
-                "broker-a");
+        return call(BrokerRequests.send(topic, queueId).properties(properties).body("hello"));
     }
 
     private RemotingCommand call(RemotingCommand request) {

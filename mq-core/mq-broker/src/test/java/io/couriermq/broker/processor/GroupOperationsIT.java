@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.couriermq.broker.Broker;
-import io.couriermq.broker.config.BrokerSettingsLoader;
+import io.couriermq.broker.testing.BrokerRequests;
+import io.couriermq.broker.testing.LocalCluster;
 import io.couriermq.common.message.StoredMessage;
 import io.couriermq.common.message.codec.MessageDecoder;
 import io.couriermq.common.time.ManualClock;
 import io.couriermq.remoting.netty.NettyRemotingClient;
-import io.couriermq.remoting.netty.RemotingClientConfig;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
@@ -29,9 +29,7 @@ import io.couriermq.remoting.protocol.header.broker.GetConsumerStatusRequestHead
 import io.couriermq.remoting.protocol.header.broker.OffsetResponseHeader;
 import io.couriermq.remoting.protocol.header.broker.QueryConsumerOffsetRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.ResetOffsetRequestHeader;
-import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.SendMessageResponseHeader;
-import io.couriermq.remoting.rpc.ChannelEventListener;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +42,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -60,6 +59,10 @@ class GroupOperationsIT {
     Path storeDir;
 
     private final ManualClock clock = new ManualClock(START_MS);
+
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
+
     private final ExecutorService consumerExecutor = Executors.newSingleThreadExecutor();
     private final List<RemotingCommand> resetNotices = new CopyOnWriteArrayList<>();
     private final List<StoredMessage> consumedDirectly = new CopyOnWriteArrayList<>();
@@ -70,22 +73,12 @@ class GroupOperationsIT {
 
     @BeforeEach
     void start() {
-        broker = new Broker(
-                BrokerSettingsLoader.load(
-                        Map.of(
-                                "listenPort", "0",
-                                "haListenPort", "0",
-                                "brokerIP1", "127.0.0.1",
-                                "mappedFileSizeCommitLog", String.valueOf(8 << 20),
-                                "mappedFileSizeConsumeQueue", String.valueOf(20 * 1000)),
-                        storeDir,
-                        "127.0.0.1"),
-                clock);
-        broker.start();
-        address = "127.0.0.1:" + broker.listenPort();
+        broker = cluster.startBroker(
+                storeDir, LocalCluster.smallFiles(Map.of("haListenPort", "0", "brokerIP1", "127.0.0.1")), clock);
+        address = LocalCluster.address(broker);
         broker.topics().createOrUpdate(new TopicConfig("Orders", 2, 2, 6, "SINGLE_TAG", 0, false, Map.of()));
-        admin = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
-        consumer = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
+        admin = cluster.client();
+        consumer = cluster.client();
         consumer.registerProcessor(
                 RequestCode.RESET_CONSUMER_CLIENT_OFFSET.code(),
                 (context, request) -> {
@@ -118,9 +111,7 @@ class GroupOperationsIT {
 
     @AfterEach
     void stop() {
-        consumer.close();
-        admin.close();
-        broker.shutdown();
+        cluster.close();
         consumerExecutor.shutdownNow();
     }
 
@@ -235,14 +226,9 @@ class GroupOperationsIT {
     private List<String> sendEach(String topic, int queueId, int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            SendMessageRequestHeader header = new SendMessageRequestHeader(
-                    "pg", topic, "TBW102", 4, queueId, 0, clock.millis(), 0, "", 0, false, null, false, "broker-a");
             RemotingCommand sent = admin.invokeSync(
                     address,
-                    RemotingCommand.request(RequestCode.SEND_MESSAGE_V2)
-                            .header(header.v2())
-                            .body((topic + "-" + queueId + "-" + i).getBytes(UTF_8))
-                            .build(),
+                    BrokerRequests.send(topic, queueId).bornAt(clock.millis()).body(topic + "-" + queueId + "-" + i),
                     3_000);
             assertThat(sent.code()).isEqualTo(ResponseCode.SUCCESS.code());
             ids.add(sent.decodeHeader(SendMessageResponseHeader::decode).msgId());

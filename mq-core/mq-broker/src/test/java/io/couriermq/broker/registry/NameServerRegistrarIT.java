@@ -5,28 +5,29 @@ import static org.awaitility.Awaitility.await;
 
 import io.couriermq.broker.config.BrokerConfig;
 import io.couriermq.broker.config.BrokerSettingsLoader;
+import io.couriermq.broker.testing.LocalCluster;
 import io.couriermq.broker.topic.TopicConfigManager;
 import io.couriermq.common.time.Clock;
 import io.couriermq.namesrv.NameServer;
-import io.couriermq.namesrv.NameServerConfig;
 import io.couriermq.remoting.netty.NettyRemotingClient;
-import io.couriermq.remoting.netty.RemotingClientConfig;
-import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.protocol.body.TopicConfig;
 import io.couriermq.remoting.protocol.body.TopicRouteData;
-import io.couriermq.remoting.rpc.ChannelEventListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The broker's registration against two real NameServers over sockets. */
 class NameServerRegistrarIT {
     @TempDir
     Path dir;
+
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
 
     private NameServer first;
     private NameServer second;
@@ -36,14 +37,14 @@ class NameServerRegistrarIT {
 
     @BeforeEach
     void start() {
-        first = startNameServer();
-        second = startNameServer();
+        first = cluster.startNameServer();
+        second = cluster.startNameServer();
         BrokerConfig config = BrokerSettingsLoader.load(
-                        Map.of("namesrvAddr", "127.0.0.1:" + first.listenPort() + ";127.0.0.1:" + second.listenPort()),
+                        Map.of("namesrvAddr", LocalCluster.address(first) + ";" + LocalCluster.address(second)),
                         dir,
                         "127.0.0.1")
                 .broker();
-        client = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
+        client = cluster.client();
         topics = new TopicConfigManager(config, dir, Clock.system());
         registrar = new NameServerRegistrar(config, topics, client, Clock.system(), 10911, 10912);
     }
@@ -51,9 +52,6 @@ class NameServerRegistrarIT {
     @AfterEach
     void stop() {
         registrar.shutdown();
-        client.close();
-        first.shutdown();
-        second.shutdown();
     }
 
     @Test
@@ -96,17 +94,10 @@ class NameServerRegistrarIT {
         registrar.registerAll().join();
 
         assertThat(routeOf(first, "TBW102")).isNotNull();
-        assertThat(registrar.lastSuccessMillis()).containsOnlyKeys("127.0.0.1:" + first.listenPort());
+        assertThat(registrar.lastSuccessMillis()).containsOnlyKeys(LocalCluster.address(first));
     }
 
     private static TopicRouteData routeOf(NameServer nameServer, String topic) {
         return nameServer.routes().snapshot().routeOf(topic, null);
-    }
-
-    private static NameServer startNameServer() {
-        RemotingServerConfig remoting = RemotingServerConfig.defaults(0).withBindAddress("127.0.0.1");
-        NameServer nameServer = new NameServer(new NameServerConfig(remoting, 120_000, 1_000, false), Clock.system());
-        nameServer.start();
-        return nameServer;
     }
 }

@@ -4,29 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.couriermq.broker.Broker;
-import io.couriermq.broker.config.BrokerSettingsLoader;
-import io.couriermq.common.time.Clock;
+import io.couriermq.broker.testing.BrokerRequests;
+import io.couriermq.broker.testing.LocalCluster;
 import io.couriermq.namesrv.NameServer;
-import io.couriermq.namesrv.NameServerConfig;
 import io.couriermq.remoting.netty.NettyRemotingClient;
-import io.couriermq.remoting.netty.RemotingClientConfig;
-import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.body.HaRuntimeInfo;
 import io.couriermq.remoting.protocol.body.RemotingJson;
 import io.couriermq.remoting.protocol.body.SubscriptionGroupConfig;
-import io.couriermq.remoting.protocol.header.broker.CreateTopicRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.UpdateConsumerOffsetRequestHeader;
-import io.couriermq.remoting.rpc.ChannelEventListener;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,6 +34,9 @@ class MasterMetadataSyncIT {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
+
     private NameServer nameServer;
     private Broker master;
     private Broker slave;
@@ -47,34 +44,15 @@ class MasterMetadataSyncIT {
 
     @BeforeEach
     void setUp() {
-        nameServer = new NameServer(
-                new NameServerConfig(
-                        RemotingServerConfig.defaults(0).withBindAddress("127.0.0.1"), 120_000, 1_000, false),
-                Clock.system());
-        nameServer.start();
+        nameServer = cluster.startNameServer();
         master = startBroker(dir.resolve("master"), Map.of());
         slave = startBroker(dir.resolve("slave"), Map.of("brokerRole", "SLAVE", "brokerId", "1"));
-        client = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (client != null) {
-            client.close();
-        }
-        for (Broker broker : new Broker[] {slave, master}) {
-            if (broker != null) {
-                broker.shutdown();
-            }
-        }
-        nameServer.shutdown();
+        client = cluster.client();
     }
 
     @Test
     void whatTheMasterHasReachesTheSlave() {
-        call(RemotingCommand.request(RequestCode.UPDATE_AND_CREATE_TOPIC)
-                .header(new CreateTopicRequestHeader("Orders", "TBW102", 4, 4, 6, "SINGLE_TAG", 0, false, null, null))
-                .build());
+        call(BrokerRequests.createTopic("Orders"));
         call(RemotingCommand.request(RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP)
                 .body(RemotingJson.encode(SubscriptionGroupConfig.defaults("billing")))
                 .build());
@@ -92,9 +70,7 @@ class MasterMetadataSyncIT {
 
     @Test
     void aNewerLargerCommitOnTheSlaveGoesBackToTheMaster() {
-        call(RemotingCommand.request(RequestCode.UPDATE_AND_CREATE_TOPIC)
-                .header(new CreateTopicRequestHeader("Orders", "TBW102", 4, 4, 6, "SINGLE_TAG", 0, false, null, null))
-                .build());
+        call(BrokerRequests.createTopic("Orders"));
         master.offsets().commit("billing", "Orders", 1, 10);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(slave.offsets().committedOffset("billing", "Orders", 1))
                 .hasValue(10));
@@ -127,7 +103,7 @@ class MasterMetadataSyncIT {
 
     private HaRuntimeInfo haStatus(Broker broker) {
         RemotingCommand response = client.invokeSync(
-                "127.0.0.1:" + broker.listenPort(),
+                LocalCluster.address(broker),
                 RemotingCommand.request(RequestCode.GET_BROKER_HA_STATUS).build(),
                 3_000);
         assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS.code());
@@ -140,22 +116,11 @@ class MasterMetadataSyncIT {
     }
 
     private Broker startBroker(Path storeDir, Map<String, String> extra) {
-        Map<String, String> entries = new HashMap<>(Map.of(
-                "namesrvAddr",
-                "127.0.0.1:" + nameServer.listenPort(),
-                "listenPort",
-                "0",
-                "brokerIP1",
-                "127.0.0.1",
-                "haSendHeartbeatInterval",
-                "200",
-                "mappedFileSizeCommitLog",
-                String.valueOf(8 << 20),
-                "mappedFileSizeConsumeQueue",
-                String.valueOf(20 * 1000)));
+        Map<String, String> entries = LocalCluster.smallFiles(Map.of(
+                "namesrvAddr", LocalCluster.address(nameServer),
+                "brokerIP1", "127.0.0.1",
+                "haSendHeartbeatInterval", "200"));
         entries.putAll(extra);
-        Broker broker = new Broker(BrokerSettingsLoader.load(entries, storeDir, "127.0.0.1"), Clock.system());
-        broker.start();
-        return broker;
+        return cluster.startBroker(storeDir, entries);
     }
 }

@@ -2,35 +2,26 @@ package io.couriermq.broker.reply;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.couriermq.broker.Broker;
-import io.couriermq.broker.config.BrokerSettingsLoader;
+import io.couriermq.broker.testing.BrokerRequests;
+import io.couriermq.broker.testing.LocalCluster;
 import io.couriermq.common.message.MessageProperties;
-import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.netty.NettyRemotingClient;
-import io.couriermq.remoting.netty.RemotingClientConfig;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
-import io.couriermq.remoting.protocol.body.HeartbeatData;
-import io.couriermq.remoting.protocol.body.ProducerData;
-import io.couriermq.remoting.protocol.body.RemotingJson;
 import io.couriermq.remoting.protocol.header.broker.ReplyMessageRequestHeader;
-import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.SendMessageResponseHeader;
-import io.couriermq.remoting.rpc.ChannelEventListener;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** SEND_REPLY_MESSAGE_V2 through a whole broker: pushed to the requester's connection, then stored. */
@@ -39,6 +30,9 @@ class SendReplyIT {
 
     @TempDir
     Path storeDir;
+
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
 
     private Broker broker;
     private String address;
@@ -49,21 +43,9 @@ class SendReplyIT {
 
     @BeforeEach
     void start() {
-        broker = new Broker(
-                BrokerSettingsLoader.load(
-                        Map.of(
-                                "listenPort",
-                                "0",
-                                "mappedFileSizeCommitLog",
-                                String.valueOf(8 << 20),
-                                "mappedFileSizeConsumeQueue",
-                                String.valueOf(20 * 1000)),
-                        storeDir,
-                        "127.0.0.1"),
-                Clock.system());
-        broker.start();
-        address = "127.0.0.1:" + broker.listenPort();
-        requester = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
+        broker = cluster.startBroker(storeDir, LocalCluster.smallFiles());
+        address = LocalCluster.address(broker);
+        requester = cluster.client();
         requester.registerProcessor(
                 RequestCode.PUSH_REPLY_MESSAGE_TO_CLIENT.code(),
                 (context, request) -> {
@@ -72,15 +54,13 @@ class SendReplyIT {
                             .build();
                 },
                 pushExecutor);
-        replier = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
+        replier = cluster.client();
     }
 
     @AfterEach
     void stop() {
-        requester.close();
-        replier.close();
+        cluster.close();
         pushExecutor.shutdownNow();
-        broker.shutdown();
     }
 
     @Test
@@ -109,9 +89,7 @@ class SendReplyIT {
             assertThat(new String(push.body(), UTF_8)).isEqualTo("the answer");
         });
         // The consume queue is written by the dispatcher after the reply is stored and pushed.
-        await("the reply reaches the reply topic's queue")
-                .atMost(Duration.ofSeconds(5))
-                .until(() -> broker.store().maxOffset(REPLY_TOPIC, 0), offset -> offset == 1L);
+        LocalCluster.awaitQueueLength(broker, REPLY_TOPIC, 0, 1);
     }
 
     @Test
@@ -127,36 +105,17 @@ class SendReplyIT {
                 + "\u0002MSG_TYPE\u0001reply\u0002TTL\u00013000\u0002";
         return replier.invokeSync(
                 address,
-                RemotingCommand.request(RequestCode.SEND_REPLY_MESSAGE_V2)
-                        .header(new SendMessageRequestHeader(
-                                        "replier-pg",
-                                        REPLY_TOPIC,
-                                        "TBW102",
-                                        4,
-                                        0,
-                                        0,
-                                        System.currentTimeMillis(),
-                                        0,
-                                        properties,
-                                        0,
-                                        false,
-                                        null,
-                                        false,
-                                        "broker-a")
-                                .v2())
-                        .body("the answer".getBytes(UTF_8))
-                        .build(),
+                BrokerRequests.send(REPLY_TOPIC, 0)
+                        .producerGroup("replier-pg")
+                        .properties(properties)
+                        .code(RequestCode.SEND_REPLY_MESSAGE_V2)
+                        .body("the answer"),
                 5_000);
     }
 
     private void heartbeat(NettyRemotingClient client, String clientId) {
-        HeartbeatData data = new HeartbeatData(clientId, Set.of(new ProducerData("requester-pg")), Set.of(), 0, false);
-        RemotingCommand response = client.invokeSync(
-                address,
-                RemotingCommand.request(RequestCode.HEART_BEAT)
-                        .body(RemotingJson.encode(data))
-                        .build(),
-                5_000);
+        RemotingCommand response =
+                client.invokeSync(address, BrokerRequests.producerHeartbeat(clientId, "requester-pg"), 5_000);
         assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS.code());
     }
 }

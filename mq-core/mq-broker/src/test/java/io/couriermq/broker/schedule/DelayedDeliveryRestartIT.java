@@ -4,31 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.couriermq.broker.Broker;
-import io.couriermq.broker.config.BrokerSettings;
-import io.couriermq.broker.config.BrokerSettingsLoader;
+import io.couriermq.broker.testing.BrokerRequests;
+import io.couriermq.broker.testing.LocalCluster;
 import io.couriermq.common.message.MessageConst;
 import io.couriermq.common.message.MessageProperties;
-import io.couriermq.common.message.StoredMessage;
-import io.couriermq.common.message.codec.MessageDecoder;
 import io.couriermq.common.time.ManualClock;
 import io.couriermq.remoting.netty.NettyRemotingClient;
-import io.couriermq.remoting.netty.RemotingClientConfig;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
-import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
-import io.couriermq.remoting.rpc.ChannelEventListener;
-import io.couriermq.store.GetResult;
-import io.couriermq.store.MessageFilter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,19 +35,17 @@ class DelayedDeliveryRestartIT {
     Path storeDir;
 
     private final ManualClock clock = new ManualClock(System.nanoTime() / 1_000_000 + 1_700_000_000_000L);
+
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
+
     private Broker broker;
     private NettyRemotingClient client;
 
     @BeforeEach
     void start() {
         broker = startBroker();
-        client = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        broker.shutdown();
+        client = cluster.client();
     }
 
     @Test
@@ -103,19 +93,7 @@ class DelayedDeliveryRestartIT {
     }
 
     private Broker startBroker() {
-        BrokerSettings settings = BrokerSettingsLoader.load(
-                Map.of(
-                        "listenPort",
-                        "0",
-                        "mappedFileSizeCommitLog",
-                        String.valueOf(8 << 20),
-                        "mappedFileSizeConsumeQueue",
-                        String.valueOf(20 * 1000)),
-                storeDir,
-                "127.0.0.1");
-        Broker started = new Broker(settings, clock);
-        started.start();
-        return started;
+        return cluster.startBroker(storeDir, LocalCluster.smallFiles(), clock);
     }
 
     private void send(String key, int level) {
@@ -126,25 +104,10 @@ class DelayedDeliveryRestartIT {
                 "UNIQ-" + key,
                 MessageConst.DELAY_TIME_LEVEL,
                 Integer.toString(level));
-        SendMessageRequestHeader header = new SendMessageRequestHeader(
-                "pg",
-                TOPIC,
-                "TBW102",
-                4,
-                0,
-                0,
-                clock.millis(),
-                0,
-                MessageProperties.encode(properties),
-                0,
-                false,
-                null,
-                false,
-                "broker-a");
-        RemotingCommand response = invoke(RemotingCommand.request(RequestCode.SEND_MESSAGE_V2)
-                .header(header.v2())
-                .body(key.getBytes(StandardCharsets.UTF_8))
-                .build());
+        RemotingCommand response = invoke(BrokerRequests.send(TOPIC, 0)
+                .bornAt(clock.millis())
+                .properties(MessageProperties.encode(properties))
+                .body(key));
         assertThat(response.code()).as("send of %s", key).isEqualTo(ResponseCode.SUCCESS.code());
         assertThat(response.extField("queueId"))
                 .as("the queue the producer addressed")
@@ -152,17 +115,12 @@ class DelayedDeliveryRestartIT {
     }
 
     private RemotingCommand invoke(RemotingCommand request) {
-        return client.invokeSync("127.0.0.1:" + broker.listenPort(), request, 5_000);
+        return client.invokeSync(LocalCluster.address(broker), request, 5_000);
     }
 
     private List<String> delivered() {
-        List<String> keys = new ArrayList<>();
-        try (GetResult result = broker.store().getMessages(TOPIC, 0, 0, 100, MessageFilter.ALL)) {
-            result.records().forEach(slice -> {
-                StoredMessage message = MessageDecoder.decode(slice.buffer(), 0);
-                keys.add(message.message().property(MessageConst.KEYS));
-            });
-        }
-        return keys;
+        return LocalCluster.storedMessages(broker, TOPIC, 0).stream()
+                .map(message -> message.message().property(MessageConst.KEYS))
+                .toList();
     }
 }

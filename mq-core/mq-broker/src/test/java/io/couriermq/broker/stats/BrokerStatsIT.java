@@ -1,17 +1,13 @@
 package io.couriermq.broker.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.couriermq.broker.Broker;
-import io.couriermq.broker.config.BrokerSettingsLoader;
+import io.couriermq.broker.testing.BrokerRequests;
+import io.couriermq.broker.testing.LocalCluster;
 import io.couriermq.common.message.codec.MessageDecoder;
-import io.couriermq.common.time.Clock;
 import io.couriermq.namesrv.NameServer;
-import io.couriermq.namesrv.NameServerConfig;
 import io.couriermq.remoting.netty.NettyRemotingClient;
-import io.couriermq.remoting.netty.RemotingClientConfig;
-import io.couriermq.remoting.netty.RemotingServerConfig;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
@@ -21,19 +17,13 @@ import io.couriermq.remoting.protocol.body.KVTable;
 import io.couriermq.remoting.protocol.body.RemotingJson;
 import io.couriermq.remoting.protocol.header.broker.DeleteTopicRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.GetConsumeStatsRequestHeader;
-import io.couriermq.remoting.protocol.header.broker.PullMessageRequestHeader;
-import io.couriermq.remoting.protocol.header.broker.PullSysFlag;
-import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.ViewBrokerStatsDataRequestHeader;
-import io.couriermq.remoting.rpc.ChannelEventListener;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,40 +38,25 @@ class BrokerStatsIT {
     @TempDir
     Path storeDir;
 
-    private NameServer nameServer;
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
+
     private Broker broker;
     private NettyRemotingClient client;
     private String address;
 
     @BeforeEach
     void start() {
-        nameServer = new NameServer(
-                new NameServerConfig(
-                        RemotingServerConfig.defaults(0).withBindAddress("127.0.0.1"), 120_000, 1_000, false),
-                Clock.system());
-        nameServer.start();
-        broker = new Broker(
-                BrokerSettingsLoader.load(
-                        Map.of(
-                                "namesrvAddr",
-                                "127.0.0.1:" + nameServer.listenPort(),
-                                "listenPort",
-                                "0",
-                                "mappedFileSizeCommitLog",
-                                String.valueOf(8 << 20)),
-                        storeDir,
-                        "127.0.0.1"),
-                Clock.system());
-        broker.start();
-        address = "127.0.0.1:" + broker.listenPort();
-        client = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        broker.shutdown();
-        nameServer.shutdown();
+        NameServer nameServer = cluster.startNameServer();
+        broker = cluster.startBroker(
+                storeDir,
+                Map.of(
+                        "namesrvAddr",
+                        LocalCluster.address(nameServer),
+                        "mappedFileSizeCommitLog",
+                        String.valueOf(8 << 20)));
+        address = LocalCluster.address(broker);
+        client = cluster.client();
     }
 
     @Test
@@ -89,7 +64,7 @@ class BrokerStatsIT {
         for (int i = 0; i < SENT; i++) {
             assertThat(send("message " + i).code()).isEqualTo(ResponseCode.SUCCESS.code());
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> broker.store().maxOffset(TOPIC, 0) == SENT);
+        LocalCluster.awaitQueueLength(broker, TOPIC, 0, SENT);
         assertThat(pull(0, 5)).isEqualTo(5);
         assertThat(pull(5, 32)).isEqualTo(SENT - 5);
 
@@ -180,48 +155,17 @@ class BrokerStatsIT {
 
     private RemotingCommand send(String body) {
         return client.invokeSync(
-                address,
-                RemotingCommand.request(RequestCode.SEND_MESSAGE_V2)
-                        .header(new SendMessageRequestHeader(
-                                        "pg",
-                                        TOPIC,
-                                        "TBW102",
-                                        1,
-                                        0,
-                                        0,
-                                        System.currentTimeMillis(),
-                                        0,
-                                        "",
-                                        0,
-                                        false,
-                                        null,
-                                        false,
-                                        "broker-a")
-                                .v2())
-                        .body(body.getBytes(StandardCharsets.UTF_8))
-                        .build(),
-                3_000);
+                address, BrokerRequests.send(TOPIC, 0).defaultTopicQueueNums(1).body(body), 3_000);
     }
 
     /** Pulls from one offset; returns how many messages came back. */
     private int pull(long offset, int max) {
         RemotingCommand response = client.invokeSync(
                 address,
-                RemotingCommand.request(RequestCode.LITE_PULL_MESSAGE)
-                        .header(new PullMessageRequestHeader(
-                                GROUP,
-                                TOPIC,
-                                0,
-                                offset,
-                                max,
-                                PullSysFlag.SUBSCRIPTION,
-                                0,
-                                0,
-                                "*",
-                                0,
-                                "TAG",
-                                null,
-                                "broker-a"))
+                BrokerRequests.pull(TOPIC, 0, offset)
+                        .consumerGroup(GROUP)
+                        .maxMessages(max)
+                        .lite()
                         .build(),
                 5_000);
         assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS.code());

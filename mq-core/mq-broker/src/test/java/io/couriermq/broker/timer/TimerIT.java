@@ -4,34 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.couriermq.broker.Broker;
-import io.couriermq.broker.config.BrokerSettings;
-import io.couriermq.broker.config.BrokerSettingsLoader;
+import io.couriermq.broker.testing.BrokerRequests;
+import io.couriermq.broker.testing.LocalCluster;
 import io.couriermq.common.message.MessageConst;
 import io.couriermq.common.message.StoredMessage;
-import io.couriermq.common.message.codec.MessageDecoder;
-import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.netty.NettyRemotingClient;
-import io.couriermq.remoting.netty.RemotingClientConfig;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
 import io.couriermq.remoting.protocol.body.RemotingJson;
 import io.couriermq.remoting.protocol.header.broker.CancelPendingDeliveryRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.ListPendingDeliveriesRequestHeader;
-import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
-import io.couriermq.remoting.rpc.ChannelEventListener;
-import io.couriermq.store.GetResult;
-import io.couriermq.store.MessageFilter;
-import io.couriermq.store.RecordSlice;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -42,19 +32,16 @@ class TimerIT {
     @TempDir
     Path storeDir;
 
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
+
     private Broker broker;
     private NettyRemotingClient client;
 
     @BeforeEach
     void start() {
         broker = startBroker();
-        client = new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {});
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        broker.shutdown();
+        client = cluster.client();
     }
 
     @Test
@@ -108,47 +95,18 @@ class TimerIT {
     }
 
     private Broker startBroker() {
-        BrokerSettings settings = BrokerSettingsLoader.load(
-                Map.of(
-                        "listenPort", "0",
-                        "mappedFileSizeCommitLog", String.valueOf(8 << 20),
-                        "mappedFileSizeConsumeQueue", String.valueOf(20 * 1000)),
-                storeDir,
-                "127.0.0.1");
-        Broker started = new Broker(settings, Clock.system());
-        started.start();
-        return started;
+        return cluster.startBroker(storeDir, LocalCluster.smallFiles());
     }
 
     private String address() {
-        return "127.0.0.1:" + broker.listenPort();
+        return LocalCluster.address(broker);
     }
 
     private RemotingCommand send(String id, String property, long value) {
         String properties = MessageConst.UNIQUE_CLIENT_MESSAGE_ID_KEY + "\u0001" + id + "\u0002" + property + "\u0001"
                 + value + "\u0002";
-        SendMessageRequestHeader header = new SendMessageRequestHeader(
-                "pg",
-                TOPIC,
-                "TBW102",
-                4,
-                1,
-                0,
-                System.currentTimeMillis(),
-                0,
-                properties,
-                0,
-                false,
-                null,
-                false,
-                "broker-a");
         return client.invokeSync(
-                address(),
-                RemotingCommand.request(RequestCode.SEND_MESSAGE_V2)
-                        .header(header.v2())
-                        .body(id.getBytes(StandardCharsets.UTF_8))
-                        .build(),
-                3_000);
+                address(), BrokerRequests.send(TOPIC, 1).properties(properties).body(id), 3_000);
     }
 
     private List<JsonNode> listPending() {
@@ -174,12 +132,6 @@ class TimerIT {
     }
 
     private List<StoredMessage> delivered() {
-        List<StoredMessage> messages = new ArrayList<>();
-        try (GetResult result = broker.store().getMessages(TOPIC, 1, 0, 100, MessageFilter.ALL)) {
-            for (RecordSlice slice : result.records()) {
-                messages.add(MessageDecoder.decode(slice.buffer(), 0));
-            }
-        }
-        return messages;
+        return LocalCluster.storedMessages(broker, TOPIC, 1);
     }
 }

@@ -1,7 +1,8 @@
 package io.couriermq.broker.timer;
 
 import io.couriermq.broker.Broker;
-import io.couriermq.broker.config.BrokerSettingsLoader;
+import io.couriermq.broker.testing.BrokerRequests;
+import io.couriermq.broker.testing.LocalCluster;
 import io.couriermq.common.message.Message;
 import io.couriermq.common.message.MessageConst;
 import io.couriermq.common.message.codec.RecordView;
@@ -9,9 +10,7 @@ import io.couriermq.common.time.Clock;
 import io.couriermq.remoting.netty.NettyRemotingClient;
 import io.couriermq.remoting.netty.RemotingClientConfig;
 import io.couriermq.remoting.protocol.RemotingCommand;
-import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
-import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import io.couriermq.store.GetResult;
 import io.couriermq.store.MessageFilter;
@@ -57,15 +56,13 @@ public final class TimerPrecisionMeasurement {
         String flush = args.length > 3 ? args[3] : "ASYNC_FLUSH";
         boolean overSocket = args.length > 4 && args[4].equals("socket");
         Path dir = Files.createTempDirectory("timer-precision");
-        Broker broker = new Broker(
-                BrokerSettingsLoader.load(Map.of("listenPort", "0", "flushDiskType", flush), dir, "127.0.0.1"),
-                Clock.system());
+        Broker broker = new Broker(LocalCluster.brokerSettings(dir, Map.of("flushDiskType", flush)), Clock.system());
         broker.start();
         try (NettyRemotingClient client =
                 new NettyRemotingClient(RemotingClientConfig.defaults(), new ChannelEventListener() {})) {
             long firstDueMs = System.currentTimeMillis() + leadMs;
             long sendNanos = overSocket
-                    ? send(client, "127.0.0.1:" + broker.listenPort(), count, firstDueMs, spreadMs)
+                    ? send(client, LocalCluster.address(broker), count, firstDueMs, spreadMs)
                     : park(broker.store(), count, firstDueMs, spreadMs);
             log.info(
                     "{} {} timed messages in {} ms; due from +{} ms over {} ms ({})",
@@ -136,26 +133,11 @@ public final class TimerPrecisionMeasurement {
     }
 
     private static RemotingCommand request(int i, long dueMs) {
-        String properties = MessageConst.TIMER_DELIVER_MS + "\u0001" + dueMs + "\u0002";
-        SendMessageRequestHeader header = new SendMessageRequestHeader(
-                "precision",
-                TOPIC,
-                "TBW102",
-                QUEUES,
-                i % QUEUES,
-                0,
-                System.currentTimeMillis(),
-                0,
-                properties,
-                0,
-                false,
-                null,
-                false,
-                "broker-a");
-        return RemotingCommand.request(RequestCode.SEND_MESSAGE_V2)
-                .header(header.v2())
-                .body(new byte[128])
-                .build();
+        return BrokerRequests.send(TOPIC, i % QUEUES)
+                .producerGroup("precision")
+                .defaultTopicQueueNums(QUEUES)
+                .properties(MessageConst.TIMER_DELIVER_MS + "\u0001" + dueMs + "\u0002")
+                .body(new byte[128]);
     }
 
     private static void awaitDelivered(MessageStore store, int count, long deadlineMs) throws InterruptedException {

@@ -1,5 +1,6 @@
 package io.couriermq.broker.transaction;
 
+import io.couriermq.broker.testing.BrokerRequests;
 import io.couriermq.common.message.MessageConst;
 import io.couriermq.common.message.MessageSysFlag;
 import io.couriermq.common.message.StoredMessage;
@@ -10,18 +11,12 @@ import io.couriermq.remoting.netty.RemotingClientConfig;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
-import io.couriermq.remoting.protocol.body.HeartbeatData;
-import io.couriermq.remoting.protocol.body.ProducerData;
-import io.couriermq.remoting.protocol.body.RemotingJson;
 import io.couriermq.remoting.protocol.header.broker.CheckTransactionStateRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.EndTransactionRequestHeader;
-import io.couriermq.remoting.protocol.header.broker.SendMessageRequestHeader;
 import io.couriermq.remoting.protocol.header.broker.SendMessageResponseHeader;
 import io.couriermq.remoting.rpc.ChannelEventListener;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,13 +67,7 @@ final class TransactionalProducer implements AutoCloseable {
     }
 
     void heartbeat() {
-        HeartbeatData data = new HeartbeatData(clientId, Set.of(new ProducerData(group)), Set.of(), 0, false);
-        RemotingCommand response = client.invokeSync(
-                address,
-                RemotingCommand.request(RequestCode.HEART_BEAT)
-                        .body(RemotingJson.encode(data))
-                        .build(),
-                5_000);
+        RemotingCommand response = client.invokeSync(address, BrokerRequests.producerHeartbeat(clientId, group), 5_000);
         if (response.code() != ResponseCode.SUCCESS.code()) {
             throw new IllegalStateException("heartbeat refused: " + response.remark());
         }
@@ -89,25 +78,11 @@ final class TransactionalProducer implements AutoCloseable {
                 + "\u0002" + extraProperties;
         RemotingCommand response = client.invokeSync(
                 address,
-                RemotingCommand.request(RequestCode.SEND_MESSAGE_V2)
-                        .header(new SendMessageRequestHeader(
-                                        group,
-                                        topic,
-                                        "TBW102",
-                                        4,
-                                        queueId,
-                                        MessageSysFlag.TRANSACTION_PREPARED_TYPE,
-                                        System.currentTimeMillis(),
-                                        0,
-                                        properties,
-                                        0,
-                                        false,
-                                        null,
-                                        false,
-                                        "broker-a")
-                                .v2())
-                        .body(body.getBytes(StandardCharsets.UTF_8))
-                        .build(),
+                BrokerRequests.send(topic, queueId)
+                        .producerGroup(group)
+                        .sysFlag(MessageSysFlag.TRANSACTION_PREPARED_TYPE)
+                        .properties(properties)
+                        .body(body),
                 5_000);
         if (response.code() != ResponseCode.SUCCESS.code()) {
             throw new IllegalStateException("half message refused: " + response.code() + " " + response.remark());
