@@ -9,12 +9,12 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Sends SIGKILL to the broker at the moment a cycle aims at. A random moment is a delay; an aimed one is
- * watched for with a {@link StoreProbe}, polled every {@value #POLL_INTERVAL_MICROS} µs, and the signal
- * goes the instant the probe sees its event, straight to the broker's pid (no process-tree walk first).
- * When the event does not come within the bound, the kill lands then, a moment as random as any for the
- * store, and the outcome says the aim missed.
+ * watched for with a {@link StoreProbe}, polled every {@value #POLL_INTERVAL_MICROS} µs on a {@link
+ * BoostedThread}, and the signal goes the instant the probe sees its event, straight to the broker's pid
+ * (no process-tree walk first). When the event does not come within the bound, the kill lands then, a
+ * moment as random as any for the store, and the outcome says the aim missed.
  */
-public final class AimedKill {
+public final class AimedKill implements AutoCloseable {
     private static final long POLL_INTERVAL_MICROS = 500;
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(20);
 
@@ -56,20 +56,37 @@ public final class AimedKill {
         }
     }
 
-    private AimedKill() {}
+    private final Duration bound;
+    private final BoostedThread watch;
+
+    /** @param bound how long an aimed kill waits for its event before it kills anyway */
+    public AimedKill(Duration bound) throws InterruptedException {
+        this.bound = bound;
+        this.watch = new BoostedThread();
+    }
+
+    /** How the watching thread is scheduled, for the report. */
+    public String watchPriority() {
+        return watch.priority();
+    }
 
     /**
      * SIGKILL at the moment {@code target} names: after {@code randomDelayMs} for a random one, else the
      * instant its event is seen in {@code store} (for a timer switch, the window starting at {@code
-     * timerWindowMs}), or after {@code bound} without it.
+     * timerWindowMs}), or after the bound without it.
      */
-    public static Outcome at(
-            KillTarget target, ProcessHandle broker, Path store, long randomDelayMs, long timerWindowMs, Duration bound)
+    public Outcome at(KillTarget target, ProcessHandle broker, Path store, long randomDelayMs, long timerWindowMs)
             throws InterruptedException {
         if (!target.aimed()) {
             return afterDelay(broker, randomDelayMs);
         }
-        return when(broker, target, StoreProbe.of(target, store, timerWindowMs), bound);
+        StoreProbe probe = StoreProbe.of(target, store, timerWindowMs);
+        return watch.call(() -> when(broker, target, probe, bound));
+    }
+
+    @Override
+    public void close() {
+        watch.close();
     }
 
     /** SIGKILL after {@code delayMs}. */

@@ -16,7 +16,7 @@ import java.util.Set;
  * A segment roll, seen as a new file in a segment directory. In {@code commitlog/} the allocator
  * preallocates segment N+2 the moment the writer takes the preallocated N+1, so a new name means the writer
  * has just rolled. In a consume queue's directory ({@code consumequeue/<topic>/<queueId>/}, no
- * preallocation) the dispatcher creates the next file when it writes the entry past the last file's 300.
+ * preallocation) the dispatcher creates the next file when it writes the entry past the last file's end.
  * Only directories that held a file when the watch began are watched: a queue's first file is its
  * creation, not a roll.
  */
@@ -96,8 +96,9 @@ final class NewFileProbe implements StoreProbe {
     }
 
     /**
-     * The segment rolled into and how much of it was written: the new file itself when the writer created
-     * it (nothing was preallocated, e.g. the first roll after a restart), else the one before it.
+     * The new segment and the one before it, with how much of each was written: after a preallocation the
+     * one before is the segment rolled into; when the writer created the new one itself (nothing was
+     * preallocated, as at the first roll after a restart) the new one is.
      */
     private String commitLogState() {
         String[] names = appeared.getParentFile().list();
@@ -106,13 +107,11 @@ final class NewFileProbe implements StoreProbe {
         }
         Arrays.sort(names);
         int index = Arrays.asList(names).indexOf(appeared.getName());
-        File rolledInto = appeared;
-        long written = writtenBytes(appeared);
-        if (written == 0 && index > 0) {
-            rolledInto = new File(appeared.getParentFile(), names[index - 1]);
-            written = writtenBytes(rolledInto);
-        }
-        return "segment " + rolledInto.getName() + " (rolled into) holds about " + written + " bytes, " + names.length
+        String before = index > 0
+                ? names[index - 1] + " holds about "
+                        + writtenBytes(new File(appeared.getParentFile(), names[index - 1])) + " bytes, "
+                : "";
+        return before + "the new " + appeared.getName() + " about " + writtenBytes(appeared) + " bytes, " + names.length
                 + " segments";
     }
 

@@ -32,7 +32,9 @@ class StoreProbeTest {
         segment(commitLog.resolve(name(2L * SEGMENT_BYTES)), 0); // ...and the allocator prepared the next
 
         assertThat(probe.poll()).isEqualTo("new file commitlog/" + name(2L * SEGMENT_BYTES));
-        assertThat(probe.leftOnDisk()).startsWith("segment " + name(SEGMENT_BYTES) + " (rolled into) holds about 120");
+        assertThat(probe.leftOnDisk())
+                .isEqualTo(name(SEGMENT_BYTES) + " holds about 120 bytes, the new " + name(2L * SEGMENT_BYTES)
+                        + " about 0 bytes, 3 segments");
     }
 
     @Test
