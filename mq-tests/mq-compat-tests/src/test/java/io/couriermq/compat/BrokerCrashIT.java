@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.couriermq.compat.crash.AckLedger;
+import io.couriermq.compat.crash.AimedKill;
 import io.couriermq.compat.crash.CourierProducerProcess;
 import io.couriermq.compat.crash.CrashBody;
+import io.couriermq.compat.crash.KillPlan;
+import io.couriermq.compat.crash.KillTally;
+import io.couriermq.compat.crash.KillTarget;
 import io.couriermq.compat.crash.OffsetCommitter;
 import io.couriermq.compat.crash.PendingTransactions;
 import io.couriermq.compat.crash.TimedMessages;
+import io.couriermq.compat.crash.TimerWindows;
 import io.couriermq.compat.crash.TopicReader;
 import io.couriermq.compat.harness.Admin;
 import io.couriermq.compat.harness.Clients;
@@ -34,10 +39,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Crash durability of our real broker process: the broker jar in standalone mode (NameServer and broker in
- * one process, SYNC_FLUSH, 1 MiB commit-log segments and 300-entry consume-queue files, so kills land across
- * segment rolls), loaded with keyed sync sends by the official 5.2.0 producer (two threads) and by our producer
- * (its own JVM, {@link CourierProducerProcess}), SIGKILLed at a random moment of each cycle and started again
- * on the same store. After every restart:
+ * one process, SYNC_FLUSH, 1 MiB commit-log segments and 100-entry consume-queue files, so segments roll
+ * every few seconds), loaded with keyed sync sends by the official 5.2.0 producer (two threads) and by our producer
+ * (its own JVM, {@link CourierProducerProcess}), SIGKILLed once a cycle and started again on the same store.
+ * Each kill is aimed ({@link KillPlan}): at a random moment, or at the instant one store event is seen in the
+ * store directory from outside ({@link AimedKill}): a commit-log segment roll, a store checkpoint write (right
+ * after the consume queues and index are forced), a consume-queue file roll, or a timer window switch. An
+ * event not seen within {@value #AIM_BOUND_SECONDS} s falls back to a kill then, counted as a miss. After
+ * every restart:
  *
  * <ul>
  *   <li>every acknowledged message is read back intact by key, and every queue's offsets are dense;
@@ -51,8 +60,10 @@ import org.slf4j.LoggerFactory;
  *       rolled back not.
  * </ul>
  *
- * Kill moments come from a seed printed at the start; {@code -Dcrash.seed=N} replays them. {@code verify}
- * runs 3 cycles; {@code -Dcrash.kill.cycles=N} more, and the {@code crash} profile 100 (mq-compat-tests/pom.xml).
+ * Kill targets and random moments come from a seed printed at the start; {@code -Dcrash.seed=N} replays
+ * them. {@code verify} runs 3 cycles (three different aimed targets); {@code -Dcrash.kill.cycles=N} more, and
+ * the {@code crash} profile 100 (20 per target; mq-compat-tests/pom.xml). Each cycle's aim, whether it hit
+ * and how soon after the event the signal went are printed and written to crash-cycles.txt.
  */
 class BrokerCrashIT {
     private static final Logger log = LoggerFactory.getLogger(BrokerCrashIT.class);
@@ -61,7 +72,10 @@ class BrokerCrashIT {
     private static final String TX_TOPIC = "CrashTransactions";
     private static final int QUEUES = 4;
     private static final int OFFICIAL_SENDERS = 2;
-    /** Delay level 2 is 5 s by default: pending at every kill, which comes at most 3 s after it is sent. */
+    /**
+     * Delay level 2 is 5 s by default: pending at the kill, which comes 1-3 s after it is sent (a random
+     * moment, or an aimed event, which comes within 3 s but for a miss, killed after 10 s).
+     */
     private static final long DELAY_LEVEL_2_MS = 5_000;
     /** A half message is first checked this long after it was sent: after the kill, which comes sooner. */
     private static final long TRANSACTION_TIMEOUT_MS = 4_000;
@@ -71,12 +85,17 @@ class BrokerCrashIT {
     private static final long OFFSET_PERSISTED_AFTER_MS = 1_500;
 
     private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(60);
+    private static final int AIM_BOUND_SECONDS = 10;
+    /** A target aimed at this often without one hit has a probe that no longer matches the broker. */
+    private static final int AIMS_THAT_MUST_HIT_ONCE = 3;
     /** With more cycles the acknowledged topic is read whole every this many cycles, else from the last read. */
     private static final int FULL_READ_EVERY = 10;
 
     private final AckLedger ledger = new AckLedger();
     private final TimedMessages timed = new TimedMessages();
     private final AtomicBoolean sending = new AtomicBoolean(true);
+    private final KillTally aims = new KillTally();
+    private AimedKill killer;
     private Path figures;
     // The parts one run drives, set by the test method, closed by its try blocks.
     private CourierStandaloneNode node;
@@ -96,7 +115,8 @@ class BrokerCrashIT {
         Random random = new Random(seed);
         Path dir = WorkDir.fresh("BrokerCrashIT");
         figures = dir.resolve("crash-cycles.txt");
-        report("CRASH seed=" + seed + " cycles=" + cycles + ": replay these kill moments with -Dcrash.seed=" + seed);
+        report("CRASH seed=" + seed + " cycles=" + cycles + ": replay these kill targets with -Dcrash.seed=" + seed);
+        KillPlan plan = new KillPlan(random);
         List<Thread> senders = new ArrayList<>();
         try (CourierStandaloneNode started = CourierStandaloneNode.start(dir.resolve("node"), settings());
                 // Started first: its JVM compiles its source while the topics are created (it retries meanwhile).
@@ -107,7 +127,10 @@ class BrokerCrashIT {
                 PendingTransactions transactions = new PendingTransactions(started.nameServerAddress());
                 TopicReader acked = new TopicReader(started.nameServerAddress(), TOPIC);
                 TopicReader timedRead = new TopicReader(started.nameServerAddress(), TIMED_TOPIC);
-                TopicReader transactionRead = new TopicReader(started.nameServerAddress(), TX_TOPIC)) {
+                TopicReader transactionRead = new TopicReader(started.nameServerAddress(), TX_TOPIC);
+                AimedKill killer = new AimedKill(Duration.ofSeconds(AIM_BOUND_SECONDS))) {
+            this.killer = killer;
+            report("CRASH aimed kills are watched for by a thread at " + killer.watchPriority());
             this.node = started;
             this.ours = ours;
             this.admin = admin;
@@ -129,8 +152,12 @@ class BrokerCrashIT {
                 }
                 awaitOurProducerSending();
                 for (int cycle = 1; cycle <= cycles; cycle++) {
-                    killAndRecover(cycle, cycles, 1_000 + random.nextInt(2_000));
+                    killAndRecover(cycle, cycles, plan.next(), 1_000 + random.nextInt(2_000));
                 }
+                report("CRASH aims: " + aims.summary());
+                assertThat(aims.neverHit(AIMS_THAT_MUST_HIT_ONCE))
+                        .as("targets aimed at %d times or more that were never seen on disk", AIMS_THAT_MUST_HIT_ONCE)
+                        .isEmpty();
                 ledger.addFromFile(ours.ackFile());
                 Map<String, AckLedger.Expected> all = ledger.snapshot();
                 assertThat(count(all, "courier-"))
@@ -149,17 +176,30 @@ class BrokerCrashIT {
     }
 
     /**
-     * One cycle: timed and half messages that stay pending, {@code loadMs} of load, SIGKILL, restart on the
-     * same store, then every check of the class.
+     * One cycle: timed and half messages that stay pending, load until the moment aimed at ({@code
+     * randomDelayMs} for a random one), SIGKILL, restart on the same store, then every check of the class.
      */
-    private void killAndRecover(int cycle, int cycles, long loadMs) throws Exception {
-        sendPending(cycle);
-        Thread.sleep(loadMs); // the kill moment: random, replayable from the seed
+    private void killAndRecover(int cycle, int cycles, KillTarget target, long randomDelayMs) throws Exception {
+        // A timer window switch is aimed at one 1.5-3 s ahead, so the cycle's messages are pending at it.
+        long cycleStart = System.currentTimeMillis();
+        long timerWindowMs = target == KillTarget.TIMER_SWITCH ? TimerWindows.awaitNextStart(1_500, 3_000) : 0;
+        long windowWaitMs = System.currentTimeMillis() - cycleStart;
+        sendPending(cycle, timerWindowMs);
+        long pendingSentAt = System.currentTimeMillis();
+        AimedKill.Outcome kill = kill(target, randomDelayMs, timerWindowMs);
+        long killedAt = kill.killedAtMs();
+        committer.pause();
+        node.process().kill(); // dead already: this reaps it
+        aims.add(kill);
+        report(String.format(
+                "CRASH cycle %d/%d %s%s",
+                cycle,
+                cycles,
+                kill.describe(),
+                timerWindowMs > 0 ? "; " + windowWaitMs + " ms of load before, for the window to come near" : ""));
+        long loadMs = killedAt - pendingSentAt;
         ledger.addFromFile(ours.ackFile());
         int ackedAtKill = ledger.size();
-        long killedAt = System.currentTimeMillis();
-        committer.pause();
-        node.process().kill();
         OffsetCommitter.Confirmed persisted = committer.confirmedBy(killedAt - OFFSET_PERSISTED_AFTER_MS);
         OffsetCommitter.Confirmed last = committer.confirmedBy(killedAt);
         node.restart();
@@ -204,6 +244,15 @@ class BrokerCrashIT {
                 .allSatisfy((queue, offset) -> assertThat(offset).isGreaterThanOrEqualTo(persisted.offset()));
     }
 
+    /** SIGKILL to the broker at the moment the target names (the aimed ones watched for in its store). */
+    private AimedKill.Outcome kill(KillTarget target, long randomDelayMs, long timerWindowMs)
+            throws InterruptedException {
+        ProcessHandle broker = ProcessHandle.of(node.process().pid())
+                .orElseThrow(() -> new IllegalStateException("the broker exited before its kill; its log: "
+                        + node.process().logTail(40)));
+        return killer.at(target, broker, node.storeDir(), randomDelayMs, timerWindowMs);
+    }
+
     /** To the log, and to crash-cycles.txt beside the node (the official client's logging takes the log). */
     private void report(String line) throws IOException {
         log.info(line);
@@ -218,15 +267,24 @@ class BrokerCrashIT {
                         "flushDiskType", "SYNC_FLUSH",
                         "mappedFileSizeCommitLog", Integer.toString(1024 * 1024),
                         "maxMessageSize", "65536", // must fit a segment; the bodies here are under 2 KiB
-                        "mappedFileSizeConsumeQueue", Integer.toString(300 * 20),
+                        // 100 entries: the 4 queues, filled round-robin, roll together every ~400 messages
+                        "mappedFileSizeConsumeQueue", Integer.toString(100 * 20),
                         "transactionTimeOut", Long.toString(TRANSACTION_TIMEOUT_MS),
                         "transactionCheckInterval", "1000",
                         "flushConsumerOffsetInterval", Long.toString(OFFSET_PERSIST_INTERVAL_MS)),
                 null);
     }
 
-    /** Per cycle: 2 delay-level and 2 timer messages, 2 half messages to commit and 2 to roll back. */
-    private void sendPending(int cycle) throws Exception {
+    /**
+     * Per cycle: 2 delay-level and 2 timer messages, 2 half messages to commit and 2 to roll back; when the
+     * kill waits for the timer window starting at {@code timerWindowMs}, one more timer message due just
+     * after it, so the timer delivers at the switch and persists its cursor then.
+     */
+    private void sendPending(int cycle, long timerWindowMs) throws Exception {
+        if (timerWindowMs > 0) {
+            assertThat(timed.sendAt(producer, TIMED_TOPIC, "switch-" + cycle, timerWindowMs + 100))
+                    .isTrue();
+        }
         for (int i = 0; i < 2; i++) {
             assertThat(timed.sendDelayLevel(producer, TIMED_TOPIC, "delay-" + cycle + "-" + i, 2, DELAY_LEVEL_2_MS))
                     .isTrue();
