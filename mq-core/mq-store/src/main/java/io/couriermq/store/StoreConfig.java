@@ -25,7 +25,8 @@ import java.util.Objects;
  * @param cleanResourceInterval ms between retention rounds (also the disk-usage check)
  * @param maxHashSlotNum hash slots per index file
  * @param maxIndexNum entries per index file
- * @param warmMapedFileEnable touch every page of a new commit-log segment before use
+ * @param warmMapedFileEnable allocate and touch every page of a new commit-log segment before use (off
+ *     the append path); without it the append path allocates 1 MiB ahead as it goes
  * @param checkCRCOnRecover check body CRCs when recovering after a crash
  * @param maxTransferCountOnMessageInMemory most messages one read returns
  * @param maxTransferBytesOnMessageInMemory most bytes one read returns (at least one message)

@@ -33,6 +33,10 @@
  *   <li>A mapped buffer is never unmapped while a reader holds its segment; such a reader's later reads
  *       answer OFFSET_TOO_SMALL instead.
  *   <li>A SYNC_FLUSH put never reports PUT_OK before a force covered its bytes.
+ *   <li>No write through a mapping goes into a page the file system has not allocated: files are created
+ *       sparse, so writers first reserve (append-only files) or allocate (the index) the bytes through
+ *       the channel. A disk that filled up since the last usage sample is an I/O error there, before
+ *       anything is written (the put gets SERVICE_NOT_AVAILABLE), never a SIGBUS in the mapping.
  *   <li>Recovery trusts what the checkpoint vouches for and checks only what came after it.
  * </ul>
  *

@@ -30,6 +30,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Read path: readers take a reference on the segment, so retention cannot unmap it under them.
  */
 public final class CommitLog {
+    /**
+     * Disk space is allocated this far ahead of the write position ({@link MappedFile#reserve}): one
+     * write of zeros per MiB of log, which records usually overwrite in the page cache before it is
+     * written back, so the disk mostly sees each byte once.
+     */
+    static final int RESERVE_AHEAD_BYTES = 1 << 20;
+
     private final MappedFileQueue segments;
     private final QueueOffsetTable queueOffsets;
     private final Clock clock;
@@ -53,7 +60,8 @@ public final class CommitLog {
      * Appends one message.
      *
      * @throws io.couriermq.common.message.codec.RecordEncodingException if it breaks a size limit
-     * @throws io.couriermq.store.file.StoreIoException if a new segment cannot be created
+     * @throws io.couriermq.store.file.StoreIoException if a new segment cannot be created or the disk
+     *     has no room for the record; nothing is then written
      */
     public AppendResult append(Message message) {
         return appendBatch(List.of(message));
@@ -88,6 +96,9 @@ public final class CommitLog {
             MappedFile segment = segmentWithRoomFor(totalBytes);
             int position = segment.writePosition();
             long physicalOffset = segment.startOffset() + position;
+            // Blocks first: a mapped write without them faults, and HotSpot reports that fault late (in
+            // compiled code after the write position and queue offsets have moved), so it cannot be undone.
+            segment.reserve(position + totalBytes, RESERVE_AHEAD_BYTES);
             long queueOffset = queueOffsets.next(topic, queueId);
             List<AppendedRecord> records = stamp(encoded, sizes, queueOffset, physicalOffset, storeTimestampMs);
             segment.writer().put(position, encoded.array(), 0, totalBytes);
@@ -125,6 +136,7 @@ public final class CommitLog {
     private MappedFile segmentWithRoomFor(int bytes) {
         MappedFile segment = segments.lastWritable(0);
         if (bytes + RecordLayout.BLANK_MARKER_BYTES > segment.remainingBytes()) {
+            segment.reserve(segment.writePosition() + RecordLayout.BLANK_MARKER_BYTES, 0);
             MessageEncoder.writeBlank(segment.writer(), segment.writePosition(), segment.remainingBytes());
             segment.publishWritePosition(segment.sizeBytes());
             segment = segments.createNext(segment.endOffset());
@@ -173,6 +185,7 @@ public final class CommitLog {
                         + " (is mappedFileSizeCommitLog the same as on the master?)");
             }
             int position = segment.writePosition();
+            segment.reserve(position + length, RESERVE_AHEAD_BYTES);
             segment.writer().put(position, bytes, bytes.position(), length);
             segment.publishWritePosition(position + length);
             return segment.startOffset() + position + length;

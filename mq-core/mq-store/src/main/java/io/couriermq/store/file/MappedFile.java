@@ -22,10 +22,21 @@ import org.slf4j.LoggerFactory;
  * touching the buffer and {@link #release()}s after; {@link #destroy()} drops the owner's reference, and
  * the buffer is unmapped (and the file deleted) only when the last reference goes. A reader that comes
  * after destroy gets {@code false} from retain, never an unmapped buffer, which would crash the JVM.
+ *
+ * <p><b>Space.</b> Files are created sparse, and a write through the mapping into a page the file system
+ * cannot back (the disk filled up since) raises SIGBUS, which HotSpot turns into an {@link InternalError}
+ * that may surface only after later code has run. So the writer {@link #reserve}s (appending) or
+ * {@link #allocate}s (random places) bytes before it puts them: bytes written through the channel make
+ * the file system allocate the blocks, and a full disk is an {@code IOException} there and then, before
+ * anything is written through the mapping or published.
  */
 public final class MappedFile {
     private static final Logger log = LoggerFactory.getLogger(MappedFile.class);
     private static final int PAGE_BYTES = 4096;
+    /** What {@link #reserve} writes from; read-only, so threads can share it through duplicates. */
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20).asReadOnlyBuffer();
+    /** The JDK's message for ENOSPC: the only sign that an IOException means a full disk. */
+    private static final String NO_SPACE = "No space left on device";
 
     private final Path path;
     private final long startOffset;
@@ -38,6 +49,8 @@ public final class MappedFile {
     private volatile int flushedPosition;
     private volatile boolean deleteOnRelease;
     private volatile boolean available = true;
+    /** Bytes from the start that are known to have blocks; the writer's thread only. */
+    private int reservedPosition;
 
     private MappedFile(Path path, long startOffset, int sizeBytes, FileChannel channel, MappedByteBuffer mapped) {
         this.path = path;
@@ -103,6 +116,76 @@ public final class MappedFile {
     /** The buffer the single writer writes through, with absolute puts. Never handed to readers. */
     public ByteBuffer writer() {
         return writer;
+    }
+
+    /**
+     * Makes sure the file system has blocks for the bytes up to {@code endPosition}, allocating
+     * {@code aheadBytes} more while at it so that most calls return at once. Called by the single writer
+     * before it puts bytes there. Only bytes at or past the write position are written (zeros), so
+     * nothing published changes; bytes below it were written, so they have their blocks.
+     *
+     * @throws StoreIoException if the disk is full (the message starts with "disk full") or failing
+     */
+    public void reserve(int endPosition, int aheadBytes) {
+        if (endPosition <= reservedPosition) {
+            return;
+        }
+        int from = Math.max(reservedPosition, writePosition);
+        int to = roundUpToPage(Math.min(sizeBytes, Math.max(endPosition, (long) from + aheadBytes)));
+        ByteBuffer zeros = ZEROS.duplicate();
+        long position = from;
+        try {
+            while (position < to) {
+                zeros.clear().limit((int) Math.min(zeros.capacity(), to - position));
+                while (zeros.hasRemaining()) {
+                    position += channel.write(zeros, position);
+                }
+            }
+        } catch (IOException e) {
+            throw noSpace(position, to, e);
+        }
+        reservedPosition = to;
+    }
+
+    /**
+     * Makes sure the file system has blocks for bytes {@code from..to} whatever they hold: they are read
+     * and written back through the channel, so their content stays. For files written at random places
+     * (the index's slot table); called by the single writer before it puts bytes there.
+     *
+     * @throws StoreIoException as {@link #reserve}
+     */
+    public void allocate(int from, int to) {
+        if (from < 0 || to > sizeBytes || from > to) {
+            throw new IllegalArgumentException("bytes " + from + ".." + to + " outside " + path);
+        }
+        ByteBuffer chunk = ByteBuffer.allocate(Math.min(ZEROS.capacity(), to - from));
+        long position = from;
+        try {
+            while (position < to) {
+                chunk.clear().limit((int) Math.min(chunk.capacity(), to - position));
+                while (chunk.hasRemaining()) {
+                    if (channel.read(chunk, position + chunk.position()) < 0) {
+                        throw new IOException("file ends before byte " + to);
+                    }
+                }
+                chunk.flip();
+                while (chunk.hasRemaining()) {
+                    position += channel.write(chunk, position);
+                }
+            }
+        } catch (IOException e) {
+            throw noSpace(position, to, e);
+        }
+    }
+
+    private StoreIoException noSpace(long position, int to, IOException e) {
+        String problem = NO_SPACE.equals(e.getMessage()) ? "disk full: no space" : "cannot allocate space";
+        return new StoreIoException(
+                problem + " for bytes " + position + ".." + to + " of " + path + " (" + e.getMessage() + ")", e);
+    }
+
+    private int roundUpToPage(long position) {
+        return (int) Math.min(sizeBytes, (position + PAGE_BYTES - 1L) / PAGE_BYTES * PAGE_BYTES);
     }
 
     /** Publishes bytes already put through {@link #writer()} up to {@code position}. */
@@ -180,8 +263,13 @@ public final class MappedFile {
         }
     }
 
-    /** Touches every page so the first appends do not page-fault; optional warm-up off the hot path. */
+    /**
+     * Allocates the whole file, then touches every page so the first appends do not page-fault; optional
+     * warm-up off the hot path. Touching alone would raise SIGBUS on a full disk; the reservation first
+     * turns that into a {@link StoreIoException}.
+     */
     public void warmUp() {
+        reserve(sizeBytes, 0);
         for (int i = 0; i < sizeBytes; i += PAGE_BYTES) {
             writer.put(i, (byte) 0);
         }

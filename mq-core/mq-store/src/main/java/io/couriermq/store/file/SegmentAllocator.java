@@ -66,7 +66,9 @@ public final class SegmentAllocator extends BackgroundService {
                     segment.warmUp();
                 }
                 request.future().complete(segment);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | InternalError e) {
+                // InternalError: HotSpot's SIGBUS report; the append path waits on this future, so it
+                // must complete whatever happens
                 request.future().completeExceptionally(e);
             }
         }

@@ -32,11 +32,15 @@ final class IndexFile {
     private static final int COMMIT_LOG_OFFSET = 4;
     private static final int TIME_DIFF = 12;
     private static final int PREVIOUS = 16;
+    /** Entries get their disk blocks this far ahead: one write per 3,276 entries. */
+    private static final int ALLOCATE_AHEAD_BYTES = 64 << 10;
 
     private final MappedFile file;
     private final int slotCount;
     private final int maxEntries;
     private volatile int entryCount;
+    /** Bytes {@code [0, allocatedTo)} have disk blocks; 0 until this run's first put. Dispatcher only. */
+    private int allocatedTo;
 
     IndexFile(MappedFile file, int slotCount, int maxEntries) {
         this.file = file;
@@ -70,9 +74,11 @@ final class IndexFile {
         return file.reader().getLong(END_OFFSET);
     }
 
+    /** @throws io.couriermq.store.file.StoreIoException if the disk has no room; nothing is written then */
     void put(String key, long commitLogOffset, long storeTimestampMs) {
         ByteBuffer writer = file.writer();
         int number = entryCount + 1;
+        allocateThrough(entryIndex(number) + ENTRY_BYTES);
         if (number == 1) {
             writer.putLong(BEGIN_TIMESTAMP, storeTimestampMs);
             writer.putLong(BEGIN_OFFSET, commitLogOffset);
@@ -107,6 +113,28 @@ final class IndexFile {
             }
             int previous = reader.getInt(entry + PREVIOUS);
             number = previous < number ? previous : 0;
+        }
+    }
+
+    /**
+     * The file is sparse, and a mapped write into a page without a block raises SIGBUS on a full disk, so
+     * blocks are allocated through the channel first: on the first put the header and slot table (written
+     * anywhere), then the entries, which only grow, ahead of the next one.
+     */
+    private void allocateThrough(int end) {
+        if (end <= allocatedTo) {
+            return;
+        }
+        if (allocatedTo == 0) {
+            int slotsEnd = entryIndex(1);
+            file.allocate(0, slotsEnd);
+            // entries written in an earlier run have their blocks
+            allocatedTo = Math.max(slotsEnd, entryIndex(entryCount + 1));
+        }
+        int to = (int) Math.min(file.sizeBytes(), Math.max(end, (long) allocatedTo + ALLOCATE_AHEAD_BYTES));
+        if (to > allocatedTo) {
+            file.allocate(allocatedTo, to);
+            allocatedTo = to;
         }
     }
 

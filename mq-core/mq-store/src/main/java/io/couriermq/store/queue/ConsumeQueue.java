@@ -95,6 +95,8 @@ public final class ConsumeQueue {
         long byteOffset = queueOffset * ENTRY_BYTES;
         MappedFile segment = segments.lastWritable(byteOffset - byteOffset % segments.segmentSizeBytes());
         int position = (int) (byteOffset - segment.startOffset());
+        // a page at a time: with many queues, reserving further ahead would hold much space unused
+        segment.reserve(position + ENTRY_BYTES, 0);
         ByteBuffer writer = segment.writer();
         writer.putLong(position + COMMIT_LOG_OFFSET_FIELD, commitLogOffset);
         writer.putInt(position + SIZE_FIELD, sizeBytes);

@@ -66,4 +66,59 @@ class MappedFileTest {
                 .isInstanceOf(StoreIoException.class)
                 .hasMessageContaining("seg");
     }
+
+    @Test
+    void reservingWritesZerosOnlyPastTheWritePositionAndAPageAtATimeAtLeast() {
+        MappedFile file = MappedFile.open(SegmentFiles.standard(), dir.resolve("seg"), 0, 16384);
+        file.writer().put(0, new byte[] {1, 2, 3});
+        file.publishWritePosition(3);
+        file.writer().put(5000, (byte) 9); // unpublished: an append that never completed
+
+        file.reserve(10, 0);
+
+        assertThat(file.slice(0, 3).get(2)).as("published bytes kept").isEqualTo((byte) 3);
+        assertThat(file.reader().get(5000))
+                .as("beyond the first page: not touched yet")
+                .isEqualTo((byte) 9);
+        file.reserve(4097, 0);
+        assertThat(file.reader().get(5000))
+                .as("the second page was reserved with zeros")
+                .isZero();
+        file.close();
+    }
+
+    @Test
+    void aFailedReservationChangesNothingAndIsRetriedOnceSpaceReturns() {
+        FullDiskSwitch disk = new FullDiskSwitch();
+        MappedFile file = MappedFile.open(disk.files(), dir.resolve("seg"), 0, 16384);
+        file.reserve(100, 0);
+        disk.fill();
+
+        int writes = disk.writes();
+        file.reserve(4000, 0); // within the page already reserved: no write needed
+        assertThat(disk.writes()).isEqualTo(writes);
+        assertThatThrownBy(() -> file.reserve(4097, 4096))
+                .isInstanceOf(StoreIoException.class)
+                .hasMessageStartingWith("disk full: no space for bytes 4096..8192 of " + dir.resolve("seg"));
+        assertThat(file.writePosition()).isZero();
+
+        disk.free();
+        file.reserve(4097, 0);
+        assertThat(disk.writes()).as("the retry reached the disk").isGreaterThan(writes);
+        file.close();
+    }
+
+    @Test
+    void allocatingKeepsWhatTheBytesHold() {
+        MappedFile file = MappedFile.open(SegmentFiles.standard(), dir.resolve("seg"), 0, 3 << 20);
+        file.writer().put(17, (byte) 5);
+        file.writer().put((2 << 20) + 3, (byte) 6);
+
+        file.allocate(0, 3 << 20);
+
+        assertThat(file.reader().get(17)).isEqualTo((byte) 5);
+        assertThat(file.reader().get((2 << 20) + 3)).isEqualTo((byte) 6);
+        assertThat(file.reader().get(18)).isZero();
+        file.close();
+    }
 }

@@ -2,7 +2,9 @@ package io.couriermq.store.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.couriermq.store.file.FullDiskSwitch;
 import io.couriermq.store.file.SegmentFiles;
+import io.couriermq.store.file.StoreIoException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,6 +73,42 @@ class IndexServiceTest {
         }
         IndexService reloaded = newIndex(1, 10);
         assertThat(reloaded.query("T", "a", 100, 0, Long.MAX_VALUE)).containsExactly(20L);
+        reloaded.shutdown();
+    }
+
+    @Test
+    void aFullDiskRefusesAnEntryBeforeWritingAnyOfItAndTheIndexGoesOnWhenSpaceReturns() {
+        FullDiskSwitch disk = new FullDiskSwitch();
+        IndexService index = new IndexService(dir, 16, 10_000, disk.files());
+        index.load();
+        index.put("T", List.of(), "U0", 0, T0);
+        disk.fill();
+        int stored = 1;
+        StoreIoException refused = null;
+        while (refused == null) {
+            try {
+                index.put("T", List.of("k"), null, stored * 100L, T0);
+                stored++;
+            } catch (StoreIoException e) {
+                refused = e;
+            }
+        }
+
+        assertThat(refused.getMessage()).startsWith("disk full").contains(dir.toString());
+        assertThat(stored).as("entries in the space allocated ahead").isGreaterThan(3_000);
+        assertThat(index.query("T", "k", 20_000, 0, Long.MAX_VALUE)).hasSize(stored - 1);
+        disk.free();
+        index.put("T", List.of("k"), null, stored * 100L, T0);
+        assertThat(index.query("T", "k", 20_000, 0, Long.MAX_VALUE)).hasSize(stored);
+        index.shutdown();
+
+        IndexService reloaded = new IndexService(dir, 16, 10_000, disk.files());
+        reloaded.load();
+        reloaded.put("T", List.of("k"), null, (stored + 1) * 100L, T0);
+        assertThat(reloaded.query("T", "k", 20_000, 0, Long.MAX_VALUE))
+                .as("allocating the slot table again kept its content")
+                .hasSize(stored + 1);
+        assertThat(reloaded.query("T", "U0", 10, 0, Long.MAX_VALUE)).containsExactly(0L);
         reloaded.shutdown();
     }
 }
