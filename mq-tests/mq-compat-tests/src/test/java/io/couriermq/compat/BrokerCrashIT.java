@@ -7,6 +7,7 @@ import io.couriermq.compat.crash.AckLedger;
 import io.couriermq.compat.crash.AimedKill;
 import io.couriermq.compat.crash.CourierProducerProcess;
 import io.couriermq.compat.crash.CrashBody;
+import io.couriermq.compat.crash.CrashNode;
 import io.couriermq.compat.crash.KillPlan;
 import io.couriermq.compat.crash.KillTally;
 import io.couriermq.compat.crash.KillTarget;
@@ -18,7 +19,7 @@ import io.couriermq.compat.crash.TopicReader;
 import io.couriermq.compat.harness.Admin;
 import io.couriermq.compat.harness.Clients;
 import io.couriermq.harness.process.Broker;
-import io.couriermq.harness.process.CourierStandaloneNode;
+import io.couriermq.harness.process.ServerKind;
 import io.couriermq.harness.process.WorkDir;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,6 +65,11 @@ import org.slf4j.LoggerFactory;
  * them. {@code verify} runs 3 cycles (three different aimed targets); {@code -Dcrash.kill.cycles=N} more, and
  * the {@code crash} profile 100 (20 per target; mq-compat-tests/pom.xml). Each cycle's aim, whether it hit
  * and how soon after the event the signal went are printed and written to crash-cycles.txt.
+ *
+ * <p>{@code -Dcompat.broker=official} runs the same cycles against Apache RocketMQ 5.2.0's broker (beside a
+ * NameServer process of its own, which is not killed: {@link CrashNode}), to check the expectations are real.
+ * They are, but for one: 5.2.0 persists committed offsets only from 10 s after its start, so there the offset
+ * bound is reported, not asserted.
  */
 class BrokerCrashIT {
     private static final Logger log = LoggerFactory.getLogger(BrokerCrashIT.class);
@@ -98,7 +104,8 @@ class BrokerCrashIT {
     private AimedKill killer;
     private Path figures;
     // The parts one run drives, set by the test method, closed by its try blocks.
-    private CourierStandaloneNode node;
+    private CrashNode crashNode;
+    private Broker node;
     private Admin admin;
     private DefaultMQProducer producer;
     private PendingTransactions transactions;
@@ -115,10 +122,11 @@ class BrokerCrashIT {
         Random random = new Random(seed);
         Path dir = WorkDir.fresh("BrokerCrashIT");
         figures = dir.resolve("crash-cycles.txt");
-        report("CRASH seed=" + seed + " cycles=" + cycles + ": replay these kill targets with -Dcrash.seed=" + seed);
+        report("CRASH broker=" + ServerKind.selected(Broker.KIND_PROPERTY) + " seed=" + seed + " cycles=" + cycles
+                + ": replay these kill targets with -Dcrash.seed=" + seed);
         KillPlan plan = new KillPlan(random);
         List<Thread> senders = new ArrayList<>();
-        try (CourierStandaloneNode started = CourierStandaloneNode.start(dir.resolve("node"), settings());
+        try (CrashNode started = CrashNode.startSelected(dir.resolve("node"), settings());
                 // Started first: its JVM compiles its source while the topics are created (it retries meanwhile).
                 CourierProducerProcess ours =
                         CourierProducerProcess.start(dir, started.nameServerAddress(), TOPIC, "courier-");
@@ -131,7 +139,8 @@ class BrokerCrashIT {
                 AimedKill killer = new AimedKill(Duration.ofSeconds(AIM_BOUND_SECONDS))) {
             this.killer = killer;
             report("CRASH aimed kills are watched for by a thread at " + killer.watchPriority());
-            this.node = started;
+            this.crashNode = started;
+            this.node = started.broker();
             this.ours = ours;
             this.admin = admin;
             this.transactions = transactions;
@@ -237,6 +246,16 @@ class BrokerCrashIT {
                 persisted.offset(),
                 OFFSET_PERSISTED_AFTER_MS,
                 last.offset()));
+        if (node.kind() == ServerKind.OFFICIAL) {
+            // Apache RocketMQ 5.2.0 first persists committed offsets 10 s after it starts, whatever
+            // flushConsumerOffsetInterval says, so a kill sooner after a restart takes it back to the offsets of
+            // the run before (seen: 459 after 846 was confirmed). Our broker persists from its start: the bound
+            // below is ours alone. The other checks hold for both.
+            boolean behind = offsets.values().stream().anyMatch(offset -> offset < persisted.offset());
+            report("CRASH official broker: committed offsets " + (behind ? "went back past" : "kept") + " what was"
+                    + " confirmed " + OFFSET_PERSISTED_AFTER_MS + " ms before the kill (" + persisted.offset() + ")");
+            return;
+        }
         assertThat(offsets)
                 .as(
                         "committed offsets after the restart; %s was confirmed %s ms before the kill",
@@ -250,7 +269,7 @@ class BrokerCrashIT {
         ProcessHandle broker = ProcessHandle.of(node.process().pid())
                 .orElseThrow(() -> new IllegalStateException("the broker exited before its kill; its log: "
                         + node.process().logTail(40)));
-        return killer.at(target, broker, node.storeDir(), randomDelayMs, timerWindowMs);
+        return killer.at(target, broker, crashNode.storeDir(), randomDelayMs, timerWindowMs);
     }
 
     /** To the log, and to crash-cycles.txt beside the node (the official client's logging takes the log). */
