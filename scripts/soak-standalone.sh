@@ -37,7 +37,10 @@ NAMESRV_PORT=$(free_port)
 BROKER_PORT=$(free_port)
 ACTUATOR_PORT=$(free_port)
 
-java -Xmx"$NODE_HEAP" -XX:MaxDirectMemorySize="$NODE_DIRECT" -jar mq-broker-boot/target/mq-broker.jar --standalone \
+# The whole heap committed and touched at start (-Xms = -Xmx, AlwaysPreTouch): the node's anonymous RSS is then
+# at its working size from the first interval, and what it grows by later is memory it holds, not a heap the
+# JVM grows to -Xmx on its own schedule.
+java -Xms"$NODE_HEAP" -Xmx"$NODE_HEAP" -XX:+AlwaysPreTouch -XX:MaxDirectMemorySize="$NODE_DIRECT" -jar mq-broker-boot/target/mq-broker.jar --standalone \
     --courier.namesrv.listen-port="$NAMESRV_PORT" --courier.broker.listenPort="$BROKER_PORT" \
     --courier.broker.haListenPort=0 --server.port="$ACTUATOR_PORT" \
     --courier.broker.storePathRootDir="$WORK/store" >"$WORK/node.log" 2>&1 &
