@@ -80,7 +80,7 @@ class ReplicationCrashIT {
             try (runtime;
                     Producer producer = Producer.start(
                             runtime, ProducerConfig.builder("crash-p").build());
-                    PushConsumer consumer = consumer(cluster)) {
+                    PushConsumer consumer = consumer(cluster, workDir)) {
                 awaitSlavesHaveTheTopic(cluster, probe);
                 List<Thread> senders = startSenders(producer);
                 List<Long> servedAfterMs = new ArrayList<>();
@@ -115,7 +115,7 @@ class ReplicationCrashIT {
         }
     }
 
-    private PushConsumer consumer(ProcessCluster cluster) throws Exception {
+    private PushConsumer consumer(ProcessCluster cluster, Path workDir) throws Exception {
         return PushConsumer.create(
                         ClientConfig.builder(cluster.nameServerAddress())
                                 .instanceName("crash-c-" + System.nanoTime())
@@ -126,7 +126,7 @@ class ReplicationCrashIT {
                                 .consumeThreads(1) // one thread keeps each queue's deliveries in pull order
                                 .rebalanceIntervalMs(2_000)
                                 .persistOffsetIntervalMs(1_000)
-                                .offsetStoreDir(Files.createTempDirectory("crash-offsets"))
+                                .offsetStoreDir(Files.createDirectories(workDir.resolve("consumer-offsets")))
                                 .build(),
                         (message, context) -> {
                             ledger.consumed(
