@@ -12,8 +12,8 @@ import io.couriermq.client.producer.Producer;
 import io.couriermq.client.producer.ProducerConfig;
 import io.couriermq.clientcompat.admin.OfficialAdmin;
 import io.couriermq.clientcompat.cluster.ClusterUnderTest;
+import io.couriermq.harness.process.WorkDir;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +75,7 @@ abstract class AdminCallbackScenarios {
                 + kind().name().toLowerCase(Locale.ROOT);
         group = "g-" + topic;
         cluster.createTopic(topic, QUEUES);
-        clients = new Clients(cluster, Files.createTempDirectory("client-offsets"));
+        clients = new Clients(cluster, WorkDir.temporary("client-offsets"));
         Producer producer = clients.closeLater(Producer.start(
                 clients.runtime(), ProducerConfig.builder("admin-producer").build()));
         beforeSendMs = System.currentTimeMillis() - 1_000;

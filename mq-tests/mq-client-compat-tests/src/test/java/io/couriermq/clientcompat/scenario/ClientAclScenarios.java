@@ -22,6 +22,7 @@ import io.couriermq.client.producer.SendStatus;
 import io.couriermq.client.producer.TransactionListener;
 import io.couriermq.client.producer.TransactionProducer;
 import io.couriermq.clientcompat.cluster.ClusterUnderTest;
+import io.couriermq.harness.process.WorkDir;
 import io.couriermq.remoting.protocol.body.MessageQueue;
 import io.couriermq.remoting.security.Credentials;
 import io.couriermq.spring.annotation.ConsumeFromWhere;
@@ -36,7 +37,6 @@ import io.couriermq.tools.cli.MqToolsCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,7 +131,7 @@ abstract class ClientAclScenarios {
 
     @BeforeEach
     void startClients() throws Exception {
-        clients = new Clients(cluster, Files.createTempDirectory("acl-offsets"));
+        clients = new Clients(cluster, WorkDir.temporary("acl-offsets"));
     }
 
     @AfterEach
@@ -267,7 +267,7 @@ abstract class ClientAclScenarios {
                         "courier.access-key=" + USER.accessKey(),
                         "courier.secret-key=" + USER.secretKey(),
                         "courier.consumer.rebalance-interval=2s",
-                        "courier.consumer.offset-store-dir=" + Files.createTempDirectory("acl-spring-offsets"),
+                        "courier.consumer.offset-store-dir=" + WorkDir.temporary("acl-spring-offsets"),
                         "acl.listener.access-key=listener1",
                         "acl.listener.secret-key=listener-secret")
                 .run()) {

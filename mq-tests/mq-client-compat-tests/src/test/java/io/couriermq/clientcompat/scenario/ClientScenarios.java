@@ -19,9 +19,9 @@ import io.couriermq.client.producer.SendResult;
 import io.couriermq.client.producer.TransactionListener;
 import io.couriermq.client.producer.TransactionProducer;
 import io.couriermq.clientcompat.cluster.ClusterUnderTest;
+import io.couriermq.harness.process.WorkDir;
 import io.couriermq.remoting.protocol.body.MessageQueue;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -77,7 +77,7 @@ abstract class ClientScenarios {
 
     @BeforeEach
     void startClients() throws Exception {
-        clients = new Clients(cluster, Files.createTempDirectory("client-offsets"));
+        clients = new Clients(cluster, WorkDir.temporary("client-offsets"));
         runtime = clients.runtime();
         producer = clients.closeLater(Producer.start(
                 runtime, ProducerConfig.builder("scenario-producer").build()));

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.couriermq.client.producer.Producer;
 import io.couriermq.client.producer.ProducerConfig;
 import io.couriermq.clientcompat.cluster.ClusterUnderTest;
-import java.nio.file.Files;
+import io.couriermq.harness.process.WorkDir;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ abstract class FailoverScenarios {
     void sendsContinueThroughTheOtherBrokerWhenOneIsKilled() throws Exception {
         try (ClusterUnderTest cluster =
                         ClusterUnderTest.start(kind(), 2, getClass().getSimpleName());
-                Clients clients = new Clients(cluster, Files.createTempDirectory("failover-offsets"))) {
+                Clients clients = new Clients(cluster, WorkDir.temporary("failover-offsets"))) {
             cluster.createTopic("Failover", 4);
             Producer producer = clients.closeLater(Producer.start(
                     clients.runtime(),

@@ -9,8 +9,8 @@ import io.couriermq.client.consumer.PushConsumer;
 import io.couriermq.client.producer.Producer;
 import io.couriermq.client.producer.ProducerConfig;
 import io.couriermq.clientcompat.cluster.ClusterUnderTest;
+import io.couriermq.harness.process.WorkDir;
 import io.couriermq.remoting.protocol.body.MessageQueue;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +35,7 @@ abstract class RebalanceScenarios {
     void aConsumerJoiningAndOneLeavingUnderLoadLosesNothing() throws Exception {
         try (ClusterUnderTest cluster =
                         ClusterUnderTest.start(kind(), 2, getClass().getSimpleName());
-                Clients clients = new Clients(cluster, Files.createTempDirectory("rebalance-offsets"))) {
+                Clients clients = new Clients(cluster, WorkDir.temporary("rebalance-offsets"))) {
             String topic = "Rebalance";
             cluster.createTopic(topic, QUEUES / 2);
             Inbox inbox = new Inbox();

@@ -20,6 +20,7 @@ import io.couriermq.client.producer.TransactionSendResult;
 import io.couriermq.clientcompat.cluster.ClusterUnderTest;
 import io.couriermq.clientcompat.spring.Deliveries.Delivery;
 import io.couriermq.clientcompat.spring.ScenarioListeners.Order;
+import io.couriermq.harness.process.WorkDir;
 import io.couriermq.spring.core.MQHeaders;
 import io.couriermq.spring.core.MQLocalTransactionState;
 import io.couriermq.spring.core.MQSendCallback;
@@ -27,7 +28,6 @@ import io.couriermq.spring.core.MQTemplate;
 import io.couriermq.spring.listener.MQListenerContainer;
 import io.couriermq.spring.listener.MQListenerEndpointRegistry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -361,7 +361,7 @@ abstract class SpringStarterScenarios {
     // ---- helpers
 
     private ConfigurableApplicationContext start(Class<?> application) throws IOException {
-        Path offsets = Files.createTempDirectory("spring-starter-offsets");
+        Path offsets = WorkDir.temporary("spring-starter-offsets");
         return new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .properties(

@@ -33,6 +33,18 @@ public final class WorkDir {
         }
     }
 
+    /**
+     * A new directory {@code root/prefix<random>} for files a test leaves behind (a consumer's offset
+     * files): under the build's target directory, not the machine's /tmp, so a run leaves nothing there.
+     */
+    public static Path temporary(String prefix) {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(root()), prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
