@@ -96,6 +96,9 @@ public final class Jvm {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(SMALL_HEAP);
+        // The embedded Tomcat's work directories (one per start, left by every killed process) go to the
+        // build's target directory, not the machine's /tmp.
+        command.add("-Djava.io.tmpdir=" + WorkDir.temporary("process-tmp"));
         command.addAll(jvmArgs);
         command.add("-jar");
         command.add(jar.toString());
