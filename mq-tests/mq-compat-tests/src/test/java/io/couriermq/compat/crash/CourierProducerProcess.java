@@ -1,8 +1,7 @@
 package io.couriermq.compat.crash;
 
-import io.couriermq.harness.process.Jvm;
+import io.couriermq.compat.harness.OurClientProgram;
 import io.couriermq.harness.process.ManagedProcess;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,28 +22,12 @@ public final class CourierProducerProcess implements AutoCloseable {
 
     /** Starts sending to {@code topic} with keys {@code keyPrefix0, keyPrefix1, ...}. */
     public static CourierProducerProcess start(Path dir, String nameServerAddress, String topic, String keyPrefix) {
-        Path jar = Jvm.projectRoot().resolve("mq-tools/target/mq-tools.jar");
-        Path source = Jvm.moduleDir().resolve("src/test/resources/crash/CourierCrashProducer.java");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("mq-tools.jar (our client's classpath for the producer process) is missing"
-                    + " at " + jar + ": build it first (mvn -pl mq-tools -am package -DskipTests)");
-        }
         Path ackFile = dir.resolve("courier-producer-acks.txt");
-        List<String> command = List.of(
-                Jvm.javaBinary(),
-                "-Xmx128m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Djava.net.preferIPv4Stack=true",
-                "-cp",
-                jar.toString(),
-                source.toString(),
-                nameServerAddress,
-                topic,
-                ackFile.toString(),
-                keyPrefix);
-        ManagedProcess process =
-                ManagedProcess.start("courier-producer", command, dir, dir.resolve("courier-producer.log"));
+        ManagedProcess process = OurClientProgram.start(
+                "courier-producer",
+                "crash/CourierCrashProducer.java",
+                dir,
+                List.of(nameServerAddress, topic, ackFile.toString(), keyPrefix));
         return new CourierProducerProcess(process, ackFile);
     }
 

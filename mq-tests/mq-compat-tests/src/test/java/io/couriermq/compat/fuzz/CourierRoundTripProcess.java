@@ -3,7 +3,7 @@ package io.couriermq.compat.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.couriermq.harness.process.Jvm;
+import io.couriermq.compat.harness.OurClientProgram;
 import io.couriermq.harness.process.ManagedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,34 +42,12 @@ final class CourierRoundTripProcess implements AutoCloseable {
     }
 
     static CourierRoundTripProcess start(Path dir, String nameServerAddress, String topic, String group, int count) {
-        Path jar = Jvm.projectRoot().resolve("mq-tools/target/mq-tools.jar");
-        Path source = Jvm.moduleDir().resolve("src/test/resources/fuzz/CourierRoundTrip.java");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("mq-tools.jar (our client's classpath for the round-trip process) is"
-                    + " missing at " + jar + ": build it first (mvn -pl mq-tools -am package -DskipTests)");
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         Path report = dir.resolve("courier-round-trip.txt");
-        List<String> command = List.of(
-                Jvm.javaBinary(),
-                "-Xmx128m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Djava.net.preferIPv4Stack=true",
-                "-cp",
-                jar.toString(),
-                source.toString(),
-                nameServerAddress,
-                topic,
-                group,
-                Integer.toString(count),
-                report.toString());
-        ManagedProcess process =
-                ManagedProcess.start("courier-round-trip", command, dir, dir.resolve("courier-round-trip.log"));
+        ManagedProcess process = OurClientProgram.start(
+                "courier-round-trip",
+                "fuzz/CourierRoundTrip.java",
+                dir,
+                List.of(nameServerAddress, topic, group, Integer.toString(count), report.toString()));
         return new CourierRoundTripProcess(process, report, topic, count);
     }
 
