@@ -59,6 +59,13 @@ public final class TopicConfigManager {
         return dataVersion;
     }
 
+    /**
+     * Queues one topic may have. Routes, rebalancing and offsets do work per queue, so a fuzzed
+     * UPDATE_AND_CREATE_TOPIC with 1,427,382,596 read queues stalled the broker's admin requests for over a
+     * minute; no real topic comes near this bound.
+     */
+    public static final int MAX_QUEUE_NUMS = 65_536;
+
     /** Creates or replaces a topic (UPDATE_AND_CREATE_TOPIC). */
     public TopicConfig createOrUpdate(TopicConfig topic) {
         String problem = TopicNames.problemWith(topic.topicName());
@@ -68,6 +75,10 @@ public final class TopicConfigManager {
         if (topic.readQueueNums() < 1 || topic.writeQueueNums() < 1) {
             throw new IllegalArgumentException(
                     "topic " + topic.topicName() + " needs at least one read and one write queue");
+        }
+        if (topic.readQueueNums() > MAX_QUEUE_NUMS || topic.writeQueueNums() > MAX_QUEUE_NUMS) {
+            throw new IllegalArgumentException("topic " + topic.topicName() + ": at most " + MAX_QUEUE_NUMS
+                    + " read and write queues, was " + topic.readQueueNums() + " / " + topic.writeQueueNums());
         }
         if (topic.perm() < 0 || topic.perm() > 7) {
             throw new IllegalArgumentException(

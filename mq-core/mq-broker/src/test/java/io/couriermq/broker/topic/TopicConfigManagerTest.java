@@ -87,6 +87,12 @@ class TopicConfigManagerTest {
                 .hasMessageContaining("at most 127");
         assertThatThrownBy(() -> topics.createOrUpdate(new TopicConfig("Orders", 0, 4, 6, null, 0, false, null)))
                 .hasMessageContaining("at least one read and one write queue");
+        assertThatThrownBy(() ->
+                        topics.createOrUpdate(new TopicConfig("Orders", 1_427_382_596, 4, 6, null, 0, false, null)))
+                .hasMessageContaining("at most 65536 read and write queues, was 1427382596 / 4");
+        assertThat(topics.createOrUpdate(new TopicConfig("Orders", 65_536, 65_536, 6, null, 0, false, null))
+                        .readQueueNums())
+                .isEqualTo(65_536);
     }
 
     @Test
