@@ -3,31 +3,31 @@ package io.couriermq.broker.boot;
 import io.couriermq.common.time.Clock;
 import io.couriermq.console.ConsoleNameServer;
 import io.couriermq.namesrv.NameServer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
-/** Wiring only: configuration, the broker's lifecycle, its actuator views, and the standalone NameServer. */
+/**
+ * Wiring only: the running {@link BrokerNode} (started by {@link BrokerFirstListener} before this context was
+ * built) as beans, and the broker's actuator views.
+ */
 @Configuration(proxyBeanMethods = false)
 class BrokerConfiguration {
 
     @Bean
-    BrokerConfigEntries brokerConfigEntries(Environment environment) {
-        return BrokerSettingsFactory.read(environment);
+    BrokerConfigEntries brokerConfigEntries(BrokerNode node) {
+        return node.config();
     }
 
     @Bean
-    BrokerMetrics brokerMetrics() {
-        return new BrokerMetrics();
+    BrokerMetrics brokerMetrics(BrokerNode node) {
+        return node.metrics();
     }
 
+    /** Already running; its stop() shuts the broker down first when the context closes. */
     @Bean
-    BrokerLifecycle brokerLifecycle(
-            BrokerConfigEntries config, BrokerMetrics metrics, ObjectProvider<NameServer> embeddedNameServer) {
-        return new BrokerLifecycle(config, metrics, embeddedNameServer.getIfAvailable());
+    BrokerLifecycle brokerLifecycle(BrokerNode node) {
+        return node.broker();
     }
 
     @Bean
@@ -61,24 +61,17 @@ class BrokerConfiguration {
     /** {@code --standalone}: a NameServer in this process, so one command gives a working node. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(BrokerArguments.STANDALONE)
-    @EnableConfigurationProperties(EmbeddedNameServerProperties.class)
     static class StandaloneNameServerConfiguration {
 
         @Bean
-        NameServer embeddedNameServer(EmbeddedNameServerProperties properties, BrokerConfigEntries config) {
-            // the broker's TLS settings apply to the NameServer in its process, as to its own ports, and its
-            // aclEnable to the NameServer's writes (EmbeddedNameServerAcl)
-            return new NameServer(
-                    properties
-                            .toConfig(config.settings().tls().server())
-                            .withAcl(EmbeddedNameServerAcl.follow(
-                                    config.settings().acl())),
-                    Clock.system());
+        NameServer embeddedNameServer(BrokerNode node) {
+            return node.nameServer();
         }
 
+        /** Already running; stops the NameServer after the broker when the context closes. */
         @Bean
-        EmbeddedNameServerLifecycle embeddedNameServerLifecycle(NameServer embeddedNameServer) {
-            return new EmbeddedNameServerLifecycle(embeddedNameServer);
+        EmbeddedNameServerLifecycle embeddedNameServerLifecycle(BrokerNode node) {
+            return node.nameServerLifecycle();
         }
     }
 }

@@ -5,10 +5,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the broker's send and pull events into Micrometer meters (the state gauges are in
@@ -16,12 +21,19 @@ import java.util.concurrent.TimeUnit;
  * topic) are looked up once and cached: the observer runs on request threads, and a registry lookup
  * builds an id and takes a lock on every call. A deleted topic's meters are removed
  * ({@link #retainTopics}), so a scrape does not keep reporting topics that are gone.
+ *
+ * <p>The broker starts before the meter registry exists ({@link BrokerFirstListener}), so events before
+ * {@link #bindTo} are kept (up to {@link #EARLY_EVENTS_KEPT}) and counted when it comes.
  */
 final class BrokerMetrics implements BrokerObserver, MeterBinder {
+    private static final Logger log = LoggerFactory.getLogger(BrokerMetrics.class);
     private final ConcurrentMap<String, InMeters> in = new ConcurrentHashMap<>();
     private final ConcurrentMap<GroupTopic, OutMeters> out = new ConcurrentHashMap<>();
     private final ConcurrentMap<TopicStatus, Counter> failures = new ConcurrentHashMap<>();
     private volatile MeterRegistry registry;
+    static final int EARLY_EVENTS_KEPT = 100_000;
+    private final Queue<Consumer<MeterRegistry>> early = new ArrayDeque<>();
+    private long earlyEventsDropped;
 
     private record InMeters(Counter messages, Counter bytes, Timer latency) {}
 
@@ -33,15 +45,47 @@ final class BrokerMetrics implements BrokerObserver, MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry meterRegistry) {
-        registry = meterRegistry;
+        synchronized (early) {
+            for (Consumer<MeterRegistry> event; (event = early.poll()) != null; ) {
+                event.accept(meterRegistry);
+            }
+            registry = meterRegistry;
+            if (earlyEventsDropped > 0) {
+                log.warn(
+                        "{} broker events before the meter registry was bound were not counted (kept at most {})",
+                        earlyEventsDropped,
+                        EARLY_EVENTS_KEPT);
+            }
+        }
+    }
+
+    /** Called while no registry was seen: the registry bound meanwhile, or null when the event was kept. */
+    private MeterRegistry registryOrKeep(Consumer<MeterRegistry> event) {
+        synchronized (early) {
+            if (registry != null) {
+                return registry;
+            }
+            if (early.size() < EARLY_EVENTS_KEPT) {
+                early.add(event);
+            } else {
+                earlyEventsDropped++;
+            }
+            return null;
+        }
     }
 
     @Override
     public void onMessagesStored(String topic, int count, long bytes, long latencyNanos) {
         MeterRegistry meters = registry;
         if (meters == null) {
-            return;
+            meters = registryOrKeep(bound -> countStored(bound, topic, count, bytes, latencyNanos));
         }
+        if (meters != null) {
+            countStored(meters, topic, count, bytes, latencyNanos);
+        }
+    }
+
+    private void countStored(MeterRegistry meters, String topic, int count, long bytes, long latencyNanos) {
         InMeters topicMeters = in.computeIfAbsent(
                 topic,
                 t -> new InMeters(
@@ -67,8 +111,14 @@ final class BrokerMetrics implements BrokerObserver, MeterBinder {
     public void onPutFailed(String topic, String status) {
         MeterRegistry meters = registry;
         if (meters == null) {
-            return;
+            meters = registryOrKeep(bound -> countFailure(bound, topic, status));
         }
+        if (meters != null) {
+            countFailure(meters, topic, status);
+        }
+    }
+
+    private void countFailure(MeterRegistry meters, String topic, String status) {
         failures.computeIfAbsent(new TopicStatus(topic, status), key -> Counter.builder("courier.broker.put.failures")
                         .description("puts the store refused, by status")
                         .tag("topic", key.topic())
@@ -81,8 +131,15 @@ final class BrokerMetrics implements BrokerObserver, MeterBinder {
     public void onMessagesPulled(String consumerGroup, String topic, int count, long bytes, long latencyNanos) {
         MeterRegistry meters = registry;
         if (meters == null) {
-            return;
+            meters = registryOrKeep(bound -> countPulled(bound, consumerGroup, topic, count, bytes, latencyNanos));
         }
+        if (meters != null) {
+            countPulled(meters, consumerGroup, topic, count, bytes, latencyNanos);
+        }
+    }
+
+    private void countPulled(
+            MeterRegistry meters, String consumerGroup, String topic, int count, long bytes, long latencyNanos) {
         OutMeters groupMeters = out.computeIfAbsent(
                 new GroupTopic(consumerGroup, topic),
                 key -> new OutMeters(

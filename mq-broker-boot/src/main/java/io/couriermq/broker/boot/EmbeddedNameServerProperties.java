@@ -17,11 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param limits connections, buffered bytes and pending requests its port allows ({@code limits.*}), as in
  *     the NameServer application; the broker's own ports take theirs from broker.conf
  */
-@ConfigurationProperties(prefix = "courier.namesrv", ignoreUnknownFields = false)
+@ConfigurationProperties(prefix = EmbeddedNameServerProperties.PREFIX, ignoreUnknownFields = false)
 record EmbeddedNameServerProperties(
         @DefaultValue("9876") int listenPort,
         @DefaultValue("0.0.0.0") String bindAddress,
         @DefaultValue ServerLimitsOverrides limits) {
+    static final String PREFIX = "courier.namesrv";
 
     NameServerConfig toConfig(TlsServerSettings tls) {
         NameServerConfig defaults = NameServerConfig.defaults(listenPort);

@@ -29,52 +29,54 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The application as {@code --standalone} runs it, every port free-chosen: the embedded NameServer
- * routes the broker, a raw SEND_MESSAGE_V2 is stored, and health, metrics and /actuator/broker say so.
- * Each test uses its own topic because the context (and its counters) is shared.
+ * The application as {@code --standalone} runs it, started the way {@code main} starts it, every port
+ * free-chosen: the embedded NameServer routes the broker, a raw SEND_MESSAGE_V2 is stored, and health,
+ * metrics and /actuator/broker say so. Each test uses its own topic because the application (and its
+ * counters) is shared.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "courier.broker.standalone=true",
-            "courier.namesrv.listen-port=0",
-            "courier.namesrv.bind-address=127.0.0.1",
-            "courier.broker.listenPort=0",
-            "courier.broker.brokerIP1=127.0.0.1",
-            "courier.broker.mapped-file-size-commit-log=8388608",
-            "courier.broker.mappedFileSizeConsumeQueue=20000"
-        })
 class BrokerApplicationIT {
     @TempDir
     static Path storeDir;
 
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("courier.broker.storePathRootDir", () -> storeDir.toString());
+    private static ConfigurableApplicationContext application;
+    private static NameServer nameServer;
+    private static BrokerLifecycle lifecycle;
+    private static BrokerGauges gauges;
+    private static int actuatorPort;
+
+    @BeforeAll
+    static void start() {
+        application = BrokerApplication.run(
+                "--standalone",
+                "--server.port=0",
+                "--courier.namesrv.listen-port=0",
+                "--courier.namesrv.bind-address=127.0.0.1",
+                "--courier.broker.listenPort=0",
+                "--courier.broker.brokerIP1=127.0.0.1",
+                "--courier.broker.mapped-file-size-commit-log=8388608",
+                "--courier.broker.mappedFileSizeConsumeQueue=20000",
+                "--courier.broker.storePathRootDir=" + storeDir);
+        nameServer = application.getBean(NameServer.class);
+        lifecycle = application.getBean(BrokerLifecycle.class);
+        gauges = application.getBean(BrokerGauges.class);
+        actuatorPort = Integer.parseInt(application.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
-    @Autowired
-    private NameServer nameServer;
-
-    @Autowired
-    private BrokerLifecycle lifecycle;
-
-    @Autowired
-    private BrokerGauges gauges;
-
-    @LocalServerPort
-    private int actuatorPort;
+    @AfterAll
+    static void stop() {
+        if (application != null) {
+            application.close();
+        }
+    }
 
     private NettyRemotingClient client;
     private String brokerAddress;

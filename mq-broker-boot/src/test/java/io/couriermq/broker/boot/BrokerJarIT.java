@@ -56,7 +56,12 @@ class BrokerJarIT {
         process = launch(
                 log, "-c", conf.toString(), "--standalone", "--courier.namesrv.listen-port=0", "--server.port=0");
 
-        await().atMost(Duration.ofMinutes(2)).until(() -> Files.readString(log).contains("registered with NameServer"));
+        // the broker registers before the actuator's web server is up (BrokerFirstListener): wait for both
+        await().atMost(Duration.ofMinutes(2)).until(() -> {
+            String logged = Files.readString(log);
+            return logged.contains("registered with NameServer")
+                    && ACTUATOR_PORT.matcher(logged).find();
+        });
         String startLog = Files.readString(log);
         Matcher port = ACTUATOR_PORT.matcher(startLog);
         assertThat(port.find()).as(startLog).isTrue();

@@ -1,14 +1,18 @@
 package io.couriermq.broker.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.couriermq.broker.config.InvalidConfigException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.mock.env.MockEnvironment;
 
 /** A configuration mistake stops the context before anything listens, with a report naming it. */
 class BrokerStartupFailureTest {
@@ -99,15 +103,16 @@ class BrokerStartupFailureTest {
     }
 
     @Test
-    void aMistypedStandaloneNameServerKeyIsRefused() {
-        new ApplicationContextRunner()
-                .withUserConfiguration(BrokerConfiguration.StandaloneNameServerConfiguration.class)
-                .withPropertyValues("courier.broker.standalone=true", "courier.namesrv.listen-prot=1")
-                .run(context -> assertThat(context)
-                        .hasFailed()
-                        .getFailure()
-                        .rootCause()
-                        .hasMessageContaining("courier.namesrv.listen-prot"));
+    void aMistypedStandaloneNameServerKeyIsRefusedBeforeAnythingListens(@TempDir Path store) {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("courier.broker.standalone", "true")
+                .withProperty("courier.broker.storePathRootDir", store.toString())
+                .withProperty("courier.namesrv.listen-prot", "1");
+
+        assertThatThrownBy(() -> BrokerNode.start(environment))
+                .rootCause()
+                .hasMessageContaining("courier.namesrv.listen-prot");
+        assertThat(store).isEmptyDirectory();
     }
 
     @Configuration(proxyBeanMethods = false)
