@@ -45,11 +45,12 @@ final class BrokerLifecycle implements SmartLifecycle {
         queueStats = new QueueStats(resolved.broker().brokerName(), started.offsets(), started.store());
         broker = started;
         log.info(
-                "broker {} started in {} ms ({} ms since JVM launch); {}",
+                "broker {} started in {} ms ({} ms since JVM launch); {}; {}",
                 resolved.broker().brokerName(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
                 ManagementFactory.getRuntimeMXBean().getUptime(),
-                MemoryBudget.describe(resolved.store()));
+                MemoryBudget.describe(resolved.store()),
+                IdleHeapReturn.apply());
     }
 
     private BrokerConfigEntries resolve() {

@@ -2,6 +2,11 @@ package io.couriermq.broker.boot;
 
 import io.couriermq.common.time.Clock;
 import io.couriermq.namesrv.NameServer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -27,6 +32,8 @@ record BrokerNode(
         NameServer nameServer,
         EmbeddedNameServerLifecycle nameServerLifecycle,
         BrokerLifecycle broker) {
+    private static final Logger log = LoggerFactory.getLogger(BrokerNode.class);
+    private static final Duration FIRST_REGISTRATION_WAIT = Duration.ofSeconds(3);
 
     /**
      * Reads the configuration, starts the NameServer (standalone only) and then the broker. A bad key
@@ -44,6 +51,7 @@ record BrokerNode(
         }
         try {
             broker.start();
+            awaitFirstRegistration(broker);
         } catch (RuntimeException | Error e) {
             if (nameServerLifecycle != null) {
                 nameServerLifecycle.stop();
@@ -51,6 +59,28 @@ record BrokerNode(
             throw e;
         }
         return new BrokerNode(config, metrics, nameServer, nameServerLifecycle, broker);
+    }
+
+    /**
+     * Gives the broker's first registration (already under way on the registrar's thread) a moment to
+     * finish before Spring builds the rest: that build loads thousands of classes on this thread and would
+     * otherwise hold up the registration by seconds on a small machine, while clients can route to the
+     * broker only once it is registered. RocketMQ's broker registers synchronously at start, too.
+     */
+    private static void awaitFirstRegistration(BrokerLifecycle broker) {
+        if (broker.settings().broker().nameServerAddresses().isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + FIRST_REGISTRATION_WAIT.toNanos();
+        while (broker.broker().registrar().lastSuccessMillis().isEmpty()) {
+            if (System.nanoTime() - deadline > 0) {
+                log.info(
+                        "not registered with a NameServer within {} ms of start; the registrar keeps trying",
+                        FIRST_REGISTRATION_WAIT.toMillis());
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+        }
     }
 
     /** Stops the broker first (its goodbye reaches the NameServer), then the NameServer; repeatable. */
