@@ -33,8 +33,8 @@ public final class MessageFactory {
 
     /** The one message of SEND_MESSAGE / SEND_MESSAGE_V2. */
     public Message single(SendMessageRequestHeader header, int queueId, byte[] body, InetSocketAddress bornHost) {
-        Map<String, String> properties = new LinkedHashMap<>(MessageProperties.decode(header.properties()));
-        return build(header, queueId, header.flag(), body, properties, bornHost);
+        Map<String, String> properties = MessageProperties.decode(header.properties()); // a fresh map
+        return build(header, queueId, header.flag(), ByteBuffer.wrap(body), properties, bornHost);
     }
 
     /**
@@ -58,7 +58,7 @@ public final class MessageFactory {
             Map<String, String> properties = new LinkedHashMap<>(batchProperties);
             properties.remove(MessageConst.UNIQUE_CLIENT_MESSAGE_ID_KEY);
             properties.putAll(entry.properties());
-            messages.add(build(header, queueId, entry.flag(), entry.body(), properties, bornHost));
+            messages.add(build(header, queueId, entry.flag(), entry.bodyView(), properties, bornHost));
         }
         return messages;
     }
@@ -67,7 +67,7 @@ public final class MessageFactory {
             SendMessageRequestHeader header,
             int queueId,
             int flag,
-            byte[] body,
+            ByteBuffer body,
             Map<String, String> properties,
             InetSocketAddress bornHost) {
         properties.put(MessageConst.CLUSTER, clusterName);

@@ -13,10 +13,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.util.AttributeKey;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +29,9 @@ import org.slf4j.LoggerFactory;
 final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingCommand> {
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
-    private static final AttributeKey<AtomicInteger> PENDING = AttributeKey.valueOf("courier.pendingRequests");
-
     private final ProcessorRegistry processors;
     private final RemotingChannels channels;
-    private final int maxPendingPerConnection;
+    private final PendingRequests pending;
     private final boolean pauseOnUnsentResponses;
     private final RateLimitedLog failures = new RateLimitedLog(log, ConnectionHandler.LOG_WINDOW);
     private volatile RequestObserver observer = RequestObserver.NONE;
@@ -43,22 +39,24 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
 
     /** For a client: its peers' requests are few, and it must always read the responses it waits for. */
     CommandDispatcher(ProcessorRegistry processors, RemotingChannels channels) {
-        this(processors, channels, Integer.MAX_VALUE, false);
+        this(processors, channels, PendingRequests.unbounded(), false);
     }
 
     /**
-     * For a server: a connection with {@code maxPendingPerConnection} requests queued or running is held
-     * back (not read, its next requests kept in arrival order) until one is done, and with {@code pauseOnUnsentResponses} a connection whose peer leaves its
-     * responses unread (the channel turns unwritable at the high-water mark) is not read until they drain.
+     * For a server: a connection at a bound of {@code pending} (its requests or their bytes, queued or
+     * running) is held back (not read, its next requests kept in arrival order) until one is done; at the
+     * port's byte bound a request is treated as if its executor were full. With {@code
+     * pauseOnUnsentResponses} a connection whose peer leaves its responses unread (the channel turns
+     * unwritable at the high-water mark) is not read until they drain.
      */
     CommandDispatcher(
             ProcessorRegistry processors,
             RemotingChannels channels,
-            int maxPendingPerConnection,
+            PendingRequests pending,
             boolean pauseOnUnsentResponses) {
         this.processors = processors;
         this.channels = channels;
-        this.maxPendingPerConnection = maxPendingPerConnection;
+        this.pending = pending;
         this.pauseOnUnsentResponses = pauseOnUnsentResponses;
     }
 
@@ -77,6 +75,10 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
 
     void observer(RequestObserver observer) {
         this.observer = observer == null ? RequestObserver.NONE : observer;
+    }
+
+    long pendingRequestBytes() {
+        return pending.bytes();
     }
 
     void guard(RequestGuard guard) {
@@ -105,24 +107,27 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
             ChannelBackPressure.holdBack(ctx.channel(), command, waiting -> submit(channel, waiting) == Taken.YES);
             return;
         }
+        String full = taken == Taken.PORT_FULL
+                ? "the server holds its bound of request bytes"
+                : "the " + RequestCode.nameOf(command.code()) + " queue is full";
         answer(
                 channel,
                 command,
                 RemotingCommand.responseTo(command, ResponseCode.SYSTEM_BUSY)
-                        .remark("[OVERLOAD] the " + RequestCode.nameOf(command.code())
-                                + " queue is full, try another broker or later")
+                        .remark("[OVERLOAD] " + full + ", try another broker or later")
                         .build());
     }
 
     private enum Taken {
         YES,
         EXECUTOR_FULL,
+        PORT_FULL,
         CONNECTION_FULL
     }
 
     /**
-     * Queues a request on its processor's executor, unless the executor is full or the connection has
-     * its bound of requests queued or running. A code nobody handles is answered here and counts as taken.
+     * Queues a request on its processor's executor, unless the executor is full, the connection has its
+     * bound of requests (or their bytes) queued or running, or the port its bound of request bytes. A code nobody handles is answered here and counts as taken.
      */
     private Taken submit(NettyRemotingChannel channel, RemotingCommand command) {
         ProcessorRegistry.Registration registration = processors.lookup(command.code());
@@ -140,10 +145,14 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
             // Requests already read must not pile up more responses the peer is not reading.
             return Taken.CONNECTION_FULL;
         }
-        AtomicInteger pending = pendingOf(channel.nettyChannel());
-        if (pending.incrementAndGet() > maxPendingPerConnection) {
-            pending.decrementAndGet();
-            return Taken.CONNECTION_FULL;
+        Channel nettyChannel = channel.nettyChannel();
+        switch (pending.admit(nettyChannel, command)) {
+            case CONNECTION_FULL:
+                return Taken.CONNECTION_FULL;
+            case PORT_FULL:
+                return Taken.PORT_FULL;
+            case TAKEN:
+                break;
         }
         try {
             registration.executor().execute(() -> {
@@ -154,12 +163,12 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
                         process(registration, channel, command);
                     }
                 } finally {
-                    pending.decrementAndGet();
+                    pending.release(nettyChannel, command);
                 }
             });
             return Taken.YES;
         } catch (RejectedExecutionException e) {
-            pending.decrementAndGet();
+            pending.release(nettyChannel, command);
             return Taken.EXECUTOR_FULL;
         }
     }
@@ -181,15 +190,6 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<RemotingComman
                 RequestCode.nameOf(command.code()),
                 channel);
         observer.onRequestProcessed(command.code(), RequestObserver.SKIPPED, 0);
-    }
-
-    private static AtomicInteger pendingOf(Channel channel) {
-        AtomicInteger pending = channel.attr(PENDING).get();
-        if (pending == null) {
-            pending = new AtomicInteger();
-            channel.attr(PENDING).set(pending);
-        }
-        return pending;
     }
 
     private void process(

@@ -14,11 +14,15 @@ final class CommandSizeEstimator implements MessageSizeEstimator {
 
     private static final int TYPICAL_HEADER_BYTES = 256;
     private static final Handle DEFAULT = DefaultMessageSizeEstimator.DEFAULT.newHandle();
-    private static final Handle HANDLE = message -> message instanceof RemotingCommand command
-            ? TYPICAL_HEADER_BYTES + command.bodyLength()
-            : DEFAULT.size(message);
+    private static final Handle HANDLE =
+            message -> message instanceof RemotingCommand command ? sizeOf(command) : DEFAULT.size(message);
 
     private CommandSizeEstimator() {}
+
+    /** The bytes a command takes on the wire, near enough: its body and a typical header. */
+    static int sizeOf(RemotingCommand command) {
+        return TYPICAL_HEADER_BYTES + command.bodyLength();
+    }
 
     @Override
     public Handle newHandle() {

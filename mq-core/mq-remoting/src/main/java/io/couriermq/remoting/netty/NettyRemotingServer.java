@@ -65,8 +65,7 @@ public final class NettyRemotingServer implements AutoCloseable {
         this.transport = NettyTransport.choose(config.preferEpoll());
         this.connections = new ConnectionHandler("server", remotingChannels, listener);
         ServerLimits limits = config.limits();
-        this.dispatcher =
-                new CommandDispatcher(processors, remotingChannels, limits.maxPendingRequestsPerConnection(), true);
+        this.dispatcher = new CommandDispatcher(processors, remotingChannels, PendingRequests.of(limits), true);
         this.connectionLimiter = new ConnectionLimiter(limits);
         this.frameBudget = new FrameBudget(limits.maxBufferedFrameBytes(), config.maxFrameBytes());
         this.sslContext = config.tls().mode() == TlsMode.DISABLED ? null : SslContexts.forServer(config.tls());
@@ -177,6 +176,11 @@ public final class NettyRemotingServer implements AutoCloseable {
     /** Bytes of incomplete frames all connections hold now (bounded by maxBufferedFrameBytes). */
     public long bufferedFrameBytes() {
         return frameBudget.held();
+    }
+
+    /** Bytes of requests taken and not yet processed over all connections (bounded by maxPendingRequestBytes). */
+    public long pendingRequestBytes() {
+        return dispatcher.pendingRequestBytes();
     }
 
     public synchronized void shutdown() {

@@ -13,6 +13,10 @@ package io.couriermq.remoting.netty;
  * @param maxPendingRequestsPerConnection requests of one connection queued or running, not yet answered
  * @param writeBufferHighWaterMark unsent response bytes at which a connection stops being read
  * @param writeBufferLowWaterMark unsent response bytes at which it is read again
+ * @param maxPendingRequestBytesPerConnection bytes of one connection's requests queued or running (a
+ *     request's body plus a typical header); the count above bounds them only for small messages
+ * @param maxPendingRequestBytes the same over all connections of the port: when a flood of oneway sends
+ *     outruns the processors, this, not the heap, is what the port holds
  */
 public record ServerLimits(
         int maxConnections,
@@ -20,7 +24,9 @@ public record ServerLimits(
         long maxBufferedFrameBytes,
         int maxPendingRequestsPerConnection,
         int writeBufferHighWaterMark,
-        int writeBufferLowWaterMark) {
+        int writeBufferLowWaterMark,
+        long maxPendingRequestBytesPerConnection,
+        long maxPendingRequestBytes) {
 
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 1_000;
@@ -28,6 +34,8 @@ public record ServerLimits(
     public static final int DEFAULT_MAX_PENDING_REQUESTS_PER_CONNECTION = 4_096;
     public static final int DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 8 << 20;
     public static final int DEFAULT_WRITE_BUFFER_LOW_WATER_MARK = 2 << 20;
+    public static final long DEFAULT_MAX_PENDING_REQUEST_BYTES_PER_CONNECTION = 32L << 20;
+    public static final long DEFAULT_MAX_PENDING_REQUEST_BYTES = 128L << 20;
 
     public ServerLimits {
         requirePositive("maxConnections", maxConnections);
@@ -35,10 +43,31 @@ public record ServerLimits(
         requirePositive("maxBufferedFrameBytes", maxBufferedFrameBytes);
         requirePositive("maxPendingRequestsPerConnection", maxPendingRequestsPerConnection);
         requirePositive("writeBufferLowWaterMark", writeBufferLowWaterMark);
+        requirePositive("maxPendingRequestBytesPerConnection", maxPendingRequestBytesPerConnection);
+        requirePositive("maxPendingRequestBytes", maxPendingRequestBytes);
         if (writeBufferHighWaterMark < writeBufferLowWaterMark) {
             throw new IllegalArgumentException("writeBufferHighWaterMark (" + writeBufferHighWaterMark
                     + ") must not be below writeBufferLowWaterMark (" + writeBufferLowWaterMark + ")");
         }
+    }
+
+    /** The limits with the request-byte bounds at their defaults. */
+    public ServerLimits(
+            int maxConnections,
+            int maxConnectionsPerAddress,
+            long maxBufferedFrameBytes,
+            int maxPendingRequestsPerConnection,
+            int writeBufferHighWaterMark,
+            int writeBufferLowWaterMark) {
+        this(
+                maxConnections,
+                maxConnectionsPerAddress,
+                maxBufferedFrameBytes,
+                maxPendingRequestsPerConnection,
+                writeBufferHighWaterMark,
+                writeBufferLowWaterMark,
+                DEFAULT_MAX_PENDING_REQUEST_BYTES_PER_CONNECTION,
+                DEFAULT_MAX_PENDING_REQUEST_BYTES);
     }
 
     public static ServerLimits defaults() {
@@ -58,7 +87,9 @@ public record ServerLimits(
                 maxBufferedFrameBytes,
                 maxPendingRequestsPerConnection,
                 writeBufferHighWaterMark,
-                writeBufferLowWaterMark);
+                writeBufferLowWaterMark,
+                maxPendingRequestBytesPerConnection,
+                maxPendingRequestBytes);
     }
 
     public ServerLimits withMaxBufferedFrameBytes(long bytes) {
@@ -68,7 +99,9 @@ public record ServerLimits(
                 bytes,
                 maxPendingRequestsPerConnection,
                 writeBufferHighWaterMark,
-                writeBufferLowWaterMark);
+                writeBufferLowWaterMark,
+                maxPendingRequestBytesPerConnection,
+                maxPendingRequestBytes);
     }
 
     public ServerLimits withMaxPendingRequestsPerConnection(int requests) {
@@ -78,7 +111,9 @@ public record ServerLimits(
                 maxBufferedFrameBytes,
                 requests,
                 writeBufferHighWaterMark,
-                writeBufferLowWaterMark);
+                writeBufferLowWaterMark,
+                maxPendingRequestBytesPerConnection,
+                maxPendingRequestBytes);
     }
 
     public ServerLimits withWriteBufferWaterMarks(int low, int high) {
@@ -88,7 +123,21 @@ public record ServerLimits(
                 maxBufferedFrameBytes,
                 maxPendingRequestsPerConnection,
                 high,
-                low);
+                low,
+                maxPendingRequestBytesPerConnection,
+                maxPendingRequestBytes);
+    }
+
+    public ServerLimits withMaxPendingRequestBytes(long perConnection, long total) {
+        return new ServerLimits(
+                maxConnections,
+                maxConnectionsPerAddress,
+                maxBufferedFrameBytes,
+                maxPendingRequestsPerConnection,
+                writeBufferHighWaterMark,
+                writeBufferLowWaterMark,
+                perConnection,
+                total);
     }
 
     private static void requirePositive(String name, long value) {

@@ -190,6 +190,64 @@ class ServerLimitsIT {
     }
 
     @Test
+    void aFloodOfOnewayRequestsHoldsAtMostThePortsBoundOfRequestBytesAndLosesNothing() throws Exception {
+        int requestBytes = CommandSizeEstimator.sizeOf(
+                RemotingCommand.request(CODE).body(new byte[64 << 10]).build());
+        long portBound = 3L << 19; // room for 23 such requests, a connection for 15
+        NettyRemotingServer server =
+                start(ServerLimits.defaults().withMaxPendingRequestBytes(1 << 20, portBound), 1 << 20);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger processed = new AtomicInteger();
+        server.registerProcessor(
+                CODE,
+                (context, request) -> {
+                    release.await();
+                    processed.incrementAndGet();
+                    return request.isOneway() ? null : ok(request);
+                },
+                // a queue that would take the whole flood: only the byte bounds stand in its way
+                server.newProcessorExecutor("p", 1, 100_000));
+
+        int perSender = 512; // 32 MiB each, more than the bounds and the sockets' buffers together
+        List<CompletableFuture<Void>> floods = new ArrayList<>();
+        for (int sender = 0; sender < 2; sender++) {
+            OutputStream out = connect(server, "127.0.0.1").getOutputStream();
+            floods.add(CompletableFuture.runAsync(() -> {
+                try {
+                    for (int i = 0; i < perSender; i++) {
+                        out.write(Bytes.encode(RemotingCommand.request(CODE)
+                                .oneway()
+                                .body(new byte[64 << 10])
+                                .build()));
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        await().atMost(PATIENCE).until(() -> server.pendingRequestBytes() > portBound - requestBytes);
+
+        Socket probe = connect(server, "127.0.0.1");
+        probe.getOutputStream()
+                .write(Bytes.encode(
+                        RemotingCommand.request(CODE).body(new byte[64 << 10]).build()));
+        RemotingCommand refused = readCommand(new DataInputStream(probe.getInputStream()));
+        assertThat(refused.code())
+                .as("a request that expects an answer hears at once that the port is full")
+                .isEqualTo(ResponseCode.SYSTEM_BUSY.code());
+        assertThat(refused.remark()).contains("bound of request bytes");
+        assertThat(server.pendingRequestBytes())
+                .as("what the flood holds in the server")
+                .isLessThanOrEqualTo(portBound);
+        assertThat(floods).as("the senders are slowed by TCP, not drained").noneMatch(CompletableFuture::isDone);
+
+        release.countDown();
+        CompletableFuture.allOf(floods.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(60)).until(() -> processed.get() == 2 * perSender);
+        await().atMost(PATIENCE).until(() -> server.pendingRequestBytes() == 0);
+    }
+
+    @Test
     void halfSentFramesOverThePortsBudgetCloseTheConnectionThatWentOver() throws Exception {
         NettyRemotingServer server = start(ServerLimits.defaults().withMaxBufferedFrameBytes(100 << 10), 64 << 10);
         server.registerProcessor(CODE, (context, request) -> ok(request), server.newProcessorExecutor("p", 1, 100));

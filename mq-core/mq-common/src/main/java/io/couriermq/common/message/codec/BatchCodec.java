@@ -15,6 +15,10 @@ public final class BatchCodec {
 
     private BatchCodec() {}
 
+    /**
+     * The entries of a batch body. Their bodies are views into {@code body} (not copies), so the caller
+     * must leave its bytes unchanged while it uses the entries.
+     */
     public static List<BatchEntry> decode(ByteBuffer body) {
         List<BatchEntry> entries = new ArrayList<>();
         ByteBuffer in = body.duplicate();
@@ -30,14 +34,16 @@ public final class BatchCodec {
         for (BatchEntry entry : entries) {
             byte[] text = MessageProperties.encode(entry.properties()).getBytes(StandardCharsets.UTF_8);
             properties.add(text);
-            size += FIXED_BYTES + entry.body().length + text.length;
+            size += FIXED_BYTES + entry.bodyLength() + text.length;
         }
         ByteBuffer out = ByteBuffer.allocate(size);
         for (int i = 0; i < entries.size(); i++) {
-            byte[] entryBody = entries.get(i).body();
+            ByteBuffer entryBody = entries.get(i).bodyView();
             byte[] text = properties.get(i);
-            out.putInt(FIXED_BYTES + entryBody.length + text.length).putInt(0).putInt(0);
-            out.putInt(entries.get(i).flag()).putInt(entryBody.length).put(entryBody);
+            out.putInt(FIXED_BYTES + entryBody.remaining() + text.length)
+                    .putInt(0)
+                    .putInt(0);
+            out.putInt(entries.get(i).flag()).putInt(entryBody.remaining()).put(entryBody);
             out.putShort((short) text.length).put(text);
         }
         return out.flip();
@@ -52,27 +58,38 @@ public final class BatchCodec {
         in.getInt(); // magic: producers write 0
         in.getInt(); // body CRC: producers write 0, the store computes its own
         int flag = in.getInt();
-        byte[] body = readBytes(in, in.getInt(), index);
+        ByteBuffer body = view(in, in.getInt(), index);
         // the fixed-size check above counted the properties length, but a body can take those bytes
         if (in.remaining() < 2) {
             throw new MalformedRecordException(
                     "batch entry " + index + " at byte " + start + " is truncated before its properties length");
         }
-        byte[] properties = readBytes(in, Short.toUnsignedInt(in.getShort()), index);
+        ByteBuffer properties = view(in, Short.toUnsignedInt(in.getShort()), index);
         if (in.position() - start != totalSize) {
             throw new MalformedRecordException(
                     "batch entry " + index + " declares " + totalSize + " bytes but has " + (in.position() - start));
         }
-        return new BatchEntry(flag, body, MessageProperties.decode(new String(properties, StandardCharsets.UTF_8)));
+        return BatchEntry.viewing(flag, body, MessageProperties.decode(utf8(properties)));
     }
 
-    private static byte[] readBytes(ByteBuffer in, int length, int index) {
+    private static String utf8(ByteBuffer bytes) {
+        if (bytes.hasArray()) {
+            return new String(
+                    bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(), StandardCharsets.UTF_8);
+        }
+        byte[] copy = new byte[bytes.remaining()];
+        bytes.get(bytes.position(), copy);
+        return new String(copy, StandardCharsets.UTF_8);
+    }
+
+    /** The next {@code length} bytes as a view (no copy), skipped in {@code in}. */
+    private static ByteBuffer view(ByteBuffer in, int length, int index) {
         if (length < 0 || length > in.remaining()) {
             throw new MalformedRecordException(
                     "batch entry " + index + " has a field of " + length + " bytes with " + in.remaining() + " left");
         }
-        byte[] bytes = new byte[length];
-        in.get(bytes);
+        ByteBuffer bytes = in.slice(in.position(), length);
+        in.position(in.position() + length);
         return bytes;
     }
 }

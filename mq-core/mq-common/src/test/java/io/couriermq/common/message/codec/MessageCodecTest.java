@@ -57,6 +57,16 @@ class MessageCodecTest {
     }
 
     @Test
+    void theBodyCrcIsWrittenIntoTheRecordWhereverItStartsInTheBuffer() {
+        Message message = sample("TopicA", V4, V4);
+        ByteBuffer buffer = ByteBuffer.allocate(2048).position(333);
+        MessageEncoder.encode(message, buffer, 1024);
+        assertThat(buffer.getInt(333 + RecordLayout.BODY_CRC_OFFSET)).isEqualTo(crcOf("hello"));
+        assertThat(buffer.getInt(RecordLayout.BODY_CRC_OFFSET)).isZero();
+        assertThat(MessageDecoder.decode(buffer, 333).message()).isEqualTo(message);
+    }
+
+    @Test
     void ipv6HostsSetTheirSysFlagBitsAndTakeTwentyBytes() throws Exception {
         InetSocketAddress v6 = new InetSocketAddress(InetAddress.getByName("::1"), 9876);
         Message message = sample("TopicA", v6, v6);

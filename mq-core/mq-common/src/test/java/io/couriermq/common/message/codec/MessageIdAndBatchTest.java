@@ -45,6 +45,19 @@ class MessageIdAndBatchTest {
         assertThat(decoded.get(1).flag()).isEqualTo(2);
         assertThat(decoded.get(1).body()).containsExactly('b', 'b');
         assertThat(decoded.get(1).properties()).containsEntry("UNIQ_KEY", "U2");
+        assertThat(decoded).isEqualTo(entries);
+    }
+
+    @Test
+    void decodedBodiesAreReadOnlyViewsOfTheBatchAndTheirCopiesAreDetached() {
+        ByteBuffer body = BatchCodec.encode(List.of(new BatchEntry(0, "abc".getBytes(), Map.of())));
+        BatchEntry entry = BatchCodec.decode(body).get(0);
+        byte[] copy = entry.body();
+        copy[0] = 'z';
+        assertThat(entry.bodyView().isReadOnly()).isTrue();
+        assertThat(entry.bodyView()).isEqualTo(ByteBuffer.wrap("abc".getBytes()));
+        body.put(body.limit() - 2 - 3, (byte) 'x'); // the first body byte: properties length 2 and body 3 from the end
+        assertThat(entry.bodyView()).isEqualTo(ByteBuffer.wrap("xbc".getBytes()));
     }
 
     @Test
