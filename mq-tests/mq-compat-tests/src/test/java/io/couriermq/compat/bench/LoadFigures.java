@@ -99,14 +99,24 @@ final class LoadFigures {
                 false);
         try (Deployment system = Deployment.start(contender, dir(Figure.DRAIN, contender, round), benchBroker)) {
             Duration timeout = Duration.ofSeconds(180 + options.backlog() / 2_000);
-            List<String> fill = args(system, "produce-async", "--messages", Long.toString(options.backlog()));
-            BenchLine filled = client.run(Program.OFFICIAL_PRODUCER, fill, timeout);
-            results.raw(prefix(Figure.DRAIN, contender, round) + " fill " + filled.line());
+            // Batches from two threads: the fastest fill with few sends in flight, so a loaded machine does not
+            // time sends out and both systems hold (nearly) the same backlog.
+            List<String> fill = args(
+                    system,
+                    "produce-batch",
+                    "--batch",
+                    "64",
+                    "--threads",
+                    "2",
+                    "--messages",
+                    Long.toString(options.backlog()));
+            BenchLine filled = run(Program.OFFICIAL_PRODUCER, fill, timeout, Figure.DRAIN, contender, round);
             List<String> consume = new ArrayList<>(List.of(
                     "consume", "--namesrv", system.nameServerAddress(), "--topic", TOPIC, "--transport", "remoting"));
             BenchLine drained = run(Program.MQ_TOOLS, consume, timeout, Figure.DRAIN, contender, round);
-            if (drained.number("messages") < filled.number("messages") - filled.number("errors")) {
-                throw new IllegalStateException("drained fewer messages than stored: " + drained.line());
+            if (drained.number("messages") < filled.number("messages")) {
+                throw new IllegalStateException(
+                        "drained fewer messages than were acknowledged in the fill: " + drained.line());
             }
             results.add(row, contender, drained.number("tps"));
         }

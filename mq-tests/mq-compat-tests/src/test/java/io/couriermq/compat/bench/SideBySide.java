@@ -32,6 +32,7 @@ public final class SideBySide {
     private final LoadFigures loads;
     private final MemoryFigure memory;
     private final LaunchFigure launch;
+    private final Report report;
     private int failures;
 
     SideBySide(SideBySideOptions options, Console console) {
@@ -42,6 +43,9 @@ public final class SideBySide {
         this.loads = new LoadFigures(options, client, results, BROKER_HEAP);
         this.memory = new MemoryFigure(options, client, results);
         this.launch = new LaunchFigure(options.launches(), results);
+        String started = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .format(Instant.now().atZone(ZoneOffset.UTC));
+        this.report = new Report(options, results, options.outDir().resolve(started + ".md"));
     }
 
     public static void main(String[] args) {
@@ -67,10 +71,11 @@ public final class SideBySide {
         System.exit(run.failures == 0 ? 0 : 1);
     }
 
-    /** Runs every selected figure {@code rounds} times and writes the report. */
+    /**
+     * Runs every selected figure {@code rounds} times; the report is rewritten after each run, so an interrupted
+     * run leaves the figures measured so far.
+     */
     Report run() {
-        String started = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .format(Instant.now().atZone(ZoneOffset.UTC));
         for (int round = 1; round <= options.rounds(); round++) {
             // Alternate who goes first, so neither always runs on the warmer (or busier) machine.
             List<Contender> order = round % 2 == 1
@@ -82,8 +87,6 @@ public final class SideBySide {
                 }
             }
         }
-        Report report = new Report(options, results, options.outDir().resolve(started + ".md"));
-        report.write();
         return report;
     }
 
@@ -101,6 +104,7 @@ public final class SideBySide {
             results.raw(LoadFigures.prefix(figure, contender, round) + " FAILED " + e.getMessage());
             console.info("   failed: " + e.getMessage());
         }
+        report.write();
     }
 
     int failures() {
