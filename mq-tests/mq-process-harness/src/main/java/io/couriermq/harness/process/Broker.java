@@ -3,6 +3,7 @@ package io.couriermq.harness.process;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A broker running in its own process: ours (the mq-broker-boot jar) or Apache RocketMQ 5.2.0's. */
@@ -90,12 +91,29 @@ public interface Broker extends AutoCloseable {
      * @param homeDir the broker's {@code -Drocketmq.home.dir} (ROCKETMQ_HOME), where both brokers read
      *     {@code conf/plain_acl.yml} when {@code aclEnable=true}; null for the default (the official broker:
      *     {@code <dir>/home}; ours: none). Shared with the test, which writes and edits the files there.
+     * @param jvmOptions the broker JVM's heap and GC options, in place of the harness's small heap; empty for
+     *     the JVM's own defaults (a side-by-side benchmark gives both brokers the same options).
      */
     record Settings(
-            String clusterName, String brokerName, Map<String, String> properties, String serializeType, Path homeDir) {
+            String clusterName,
+            String brokerName,
+            Map<String, String> properties,
+            String serializeType,
+            Path homeDir,
+            List<String> jvmOptions) {
 
         public Settings {
             properties = Map.copyOf(properties);
+            jvmOptions = List.copyOf(jvmOptions);
+        }
+
+        public Settings(
+                String clusterName,
+                String brokerName,
+                Map<String, String> properties,
+                String serializeType,
+                Path homeDir) {
+            this(clusterName, brokerName, properties, serializeType, homeDir, Jvm.SMALL_HEAP);
         }
 
         public Settings(String clusterName, String brokerName, Map<String, String> properties, String serializeType) {
@@ -109,16 +127,21 @@ public interface Broker extends AutoCloseable {
         public Settings withProperties(Map<String, String> extra) {
             Map<String, String> merged = new LinkedHashMap<>(properties);
             merged.putAll(extra);
-            return new Settings(clusterName, brokerName, merged, serializeType, homeDir);
+            return new Settings(clusterName, brokerName, merged, serializeType, homeDir, jvmOptions);
         }
 
         public Settings withSerializeType(String type) {
-            return new Settings(clusterName, brokerName, properties, type, homeDir);
+            return new Settings(clusterName, brokerName, properties, type, homeDir, jvmOptions);
         }
 
         /** The same settings with {@code -Drocketmq.home.dir=home} (see {@link #homeDir()}). */
         public Settings withHomeDir(Path home) {
-            return new Settings(clusterName, brokerName, properties, serializeType, home);
+            return new Settings(clusterName, brokerName, properties, serializeType, home, jvmOptions);
+        }
+
+        /** The same settings with these JVM options (heap, GC) instead of the harness's small heap. */
+        public Settings withJvmOptions(List<String> options) {
+            return new Settings(clusterName, brokerName, properties, serializeType, homeDir, options);
         }
 
         /** The broker's name in a cluster: brokerName for a master, {@code <brokerName>-s<brokerId>} for a slave. */
@@ -143,7 +166,8 @@ public interface Broker extends AutoCloseable {
             if (brokerId < 1) {
                 throw new IllegalArgumentException("a slave's brokerId is 1 or more, was " + brokerId);
             }
-            return new Settings(master.clusterName(), master.brokerName(), properties, serializeType, homeDir)
+            return new Settings(
+                            master.clusterName(), master.brokerName(), properties, serializeType, homeDir, jvmOptions)
                     .withProperties(Map.of(
                             "brokerId",
                             Long.toString(brokerId),

@@ -41,7 +41,8 @@ public final class CourierBroker extends BrokerProcess {
         List<String> jvmArgs = settings.homeDir() == null
                 ? List.of()
                 : List.of("-Drocketmq.home.dir=" + settings.homeDir().toAbsolutePath());
-        List<String> command = Jvm.jar(jar, jvmArgs, List.of("-c", configFile.toString(), "--server.port=0"));
+        List<String> command =
+                Jvm.jar(jar, settings.jvmOptions(), jvmArgs, List.of("-c", configFile.toString(), "--server.port=0"));
         CourierBroker broker = new CourierBroker(settings, config, listenPort, dir, store, command);
         broker.launch();
         return broker;

@@ -47,6 +47,7 @@ public final class CourierStandaloneNode extends BrokerProcess {
         WorkDir.writeProperties(configFile, config);
         List<String> command = Jvm.jar(
                 jar,
+                settings.jvmOptions(),
                 List.of(),
                 List.of(
                         "--standalone",

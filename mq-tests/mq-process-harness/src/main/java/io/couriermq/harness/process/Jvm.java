@@ -72,9 +72,15 @@ public final class Jvm {
 
     /** {@code java <small heap> <jvmArgs> -cp <official classpath> mainClass args}. */
     public static List<String> officialMain(String mainClass, List<String> jvmArgs, List<String> args) {
+        return officialMain(mainClass, SMALL_HEAP, jvmArgs, args);
+    }
+
+    /** {@code java <heap> <jvmArgs> -cp <official classpath> mainClass args}. */
+    public static List<String> officialMain(
+            String mainClass, List<String> heap, List<String> jvmArgs, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
-        command.addAll(SMALL_HEAP);
+        command.addAll(heap);
         // Permissive TLS makes every official server build a self-signed certificate at start-up
         // (seconds on this machine); the tests speak plain TCP on loopback.
         command.add("-Dtls.server.mode=disabled");
@@ -93,9 +99,14 @@ public final class Jvm {
 
     /** {@code java <small heap> <jvmArgs> -jar jar args}. */
     public static List<String> jar(Path jar, List<String> jvmArgs, List<String> args) {
+        return jar(jar, SMALL_HEAP, jvmArgs, args);
+    }
+
+    /** {@code java <heap> <jvmArgs> -jar jar args}. */
+    public static List<String> jar(Path jar, List<String> heap, List<String> jvmArgs, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
-        command.addAll(SMALL_HEAP);
+        command.addAll(heap);
         // The embedded Tomcat's work directories (one per start, left by every killed process) go to the
         // build's target directory, not the machine's /tmp.
         command.add("-Djava.io.tmpdir=" + WorkDir.temporary("process-tmp"));

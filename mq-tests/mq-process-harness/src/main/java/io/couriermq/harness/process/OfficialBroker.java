@@ -47,7 +47,10 @@ public final class OfficialBroker extends BrokerProcess {
             jvmArgs.add("-Drocketmq.serialize.type=" + settings.serializeType());
         }
         List<String> command = Jvm.officialMain(
-                "org.apache.rocketmq.broker.BrokerStartup", jvmArgs, List.of("-c", configFile.toString()));
+                "org.apache.rocketmq.broker.BrokerStartup",
+                settings.jvmOptions(),
+                jvmArgs,
+                List.of("-c", configFile.toString()));
         OfficialBroker broker = new OfficialBroker(settings, config, listenPort, dir, store, command);
         broker.launch();
         return broker;
