@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -92,6 +93,9 @@ class NetworkFuzzIT {
     static final CompatCluster cluster = CompatCluster.withSelectedBroker(Broker.Settings.defaults());
 
     private final AtomicLong connections = new AtomicLong();
+    /** Spring Boot's last start-up line, e.g. "Started BrokerApplication in 5.4 seconds". */
+    private static final Pattern STARTED = Pattern.compile("Started \\w+Application in ");
+
     private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicLong bytesAnswered = new AtomicLong();
 
@@ -102,6 +106,9 @@ class NetworkFuzzIT {
                 "NetworkFuzzIT seed %d (-Dfuzz.seed=%d replays), %d s (after %d s of warm-up), %d connections at once%n",
                 SEED, SEED, SECONDS, WARM_UP_SECONDS, CONNECTIONS);
         List<String> targets = List.of(cluster.broker().address(), cluster.nameServerAddress());
+        // Our broker opens its port before Spring builds the actuator (threads, heap, log lines of its own):
+        // the baselines below are of fully started servers.
+        oursOf(cluster).forEach(NetworkFuzzIT::awaitApplicationStarted);
         long brokerLinesBefore = lineCount(cluster.broker().process());
         long nameServerLinesBefore = lineCount(cluster.nameServer().process());
         List<ServerFootprint> footprints = new ArrayList<>();
@@ -156,6 +163,12 @@ class NetworkFuzzIT {
     }
 
     /** Our servers' processes: the memory bounds are ours to keep, not Apache RocketMQ's. */
+    private static void awaitApplicationStarted(ManagedProcess server) {
+        server.awaitReady("Spring application started", Duration.ofMinutes(2), () -> STARTED.matcher(
+                        new String(Files.readAllBytes(server.logFile()), StandardCharsets.ISO_8859_1))
+                .find());
+    }
+
     private static List<ManagedProcess> oursOf(CompatCluster cluster) {
         List<ManagedProcess> ours = new ArrayList<>();
         if (cluster.broker().kind() == ServerKind.COURIER) {
