@@ -3,6 +3,7 @@ package io.couriermq.compat.bench;
 import io.couriermq.compat.bench.LoadClient.Program;
 import io.couriermq.compat.bench.Results.Row;
 import io.couriermq.harness.process.Broker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,10 +11,12 @@ import java.util.List;
  * Broker memory with each system's default launch (no heap options: {@code java -jar mq-broker.jar}, and
  * the official BrokerStartup as the process harness starts it, minus the harness's small test heap): the
  * broker's VmRSS and RssAnon once it is registered, then after each load in turn (the official producer,
- * sync, async, batch, oneway, each for {@code --duration}), on one broker per round.
+ * sync, async, batch, oneway, each for {@code --duration}), and once more after 30 s without load, on one
+ * broker per round.
  */
 final class MemoryFigure {
     private static final String TOPIC = "SideBySideMemory";
+    private static final Duration IDLE_AFTER_LOADS = Duration.ofSeconds(30);
 
     /** A load and its arguments (the official producer's modes). */
     private record Load(String name, List<String> args) {}
@@ -55,6 +58,18 @@ final class MemoryFigure {
                         + line.line());
                 record(contender, round, system, "after " + load.name());
             }
+            // what the broker gives back once the loads are over (a JVM keeps its grown heap unless told)
+            idle(IDLE_AFTER_LOADS);
+            record(contender, round, system, "idle " + IDLE_AFTER_LOADS.toSeconds() + " s after the loads");
+        }
+    }
+
+    private static void idle(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while idle", e);
         }
     }
 
