@@ -9,6 +9,7 @@ import io.couriermq.compat.harness.AclFixture;
 import io.couriermq.compat.harness.BrokerAnswer;
 import io.couriermq.compat.harness.Clients;
 import io.couriermq.compat.harness.OpensslCertificates;
+import io.couriermq.harness.process.Broker;
 import io.couriermq.harness.process.CourierBroker;
 import io.couriermq.harness.process.FreePorts;
 import io.couriermq.harness.process.Jvm;
@@ -113,6 +114,8 @@ class TlsOfficialClientIT {
         enforcingWithAcl = launch("enforcing-acl", enforcingAcl, List.of("--courier.acl.file=" + acl.aclFile()));
         for (Node node : new Node[] {permissive, enforcing, enforcingWithAcl}) {
             node.process().awaitPortOpen(node.brokerPort(), READY);
+            // the port opens before Spring has built the rest: three of those at once slow TLS handshakes
+            node.process().awaitSpringStarted(Broker.START_TIMEOUT);
         }
     }
 

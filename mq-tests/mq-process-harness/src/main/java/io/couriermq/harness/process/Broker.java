@@ -18,6 +18,13 @@ public interface Broker extends AutoCloseable {
      */
     Duration START_TIMEOUT = Duration.ofSeconds(120);
 
+    /**
+     * System property: {@code false} makes a start of our broker return once its port is open, before
+     * Spring has finished (the launch figure measures exactly that); by default it returns once Spring has,
+     * so a test does not compete with the rest of the start-up or see a process not yet complete.
+     */
+    String AWAIT_SPRING_STARTED = "harness.awaitSpringStarted";
+
     String ASYNC_MASTER = "ASYNC_MASTER";
     String SYNC_MASTER = "SYNC_MASTER";
     String SLAVE = "SLAVE";

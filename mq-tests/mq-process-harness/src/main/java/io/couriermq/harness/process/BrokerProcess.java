@@ -56,7 +56,10 @@ abstract class BrokerProcess implements Broker {
         return config;
     }
 
-    /** Starts the process (again, for a restart) and returns when its port is open. */
+    /**
+     * Starts the process (again, for a restart) and returns when its port is open and, for ours, Spring
+     * has started (see {@link #AWAIT_SPRING_STARTED}).
+     */
     final void launch() {
         starts++;
         String log = starts == 1 ? "stdout.log" : "stdout-" + starts + ".log";
@@ -64,6 +67,10 @@ abstract class BrokerProcess implements Broker {
         process = ManagedProcess.start(name, command, dir, dir.resolve(log));
         try {
             process.awaitPortOpen(listenPort, START_TIMEOUT);
+            if (kind() == ServerKind.COURIER
+                    && Boolean.parseBoolean(System.getProperty(AWAIT_SPRING_STARTED, "true"))) {
+                process.awaitSpringStarted(START_TIMEOUT);
+            }
         } catch (RuntimeException | AssertionError e) {
             close();
             throw e;

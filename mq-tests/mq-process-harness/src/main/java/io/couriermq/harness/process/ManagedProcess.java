@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -34,6 +35,7 @@ public final class ManagedProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
+    private static final Pattern SPRING_STARTED = Pattern.compile("Started \\w+Application in ");
     private final Path logFile;
 
     private ManagedProcess(String name, Process process, Path logFile) {
@@ -85,6 +87,17 @@ public final class ManagedProcess implements AutoCloseable {
      */
     public void awaitPortOpen(int port, Duration timeout) {
         awaitReady("port " + port + " open", timeout, Duration.ofMillis(10), () -> portAccepts(port));
+    }
+
+    /**
+     * Waits for Spring Boot's last start-up line ("Started ...Application in"): our broker opens its ports
+     * before Spring has built its web server and actuator, and a test that starts work at once competes
+     * with that build for the machine (or measures a process not yet complete).
+     */
+    public void awaitSpringStarted(Duration timeout) {
+        awaitReady("Spring application started", timeout, () -> SPRING_STARTED
+                .matcher(new String(Files.readAllBytes(logFile), StandardCharsets.ISO_8859_1))
+                .find());
     }
 
     /**
