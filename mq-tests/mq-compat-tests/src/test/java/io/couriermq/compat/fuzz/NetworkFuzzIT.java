@@ -28,7 +28,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -93,9 +92,6 @@ class NetworkFuzzIT {
     static final CompatCluster cluster = CompatCluster.withSelectedBroker(Broker.Settings.defaults());
 
     private final AtomicLong connections = new AtomicLong();
-    /** Spring Boot's last start-up line, e.g. "Started BrokerApplication in 5.4 seconds". */
-    private static final Pattern STARTED = Pattern.compile("Started \\w+Application in ");
-
     private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicLong bytesAnswered = new AtomicLong();
 
@@ -108,7 +104,7 @@ class NetworkFuzzIT {
         List<String> targets = List.of(cluster.broker().address(), cluster.nameServerAddress());
         // Our broker opens its port before Spring builds the actuator (threads, heap, log lines of its own):
         // the baselines below are of fully started servers.
-        oursOf(cluster).forEach(NetworkFuzzIT::awaitApplicationStarted);
+        oursOf(cluster).forEach(server -> server.awaitSpringStarted(Duration.ofMinutes(2)));
         long brokerLinesBefore = lineCount(cluster.broker().process());
         long nameServerLinesBefore = lineCount(cluster.nameServer().process());
         List<ServerFootprint> footprints = new ArrayList<>();
@@ -163,12 +159,6 @@ class NetworkFuzzIT {
     }
 
     /** Our servers' processes: the memory bounds are ours to keep, not Apache RocketMQ's. */
-    private static void awaitApplicationStarted(ManagedProcess server) {
-        server.awaitReady("Spring application started", Duration.ofMinutes(2), () -> STARTED.matcher(
-                        new String(Files.readAllBytes(server.logFile()), StandardCharsets.ISO_8859_1))
-                .find());
-    }
-
     private static List<ManagedProcess> oursOf(CompatCluster cluster) {
         List<ManagedProcess> ours = new ArrayList<>();
         if (cluster.broker().kind() == ServerKind.COURIER) {
