@@ -27,6 +27,11 @@ import java.util.List;
  * @param transactionTimeOut ms a half message waits for its END_TRANSACTION before it is first checked
  * @param transactionCheckInterval ms between rounds of the transaction check-back
  * @param transactionCheckMax check-backs of one half message before it is given up
+ * @param compressedRegister whether registrations go to the NameServers in RocketMQ's compressed form (zlib
+ *     of one text line per topic) rather than JSON
+ * @param enableSplitRegistration whether a topic table of more than {@code splitRegistrationSize} topics is
+ *     registered in parts of that many (a table whose one body would be too large is split anyway)
+ * @param splitRegistrationSize topics per part of a split registration
  */
 public record BrokerConfig(
         String namesrvAddr,
@@ -51,7 +56,10 @@ public record BrokerConfig(
         long timerMaxDelaySec,
         long transactionTimeOut,
         long transactionCheckInterval,
-        int transactionCheckMax) {
+        int transactionCheckMax,
+        boolean compressedRegister,
+        boolean enableSplitRegistration,
+        int splitRegistrationSize) {
 
     /**
      * Largest executor queue: ten times RocketMQ's largest default (100,000). The queue's array is allocated
@@ -112,6 +120,7 @@ public record BrokerConfig(
                     + " transactionCheckMax >= 1, were " + transactionTimeOut + ", " + transactionCheckInterval
                     + ", " + transactionCheckMax);
         }
+        requireRange("splitRegistrationSize", splitRegistrationSize, 1, 1_000_000, "topics");
         registerNameServerPeriod = Math.max(10_000, Math.min(60_000, registerNameServerPeriod));
     }
 

@@ -50,6 +50,9 @@ public final class BrokerConfigProperties {
         entries.put("transactionTimeOut", Long.toString(broker.transactionTimeOut()));
         entries.put("transactionCheckInterval", Long.toString(broker.transactionCheckInterval()));
         entries.put("transactionCheckMax", Integer.toString(broker.transactionCheckMax()));
+        entries.put("compressedRegister", Boolean.toString(broker.compressedRegister()));
+        entries.put("enableSplitRegistration", Boolean.toString(broker.enableSplitRegistration()));
+        entries.put("splitRegistrationSize", Integer.toString(broker.splitRegistrationSize()));
     }
 
     private static void putLimits(Map<String, String> entries, ServerLimits limits) {

@@ -81,6 +81,12 @@ public final class BrokerSettingsLoader {
                 "transactionCheckInterval",
                 (d, v) -> d.transactionCheckInterval = parseLong("transactionCheckInterval", v));
         BROKER_KEYS.put("transactionCheckMax", (d, v) -> d.transactionCheckMax = parseInt("transactionCheckMax", v));
+        BROKER_KEYS.put("compressedRegister", (d, v) -> d.compressedRegister = parseBoolean("compressedRegister", v));
+        BROKER_KEYS.put(
+                "enableSplitRegistration",
+                (d, v) -> d.enableSplitRegistration = parseBoolean("enableSplitRegistration", v));
+        BROKER_KEYS.put(
+                "splitRegistrationSize", (d, v) -> d.splitRegistrationSize = parseInt("splitRegistrationSize", v));
 
         ACL_KEYS.put("aclEnable", (d, v) -> d.aclEnable = parseBoolean("aclEnable", v));
         ACL_KEYS.put(InnerCredentials.KEY, (d, v) -> d.innerClientCredentials = InnerCredentials.parse(v));
@@ -324,6 +330,9 @@ public final class BrokerSettingsLoader {
         long transactionTimeOut = 6_000;
         long transactionCheckInterval = 30_000;
         int transactionCheckMax = 15;
+        boolean compressedRegister = false;
+        boolean enableSplitRegistration = false;
+        int splitRegistrationSize = 800;
 
         Draft(String defaultBrokerIp) {
             this.brokerIP1 = defaultBrokerIp;
@@ -353,7 +362,10 @@ public final class BrokerSettingsLoader {
                     timerMaxDelaySec,
                     transactionTimeOut,
                     transactionCheckInterval,
-                    transactionCheckMax);
+                    transactionCheckMax,
+                    compressedRegister,
+                    enableSplitRegistration,
+                    splitRegistrationSize);
         }
     }
 }

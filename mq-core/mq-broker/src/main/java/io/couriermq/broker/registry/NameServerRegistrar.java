@@ -9,13 +9,13 @@ import io.couriermq.remoting.protocol.Permission;
 import io.couriermq.remoting.protocol.RemotingCommand;
 import io.couriermq.remoting.protocol.RequestCode;
 import io.couriermq.remoting.protocol.ResponseCode;
-import io.couriermq.remoting.protocol.body.RegisterBrokerBody;
-import io.couriermq.remoting.protocol.body.RemotingJson;
 import io.couriermq.remoting.protocol.body.TopicConfig;
 import io.couriermq.remoting.protocol.body.TopicConfigSerializeWrapper;
 import io.couriermq.remoting.protocol.header.namesrv.BrokerIdentityHeader;
 import io.couriermq.remoting.protocol.header.namesrv.RegisterBrokerRequestHeader;
 import io.couriermq.remoting.protocol.header.namesrv.RegisterBrokerResponseHeader;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,8 +43,13 @@ public final class NameServerRegistrar extends BackgroundService {
     private final String haServerAddress;
     private final IntSupplier brokerPermission;
     private final Map<String, Long> lastSuccessMillis = new ConcurrentHashMap<>();
+    private final RegistrationParts partsOfTable;
     private volatile String masterAddress;
     private volatile String masterHaAddress;
+    /** The table of the last round every NameServer accepted in full. */
+    private volatile Map<String, TopicConfig> lastRegistered = Map.of();
+    /** The registrar's thread only (rounds do not overlap). */
+    private int loggedPartCount = 1;
 
     /**
      * @param haPort the HA port slaves connect to, registered as {@code haServerAddr} (a slave registers
@@ -81,6 +86,8 @@ public final class NameServerRegistrar extends BackgroundService {
         this.clock = clock;
         this.brokerAddress = config.brokerAddress(actualPort);
         this.haServerAddress = config.brokerIP1() + ":" + haPort;
+        this.partsOfTable = new RegistrationParts(
+                config.compressedRegister(), config.enableSplitRegistration() ? config.splitRegistrationSize() : 0);
         topics.addChangeListener(this::wakeUp);
     }
 
@@ -99,22 +106,70 @@ public final class NameServerRegistrar extends BackgroundService {
         registerAll().join();
     }
 
-    /** Registers with every NameServer; completes when each has answered or failed. */
+    /**
+     * Registers with every NameServer; completes when each has answered or failed. The parts of a split
+     * registration go to one NameServer one after the other, the topics changed since the last round
+     * first: a NameServer that already holds the round's data version takes from later parts only the
+     * topics it lacks.
+     */
     public CompletableFuture<Void> registerAll() {
         List<String> nameServers = config.nameServerAddresses();
         if (nameServers.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        byte[] body = RemotingJson.encode(new RegisterBrokerBody(masked(topics.snapshot()), List.of()));
-        // One request per NameServer: each needs its own opaque to be matched with its response.
+        TopicConfigSerializeWrapper table = masked(topics.snapshot());
+        List<RegistrationParts.Part> parts =
+                partsOfTable.of(changedFirst(table.topicConfigTable()), table.dataVersion());
+        logPartsIfChanged(table.topicConfigTable().size(), parts);
+        // One request per part and NameServer: each needs its own opaque to be matched with its response.
         CompletableFuture<?>[] calls = nameServers.stream()
-                .map(address -> client.invokeAsync(address, registrationRequest(body), REQUEST_TIMEOUT_MS)
-                        .handle((response, failure) -> {
-                            recordOutcome(address, response, failure);
-                            return null;
-                        }))
+                .map(address -> registerParts(address, parts))
                 .toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(calls);
+        return CompletableFuture.allOf(calls).thenRun(() -> {
+            if (Arrays.stream(calls).allMatch(call -> Boolean.TRUE.equals(call.join()))) {
+                lastRegistered = table.topicConfigTable();
+            }
+        });
+    }
+
+    private CompletableFuture<Boolean> registerParts(String address, List<RegistrationParts.Part> parts) {
+        CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
+        for (RegistrationParts.Part part : parts) {
+            chain = chain.thenCompose(
+                    allSucceeded -> client.invokeAsync(address, registrationRequest(part), REQUEST_TIMEOUT_MS)
+                            .handle((response, failure) -> recordOutcome(address, response, failure) && allSucceeded));
+        }
+        return chain;
+    }
+
+    /** The topics that differ from the last round every NameServer accepted, then the others. */
+    private List<TopicConfig> changedFirst(Map<String, TopicConfig> table) {
+        Map<String, TopicConfig> previous = lastRegistered;
+        List<TopicConfig> ordered = new ArrayList<>(table.size());
+        table.values().stream()
+                .filter(topic -> !topic.equals(previous.get(topic.topicName())))
+                .forEach(ordered::add);
+        table.values().stream()
+                .filter(topic -> topic.equals(previous.get(topic.topicName())))
+                .forEach(ordered::add);
+        return ordered;
+    }
+
+    private void logPartsIfChanged(int topicCount, List<RegistrationParts.Part> parts) {
+        if (parts.size() != loggedPartCount) {
+            loggedPartCount = parts.size();
+            if (parts.size() > 1) {
+                log.info(
+                        "registering {} topics in {} parts of at most {} bytes ({})",
+                        topicCount,
+                        parts.size(),
+                        parts.stream()
+                                .mapToInt(part -> part.body().length)
+                                .max()
+                                .orElse(0),
+                        config.compressedRegister() ? "compressed" : "JSON");
+            }
+        }
     }
 
     private TopicConfigSerializeWrapper masked(TopicConfigSerializeWrapper table) {
@@ -166,7 +221,7 @@ public final class NameServerRegistrar extends BackgroundService {
         return brokerAddress;
     }
 
-    private RemotingCommand registrationRequest(byte[] body) {
+    private RemotingCommand registrationRequest(RegistrationParts.Part part) {
         return RemotingCommand.request(RequestCode.REGISTER_BROKER)
                 .header(new RegisterBrokerRequestHeader(
                         config.brokerName(),
@@ -176,27 +231,31 @@ public final class NameServerRegistrar extends BackgroundService {
                         config.brokerId(),
                         null,
                         false,
-                        false,
-                        crc32(body)))
-                .body(body)
+                        part.compressed(),
+                        crc32(part.body())))
+                .body(part.body())
                 .build();
     }
 
-    private void recordOutcome(String address, RemotingCommand response, Throwable failure) {
+    /** Logs the outcome of one request; returns whether the NameServer accepted it. */
+    private boolean recordOutcome(String address, RemotingCommand response, Throwable failure) {
         if (failure != null) {
             log.warn("registration with NameServer {} failed: {}", address, failure.getMessage());
-        } else if (response.code() != ResponseCode.SUCCESS.code()) {
+            return false;
+        }
+        if (response.code() != ResponseCode.SUCCESS.code()) {
             log.warn(
                     "NameServer {} refused the registration: {} {}",
                     address,
                     ResponseCode.nameOf(response.code()),
                     response.remark());
-        } else {
-            learnMaster(response);
-            if (lastSuccessMillis.put(address, clock.millis()) == null) {
-                log.info("registered with NameServer {} as {} ({})", address, brokerAddress, config.brokerName());
-            }
+            return false;
         }
+        learnMaster(response);
+        if (lastSuccessMillis.put(address, clock.millis()) == null) {
+            log.info("registered with NameServer {} as {} ({})", address, brokerAddress, config.brokerName());
+        }
+        return true;
     }
 
     /** A slave's registration answer names its live master; a master's names nobody. */

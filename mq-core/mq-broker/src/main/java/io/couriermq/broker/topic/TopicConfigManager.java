@@ -8,6 +8,7 @@ import io.couriermq.remoting.protocol.body.DataVersion;
 import io.couriermq.remoting.protocol.body.TopicConfig;
 import io.couriermq.remoting.protocol.body.TopicConfigSerializeWrapper;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +69,28 @@ public final class TopicConfigManager {
 
     /** Creates or replaces a topic (UPDATE_AND_CREATE_TOPIC). */
     public TopicConfig createOrUpdate(TopicConfig topic) {
+        check(topic);
+        changed(() -> topics.put(topic.topicName(), topic));
+        log.info(
+                "topic {} created or updated: {} read / {} write queues, perm {}",
+                topic.topicName(),
+                topic.readQueueNums(),
+                topic.writeQueueNums(),
+                topic.perm());
+        return topic;
+    }
+
+    /**
+     * Creates or replaces many topics as one change: one write of the table, one new data version, one
+     * registration. All are checked first, so a bad one leaves every topic as it was.
+     */
+    public void createOrUpdateAll(Collection<TopicConfig> batch) {
+        batch.forEach(TopicConfigManager::check);
+        changed(() -> batch.forEach(topic -> topics.put(topic.topicName(), topic)));
+        log.info("{} topics created or updated at once", batch.size());
+    }
+
+    private static void check(TopicConfig topic) {
         String problem = TopicNames.problemWith(topic.topicName());
         if (problem != null) {
             throw new IllegalArgumentException(problem);
@@ -84,14 +107,6 @@ public final class TopicConfigManager {
             throw new IllegalArgumentException(
                     "topic " + topic.topicName() + ": perm must be 0..7, was " + topic.perm());
         }
-        changed(() -> topics.put(topic.topicName(), topic));
-        log.info(
-                "topic {} created or updated: {} read / {} write queues, perm {}",
-                topic.topicName(),
-                topic.readQueueNums(),
-                topic.writeQueueNums(),
-                topic.perm());
-        return topic;
     }
 
     /**

@@ -11,6 +11,7 @@ import io.couriermq.remoting.protocol.body.TopicConfig;
 import io.couriermq.remoting.protocol.body.TopicConfigSerializeWrapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,33 @@ class TopicConfigManagerTest {
         assertThat(topics.find("DefaultCluster")).isPresent();
         assertThat(topics.find("broker-a")).isPresent();
         assertThat(topics.find(TopicNames.SELF_TEST)).isPresent();
+    }
+
+    @Test
+    void manyTopicsAreCreatedAsOneChangeOrNotAtAll() {
+        TopicConfigManager topics = new TopicConfigManager(config(Map.of()), dir, clock);
+        AtomicInteger changes = new AtomicInteger();
+        topics.addChangeListener(changes::incrementAndGet);
+        long counterBefore = topics.snapshot().dataVersion().counter();
+
+        topics.createOrUpdateAll(List.of(topic("A", 4), topic("B", 2)));
+
+        assertThat(topics.find("A")).isPresent();
+        assertThat(topics.find("B")).isPresent();
+        assertThat(changes).hasValue(1);
+        assertThat(topics.snapshot().dataVersion().counter()).isEqualTo(counterBefore + 1);
+        assertThat(new TopicConfigManager(config(Map.of()), dir, clock).find("B"))
+                .as("written to topics.json")
+                .isPresent();
+
+        assertThatThrownBy(() -> topics.createOrUpdateAll(List.of(topic("C", 4), topic("bad name", 4))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(topics.find("C")).isEmpty();
+        assertThat(changes).hasValue(1);
+    }
+
+    private static TopicConfig topic(String name, int queues) {
+        return new TopicConfig(name, queues, queues, Permission.READ_WRITE, "SINGLE_TAG", 0, false, Map.of());
     }
 
     @Test

@@ -84,6 +84,12 @@ final class Editor {
         }
     }
 
+    /** The queues broker group {@code brokerName} has in {@code topic}, or null. */
+    QueueData queueData(String topic, String brokerName) {
+        Map<String, QueueData> queues = topics.get(topic);
+        return queues == null ? null : queues.get(brokerName);
+    }
+
     void putQueueData(String topic, QueueData queueData) {
         updateQueues(topic, queues -> {
             queues.put(queueData.brokerName(), queueData);

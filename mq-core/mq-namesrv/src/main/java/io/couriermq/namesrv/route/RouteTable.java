@@ -48,8 +48,10 @@ public final class RouteTable {
     }
 
     /**
-     * Records a registration. A master's topic table is applied when the broker is new or its
-     * data version changed; a slave's topics are ignored (clients write to masters only).
+     * Records a registration. A master's topic table is applied when the broker is new or its data
+     * version changed, and otherwise each topic this table lacks for the broker (the parts of a split
+     * registration, RocketMQ's {@code enableSplitRegistration}, carry one data version, as RocketMQ 5's
+     * NameServer reads them); a slave's topics are ignored (clients write to masters only).
      */
     public RegistrationResult register(BrokerRegistration registration) {
         long now = clock.millis();
@@ -65,12 +67,15 @@ public final class RouteTable {
                     registration.brokerId(),
                     registration.brokerAddr(),
                     registration.enableActingMaster());
-            if (registration.isMaster() && registration.topics() != null && topicsChanged) {
-                registration
-                        .topics()
-                        .values()
-                        .forEach(topic ->
-                                editor.putQueueData(topic.topicName(), queueDataOf(registration.brokerName(), topic)));
+            if (registration.isMaster() && registration.topics() != null) {
+                for (TopicConfig topic : registration.topics().values()) {
+                    // A broker with many topics registers them in parts that share one data version, so an
+                    // unchanged version still brings the topics this table lacks for the broker. One it holds
+                    // stays as it is: an operator may have wiped its write permission here.
+                    if (topicsChanged || editor.queueData(topic.topicName(), registration.brokerName()) == null) {
+                        editor.putQueueData(topic.topicName(), queueDataOf(registration.brokerName(), topic));
+                    }
+                }
             }
             snapshot = editor.build();
             liveness.put(

@@ -60,6 +60,32 @@ class RouteTableTest {
     }
 
     @Test
+    void thePartsOfASplitRegistrationAllBecomeRoutesThoughTheyShareOneDataVersion() {
+        routes.register(master("broker-a", "10.0.0.1:10911", V2, topic("orders", 4), topic("payments", 4)));
+        routes.register(master("broker-a", "10.0.0.1:10911", V2, topic("refunds", 2), topic("invoices", 2)));
+
+        assertThat(routes.snapshot().topics()).containsOnlyKeys("orders", "payments", "refunds", "invoices");
+    }
+
+    @Test
+    void anUnchangedDataVersionLeavesAWipedWritePermissionWiped() {
+        routes.register(master("broker-a", "10.0.0.1:10911", V1, topic("orders", 4)));
+        routes.changeWritePermission("broker-a", false);
+
+        // the same version again, as every heartbeat, and a part with one more topic
+        routes.register(master("broker-a", "10.0.0.1:10911", V1, topic("orders", 4), topic("refunds", 2)));
+
+        assertThat(routes.snapshot().routeOf("orders", null).queueDatas().get(0).perm())
+                .isEqualTo(Permission.READ);
+        assertThat(routes.snapshot()
+                        .routeOf("refunds", null)
+                        .queueDatas()
+                        .get(0)
+                        .perm())
+                .isEqualTo(Permission.READ_WRITE);
+    }
+
+    @Test
     void aHeartbeatThatChangesNothingKeepsTheSnapshot() {
         routes.register(master("broker-a", "10.0.0.1:10911", V1, topic("orders", 4)));
         RouteSnapshot before = routes.snapshot();
