@@ -21,11 +21,15 @@ class EmbeddedNameServerPropertiesTest {
                 .isEqualTo(ServerLimits.defaults()));
         runner.withPropertyValues(
                         "courier.namesrv.limits.max-connections=200",
-                        "courier.namesrv.limits.max-pending-requests-per-connection=64")
+                        "courier.namesrv.limits.max-pending-requests-per-connection=64",
+                        "courier.namesrv.limits.max-pending-request-bytes-per-connection=1048576",
+                        "courier.namesrv.limits.max-pending-request-bytes=8388608")
                 .run(context -> {
                     ServerLimits limits = limits(context.getBean(EmbeddedNameServerProperties.class));
                     assertThat(limits.maxConnections()).isEqualTo(200);
                     assertThat(limits.maxPendingRequestsPerConnection()).isEqualTo(64);
+                    assertThat(limits.maxPendingRequestBytesPerConnection()).isEqualTo(1L << 20);
+                    assertThat(limits.maxPendingRequestBytes()).isEqualTo(8L << 20);
                     assertThat(limits.maxConnectionsPerAddress())
                             .isEqualTo(ServerLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
                 });
@@ -38,6 +42,16 @@ class EmbeddedNameServerPropertiesTest {
                     EmbeddedNameServerProperties properties = context.getBean(EmbeddedNameServerProperties.class);
                     assertThatThrownBy(() -> limits(properties))
                             .hasMessageContaining("maxConnectionsPerAddress must be at least 1, was 0");
+                });
+    }
+
+    @Test
+    void anImpossibleRequestByteBoundIsRefusedNamingIt() {
+        runner.withPropertyValues("courier.namesrv.limits.max-pending-request-bytes=0")
+                .run(context -> {
+                    EmbeddedNameServerProperties properties = context.getBean(EmbeddedNameServerProperties.class);
+                    assertThatThrownBy(() -> limits(properties))
+                            .hasMessageContaining("maxPendingRequestBytes must be at least 1, was 0");
                 });
     }
 

@@ -46,7 +46,9 @@ class NameServerPropertiesTest {
                 .isEqualTo(ServerLimits.defaults()));
         runner.withPropertyValues(
                         "courier.namesrv.limits.max-connections-per-address=50",
-                        "courier.namesrv.limits.write-buffer-high-water-mark=4194304")
+                        "courier.namesrv.limits.write-buffer-high-water-mark=4194304",
+                        "courier.namesrv.limits.max-pending-request-bytes-per-connection=2097152",
+                        "courier.namesrv.limits.max-pending-request-bytes=16777216")
                 .run(context -> {
                     ServerLimits limits = context.getBean(NameServerProperties.class)
                             .toConfig(TlsServerSettings.disabled())
@@ -54,6 +56,8 @@ class NameServerPropertiesTest {
                             .limits();
                     assertThat(limits.maxConnectionsPerAddress()).isEqualTo(50);
                     assertThat(limits.writeBufferHighWaterMark()).isEqualTo(4 << 20);
+                    assertThat(limits.maxPendingRequestBytesPerConnection()).isEqualTo(2L << 20);
+                    assertThat(limits.maxPendingRequestBytes()).isEqualTo(16L << 20);
                     assertThat(limits.maxConnections()).isEqualTo(ServerLimits.DEFAULT_MAX_CONNECTIONS);
                 });
         runner.withPropertyValues("courier.namesrv.limits.max-connections=0").run(context -> {
@@ -61,6 +65,12 @@ class NameServerPropertiesTest {
             assertThatThrownBy(() -> properties.toConfig(TlsServerSettings.disabled()))
                     .hasMessageContaining("maxConnections must be at least 1, was 0");
         });
+        runner.withPropertyValues("courier.namesrv.limits.max-pending-request-bytes-per-connection=-1")
+                .run(context -> {
+                    NameServerProperties properties = context.getBean(NameServerProperties.class);
+                    assertThatThrownBy(() -> properties.toConfig(TlsServerSettings.disabled()))
+                            .hasMessageContaining("maxPendingRequestBytesPerConnection must be at least 1, was -1");
+                });
     }
 
     @Test

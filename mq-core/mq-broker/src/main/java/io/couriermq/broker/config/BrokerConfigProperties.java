@@ -62,6 +62,8 @@ public final class BrokerConfigProperties {
         entries.put("maxPendingRequestsPerConnection", Integer.toString(limits.maxPendingRequestsPerConnection()));
         entries.put("writeBufferHighWaterMark", Integer.toString(limits.writeBufferHighWaterMark()));
         entries.put("writeBufferLowWaterMark", Integer.toString(limits.writeBufferLowWaterMark()));
+        entries.put("maxPendingRequestBytesPerConnection", Long.toString(limits.maxPendingRequestBytesPerConnection()));
+        entries.put("maxPendingRequestBytes", Long.toString(limits.maxPendingRequestBytes()));
     }
 
     private static void putStore(Map<String, String> entries, StoreConfig store) {

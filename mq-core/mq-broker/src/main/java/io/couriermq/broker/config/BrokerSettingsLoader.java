@@ -107,6 +107,11 @@ public final class BrokerSettingsLoader {
         LIMIT_KEYS.put(
                 "writeBufferLowWaterMark",
                 (d, v) -> d.writeBufferLowWaterMark = parseInt("writeBufferLowWaterMark", v));
+        LIMIT_KEYS.put(
+                "maxPendingRequestBytesPerConnection",
+                (d, v) -> d.maxPendingRequestBytesPerConnection = parseLong("maxPendingRequestBytesPerConnection", v));
+        LIMIT_KEYS.put(
+                "maxPendingRequestBytes", (d, v) -> d.maxPendingRequestBytes = parseLong("maxPendingRequestBytes", v));
 
         HA_KEYS.put("haListenPort", (d, v) -> d.haListenPort = parseInt("haListenPort", v));
         HA_KEYS.put("haMasterAddress", (d, v) -> d.haMasterAddress = v.trim());
@@ -264,6 +269,8 @@ public final class BrokerSettingsLoader {
         int maxPendingRequestsPerConnection = DEFAULTS.maxPendingRequestsPerConnection();
         int writeBufferHighWaterMark = DEFAULTS.writeBufferHighWaterMark();
         int writeBufferLowWaterMark = DEFAULTS.writeBufferLowWaterMark();
+        long maxPendingRequestBytesPerConnection = DEFAULTS.maxPendingRequestBytesPerConnection();
+        long maxPendingRequestBytes = DEFAULTS.maxPendingRequestBytes();
 
         ServerLimits build() {
             try {
@@ -273,7 +280,9 @@ public final class BrokerSettingsLoader {
                         maxBufferedFrameBytes,
                         maxPendingRequestsPerConnection,
                         writeBufferHighWaterMark,
-                        writeBufferLowWaterMark);
+                        writeBufferLowWaterMark,
+                        maxPendingRequestBytesPerConnection,
+                        maxPendingRequestBytes);
             } catch (IllegalArgumentException e) {
                 throw new InvalidConfigException(e.getMessage());
             }

@@ -3,6 +3,7 @@ package io.couriermq.broker.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.couriermq.remoting.netty.ServerLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,12 @@ class BrokerConfValuesTest {
                 bad("maxPendingRequestsPerConnection", "0"),
                 bad("writeBufferHighWaterMark", "1"),
                 bad("writeBufferLowWaterMark", "0"),
+                bad("maxPendingRequestBytesPerConnection", "0"),
+                bad("maxPendingRequestBytesPerConnection", "-1"),
+                bad("maxPendingRequestBytesPerConnection", "x"),
+                bad("maxPendingRequestBytes", "0"),
+                bad("maxPendingRequestBytes", "-1"),
+                bad("maxPendingRequestBytes", "x"),
                 bad("clientChannelMaxIdleTimeSeconds", "0"),
                 bad("clientChannelMaxIdleTimeSeconds", "2147483648"),
                 bad("enablePropertyFilter", "on"),
@@ -163,6 +170,12 @@ class BrokerConfValuesTest {
                 ok("maxPendingRequestsPerConnection", "1"),
                 ok("writeBufferHighWaterMark", "2097152"),
                 ok("writeBufferLowWaterMark", "1"),
+                ok("maxPendingRequestBytesPerConnection", "1"),
+                ok("maxPendingRequestBytesPerConnection", "33554432"),
+                ok("maxPendingRequestBytesPerConnection", "9223372036854775807"),
+                ok("maxPendingRequestBytes", "1"),
+                ok("maxPendingRequestBytes", "134217728"),
+                ok("maxPendingRequestBytes", "9223372036854775807"),
                 ok("clientChannelMaxIdleTimeSeconds", "1"),
                 ok("clientChannelMaxIdleTimeSeconds", "2147483647"),
                 ok("timerMaxDelaySec", "1"),
@@ -206,6 +219,19 @@ class BrokerConfValuesTest {
         BrokerSettings settings = BrokerSettingsLoader.load(Map.of(key, value), ROOT, LOCAL);
 
         assertThat(BrokerConfigProperties.of(settings)).containsEntry(key, inForce);
+    }
+
+    @Test
+    void theRequestByteBoundsReachThePortLimits() {
+        // the client port and the fast port both take settings.limits(), so this is what each enforces
+        BrokerSettings settings = BrokerSettingsLoader.load(
+                Map.of("maxPendingRequestBytesPerConnection", "1048576", "maxPendingRequestBytes", "4194304"),
+                ROOT,
+                LOCAL);
+
+        assertThat(settings.limits().maxPendingRequestBytesPerConnection()).isEqualTo(1L << 20);
+        assertThat(settings.limits().maxPendingRequestBytes()).isEqualTo(4L << 20);
+        assertThat(BrokerSettingsLoader.load(Map.of(), ROOT, LOCAL).limits()).isEqualTo(ServerLimits.defaults());
     }
 
     @Test

@@ -10,6 +10,8 @@ package io.couriermq.remoting.netty;
  * @param maxPendingRequestsPerConnection requests of one connection queued or running
  * @param writeBufferHighWaterMark unsent response bytes at which a connection stops being read
  * @param writeBufferLowWaterMark unsent response bytes at which it is read again
+ * @param maxPendingRequestBytesPerConnection bytes of one connection's requests queued or running
+ * @param maxPendingRequestBytes bytes of requests queued or running over all connections of the port
  */
 public record ServerLimitsOverrides(
         Integer maxConnections,
@@ -17,7 +19,9 @@ public record ServerLimitsOverrides(
         Long maxBufferedFrameBytes,
         Integer maxPendingRequestsPerConnection,
         Integer writeBufferHighWaterMark,
-        Integer writeBufferLowWaterMark) {
+        Integer writeBufferLowWaterMark,
+        Long maxPendingRequestBytesPerConnection,
+        Long maxPendingRequestBytes) {
 
     /** The limits, checked: an impossible value throws IllegalArgumentException naming its key. */
     public ServerLimits toServerLimits() {
@@ -30,6 +34,10 @@ public record ServerLimitsOverrides(
                         ? defaults.maxPendingRequestsPerConnection()
                         : maxPendingRequestsPerConnection,
                 writeBufferHighWaterMark == null ? defaults.writeBufferHighWaterMark() : writeBufferHighWaterMark,
-                writeBufferLowWaterMark == null ? defaults.writeBufferLowWaterMark() : writeBufferLowWaterMark);
+                writeBufferLowWaterMark == null ? defaults.writeBufferLowWaterMark() : writeBufferLowWaterMark,
+                maxPendingRequestBytesPerConnection == null
+                        ? defaults.maxPendingRequestBytesPerConnection()
+                        : maxPendingRequestBytesPerConnection,
+                maxPendingRequestBytes == null ? defaults.maxPendingRequestBytes() : maxPendingRequestBytes);
     }
 }
