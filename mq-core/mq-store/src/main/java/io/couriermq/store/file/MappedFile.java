@@ -38,10 +38,10 @@ public final class MappedFile {
     /** The JDK's message for ENOSPC: the only sign that an IOException means a full disk. */
     private static final String NO_SPACE = "No space left on device";
 
+    private final SegmentFiles files;
     private final Path path;
     private final long startOffset;
     private final int sizeBytes;
-    private final FileChannel channel;
     private final MappedByteBuffer mapped;
     private final ByteBuffer writer;
     private final AtomicInteger references = new AtomicInteger(1);
@@ -52,28 +52,29 @@ public final class MappedFile {
     /** Bytes from the start that are known to have blocks; the writer's thread only. */
     private int reservedPosition;
 
-    private MappedFile(Path path, long startOffset, int sizeBytes, FileChannel channel, MappedByteBuffer mapped) {
+    private MappedFile(SegmentFiles files, Path path, long startOffset, int sizeBytes, MappedByteBuffer mapped) {
+        this.files = files;
         this.path = path;
         this.startOffset = startOffset;
         this.sizeBytes = sizeBytes;
-        this.channel = channel;
         this.mapped = mapped;
         this.writer = mapped.duplicate();
     }
 
-    /** Opens (or creates) and maps a segment. */
+    /**
+     * Opens (or creates) and maps a segment. The file is not kept open: the mapping outlives its channel,
+     * and a broker with tens of thousands of consume queues would otherwise hold a descriptor for each
+     * (20,000 on the development machine); the rare writes through a channel ({@link #reserve}) open one each.
+     */
     public static MappedFile open(SegmentFiles files, Path path, long startOffset, int sizeBytes) {
-        FileChannel channel = null;
-        try {
-            channel = files.open(path, sizeBytes);
+        try (FileChannel channel = files.open(path, sizeBytes)) {
             if (channel.size() != sizeBytes) {
                 throw new StoreIoException(
                         "segment " + path + " has " + channel.size() + " bytes, expected " + sizeBytes, null);
             }
             MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, sizeBytes);
-            return new MappedFile(path, startOffset, sizeBytes, channel, mapped);
+            return new MappedFile(files, path, startOffset, sizeBytes, mapped);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
             if (e instanceof StoreIoException storeIo) {
                 throw storeIo;
             }
@@ -134,7 +135,7 @@ public final class MappedFile {
         int to = roundUpToPage(Math.min(sizeBytes, Math.max(endPosition, (long) from + aheadBytes)));
         ByteBuffer zeros = ZEROS.duplicate();
         long position = from;
-        try {
+        try (FileChannel channel = files.open(path, sizeBytes)) {
             while (position < to) {
                 zeros.clear().limit((int) Math.min(zeros.capacity(), to - position));
                 while (zeros.hasRemaining()) {
@@ -160,7 +161,7 @@ public final class MappedFile {
         }
         ByteBuffer chunk = ByteBuffer.allocate(Math.min(ZEROS.capacity(), to - from));
         long position = from;
-        try {
+        try (FileChannel channel = files.open(path, sizeBytes)) {
             while (position < to) {
                 chunk.clear().limit((int) Math.min(chunk.capacity(), to - position));
                 while (chunk.hasRemaining()) {
@@ -333,7 +334,6 @@ public final class MappedFile {
 
     private void unmap() {
         BufferCleaner.clean(mapped);
-        closeQuietly(channel);
         if (deleteOnRelease) {
             try {
                 Files.deleteIfExists(path);
@@ -341,17 +341,6 @@ public final class MappedFile {
             } catch (IOException e) {
                 log.warn("cannot delete segment {}: {}", path, e.toString());
             }
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            log.debug("closing a segment channel failed: {}", e.toString());
         }
     }
 

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class MappedFileTest {
@@ -25,6 +30,33 @@ class MappedFileTest {
         assertThat(file.flushedPosition()).isEqualTo(3);
         assertThat(Files.readAllBytes(dir.resolve("seg"))).hasSize(4096).startsWith(1, 2, 3);
         file.close();
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aMappedSegmentHoldsNoFileDescriptorAndStillReservesAndPersists() throws Exception {
+        long before = openDescriptors();
+        List<MappedFile> segments = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            segments.add(MappedFile.open(SegmentFiles.standard(), dir.resolve("seg" + i), 0, 8192));
+        }
+
+        // other threads of the test JVM may open a few meanwhile; 500 open channels could not hide here
+        assertThat(openDescriptors() - before).isLessThan(50);
+
+        MappedFile last = segments.get(499);
+        last.reserve(4097, 0);
+        last.writer().put(4096, (byte) 7);
+        last.publishWritePosition(4097);
+        assertThat(last.flush()).isEqualTo(4097);
+        assertThat(Files.readAllBytes(dir.resolve("seg499"))[4096]).isEqualTo((byte) 7);
+        segments.forEach(MappedFile::close);
+    }
+
+    private static long openDescriptors() throws Exception {
+        try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            return descriptors.count();
+        }
     }
 
     @Test
