@@ -61,6 +61,18 @@ final class StoreMeters implements MeterBinder {
                 s -> (double) s.consumeQueueEntries() * ConsumeQueue.ENTRY_BYTES);
         gauge(
                 registry,
+                "courier.store.consumequeue.mapped.files",
+                "files",
+                "consume-queue segments mapped now (maxMappedConsumeQueueFiles bounds them)",
+                s -> s.mappedConsumeQueueFiles());
+        gauge(
+                registry,
+                "courier.store.consumequeue.parks",
+                null,
+                "times a consume queue was unmapped to stay within maxMappedConsumeQueueFiles",
+                s -> s.consumeQueueParks());
+        gauge(
+                registry,
                 "courier.store.disk.used.ratio",
                 null,
                 "used fraction of the store's disk",

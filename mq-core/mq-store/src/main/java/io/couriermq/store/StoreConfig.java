@@ -31,6 +31,9 @@ import java.util.Objects;
  * @param maxTransferCountOnMessageInMemory most messages one read returns
  * @param maxTransferBytesOnMessageInMemory most bytes one read returns (at least one message)
  * @param timeZone zone in which {@code deleteWhen} hours are read
+ * @param maxMappedConsumeQueueFiles consume-queue segments mapped at once; over it the queues used least
+ *     recently are unmapped until next used. Linux allows a process 65,530 mappings by default, and the
+ *     commit log, the index and the JVM need some too
  */
 public record StoreConfig(
         Path storePathRootDir,
@@ -52,7 +55,8 @@ public record StoreConfig(
         boolean checkCRCOnRecover,
         int maxTransferCountOnMessageInMemory,
         int maxTransferBytesOnMessageInMemory,
-        ZoneId timeZone) {
+        ZoneId timeZone,
+        int maxMappedConsumeQueueFiles) {
 
     public StoreConfig {
         Objects.requireNonNull(storePathRootDir, "storePathRootDir");
@@ -67,8 +71,12 @@ public record StoreConfig(
         StoreLimits.positive("maxTransferCountOnMessageInMemory", maxTransferCountOnMessageInMemory, "messages");
         StoreLimits.positive("maxTransferBytesOnMessageInMemory", maxTransferBytesOnMessageInMemory, "bytes");
         StoreLimits.index(maxHashSlotNum, maxIndexNum);
+        StoreLimits.positive("maxMappedConsumeQueueFiles", maxMappedConsumeQueueFiles, "files");
         new RetentionPolicy(fileReservedTime, deleteWhen, diskMaxUsedSpaceRatio, diskSpaceWarningLevelRatio);
     }
+
+    /** Leaves room under Linux's default of 65,530 mappings for the commit log, the index and the JVM. */
+    public static final int DEFAULT_MAX_MAPPED_CONSUME_QUEUE_FILES = 40_000;
 
     public static Builder builder(Path storePathRootDir) {
         return new Builder(storePathRootDir);
@@ -116,6 +124,7 @@ public record StoreConfig(
         private int maxTransferCountOnMessageInMemory = 32;
         private int maxTransferBytesOnMessageInMemory = 256 * 1024;
         private ZoneId timeZone = ZoneId.systemDefault();
+        private int maxMappedConsumeQueueFiles = DEFAULT_MAX_MAPPED_CONSUME_QUEUE_FILES;
 
         private Builder(Path storePathRootDir) {
             this.storePathRootDir = storePathRootDir;
@@ -211,6 +220,11 @@ public record StoreConfig(
             return this;
         }
 
+        public Builder maxMappedConsumeQueueFiles(int files) {
+            this.maxMappedConsumeQueueFiles = files;
+            return this;
+        }
+
         public Builder timeZone(ZoneId zone) {
             this.timeZone = zone;
             return this;
@@ -237,7 +251,8 @@ public record StoreConfig(
                     checkCRCOnRecover,
                     maxTransferCountOnMessageInMemory,
                     maxTransferBytesOnMessageInMemory,
-                    timeZone);
+                    timeZone,
+                    maxMappedConsumeQueueFiles);
         }
     }
 }

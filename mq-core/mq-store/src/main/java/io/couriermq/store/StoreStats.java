@@ -20,6 +20,8 @@ package io.couriermq.store;
  * @param consumeQueueEntries entries still held by every consume queue (each {@code ConsumeQueue.ENTRY_BYTES})
  * @param appendLockHeldMs how long the append in progress has held the commit log's append lock, 0 when
  *     none does (RocketMQ's "page cache lock time": a stuck disk shows here first)
+ * @param mappedConsumeQueueFiles consume-queue segments mapped now (within {@code maxMappedConsumeQueueFiles})
+ * @param consumeQueueParks times a consume queue was unmapped to stay within that budget, since start
  */
 public record StoreStats(
         long commitLogMinOffset,
@@ -37,4 +39,6 @@ public record StoreStats(
         String notWritableReason,
         long forceNanosTotal,
         long consumeQueueEntries,
-        long appendLockHeldMs) {}
+        long appendLockHeldMs,
+        int mappedConsumeQueueFiles,
+        long consumeQueueParks) {}

@@ -85,6 +85,7 @@ public final class BrokerConfigProperties {
         entries.put("warmMapedFileEnable", Boolean.toString(store.warmMapedFileEnable()));
         entries.put("checkCRCOnRecover", Boolean.toString(store.checkCRCOnRecover()));
         entries.put("maxTransferCountOnMessageInMemory", Integer.toString(store.maxTransferCountOnMessageInMemory()));
+        entries.put("maxMappedConsumeQueueFiles", Integer.toString(store.maxMappedConsumeQueueFiles()));
         entries.put("maxTransferBytesOnMessageInMemory", Integer.toString(store.maxTransferBytesOnMessageInMemory()));
     }
 

@@ -159,6 +159,9 @@ public final class BrokerSettingsLoader {
         STORE_KEYS.put(
                 "maxTransferBytesOnMessageInMemory",
                 (b, v) -> b.maxTransferBytesOnMessageInMemory(parseInt("maxTransferBytesOnMessageInMemory", v)));
+        STORE_KEYS.put(
+                "maxMappedConsumeQueueFiles",
+                (b, v) -> b.maxMappedConsumeQueueFiles(parseInt("maxMappedConsumeQueueFiles", v)));
     }
 
     private BrokerSettingsLoader() {}

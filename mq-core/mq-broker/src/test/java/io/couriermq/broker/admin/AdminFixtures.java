@@ -200,7 +200,9 @@ public final class AdminFixtures {
                     s.notWritableReason(),
                     s.forceNanosTotal(),
                     s.consumeQueueEntries(),
-                    s.appendLockHeldMs());
+                    s.appendLockHeldMs(),
+                    s.mappedConsumeQueueFiles(),
+                    s.consumeQueueParks());
         }
 
         @Override

@@ -129,6 +129,7 @@ class BrokerConfValuesTest {
                 bad("warmMapedFileEnable", "enabled"),
                 bad("checkCRCOnRecover", "no"),
                 bad("maxTransferCountOnMessageInMemory", "0"),
+                bad("maxMappedConsumeQueueFiles", "0"),
                 bad("maxTransferBytesOnMessageInMemory", "0"),
                 bad("storePathRootDir", "store\u0000dir"));
     }
@@ -210,6 +211,7 @@ class BrokerConfValuesTest {
                 ok("maxIndexNum", "1"),
                 ok("maxIndexNum", Long.toString(MAX_INDEX_NUM)),
                 ok("maxTransferCountOnMessageInMemory", "1"),
+                ok("maxMappedConsumeQueueFiles", "1"),
                 ok("maxTransferBytesOnMessageInMemory", "1"));
     }
 

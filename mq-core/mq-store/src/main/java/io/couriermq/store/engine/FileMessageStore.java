@@ -231,7 +231,9 @@ public final class FileMessageStore implements MessageStore, StoreMaintenance {
                 problem,
                 flush.forceNanosTotal(),
                 consumeQueueEntries(),
-                parts.commitLog.appendLockHeldMs());
+                parts.commitLog.appendLockHeldMs(),
+                parts.queues.mappedFiles(),
+                parts.queues.parkedCount());
     }
 
     private long consumeQueueEntries() {

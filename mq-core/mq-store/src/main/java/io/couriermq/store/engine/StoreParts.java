@@ -55,7 +55,11 @@ final class StoreParts {
                 new MappedFileQueue(config.commitLogDir(), config.mappedFileSizeCommitLog(), files, allocator);
         segments.load();
         this.commitLog = new CommitLog(segments, new QueueOffsetTable(), clock, config.maxMessageSize());
-        this.queues = new ConsumeQueueTable(config.consumeQueueDir(), config.mappedFileSizeConsumeQueue(), files);
+        this.queues = new ConsumeQueueTable(
+                config.consumeQueueDir(),
+                config.mappedFileSizeConsumeQueue(),
+                files,
+                config.maxMappedConsumeQueueFiles());
         queues.load();
         this.index = new IndexService(config.indexDir(), config.maxHashSlotNum(), config.maxIndexNum(), files);
         index.load();

@@ -199,8 +199,13 @@ public final class MappedFile {
 
     /** Used by recovery: everything up to {@code position} is both written and on disk. */
     public void resetPositions(int position) {
-        publishWritePosition(position);
-        flushedPosition = position;
+        resetPositions(position, position);
+    }
+
+    /** A segment mapped again: {@code written} bytes hold data, of which {@code flushed} are on disk. */
+    public void resetPositions(int written, int flushed) {
+        publishWritePosition(written);
+        flushedPosition = Math.min(flushed, written);
     }
 
     /** A read-only slice of written bytes; the caller must hold a reference until it is done with it. */

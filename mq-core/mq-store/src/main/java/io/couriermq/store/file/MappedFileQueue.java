@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -26,7 +26,14 @@ public final class MappedFileQueue {
     private final int segmentSizeBytes;
     private final SegmentFiles files;
     private final SegmentAllocator allocator;
-    private final CopyOnWriteArrayList<MappedFile> segments = new CopyOnWriteArrayList<>();
+    /**
+     * Immutable, replaced whole under {@link #listLock} (its own lock, so a flush in progress does not hold
+     * up the writer's next segment): a reader's copy of the reference never changes under it, even while
+     * the queue is emptied (a consume queue being unmapped).
+     */
+    private volatile List<MappedFile> segments = List.of();
+
+    private final Object listLock = new Object();
     private volatile long flushedOffset;
 
     /** @param allocator prepares the next segment off the hot path; null to create segments inline */
@@ -51,27 +58,90 @@ public final class MappedFileQueue {
 
     /** Maps the existing segments as fully written; recovery then trims the last ones. */
     public void load() {
-        if (!Files.isDirectory(directory)) {
-            return;
-        }
-        try (Stream<Path> listing = Files.list(directory)) {
-            List<Path> paths = listing.filter(p -> p.getFileName().toString().matches("\\d{20}"))
-                    .sorted()
-                    .toList();
-            for (Path path : paths) {
-                MappedFile segment = MappedFile.open(
-                        files, path, Long.parseLong(path.getFileName().toString()), segmentSizeBytes);
-                segment.resetPositions(segmentSizeBytes);
-                segments.add(segment);
-            }
-        } catch (IOException e) {
-            throw new StoreIoException("cannot list segments in " + directory, e);
+        for (long start : listStartOffsets()) {
+            MappedFile segment = MappedFile.open(files, directory.resolve(segmentName(start)), start, segmentSizeBytes);
+            segment.resetPositions(segmentSizeBytes);
+            change(list -> list.add(segment));
         }
         flushedOffset = maxOffset();
     }
 
+    private List<MappedFile> takeAll() {
+        synchronized (listLock) {
+            List<MappedFile> all = segments;
+            segments = List.of();
+            return all;
+        }
+    }
+
+    private void change(Consumer<List<MappedFile>> edit) {
+        synchronized (listLock) {
+            List<MappedFile> next = new ArrayList<>(segments);
+            edit.accept(next);
+            segments = List.copyOf(next);
+        }
+    }
+
+    /** The start offsets of the segment files in the directory, oldest first, without mapping any. */
+    public List<Long> listStartOffsets() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> listing = Files.list(directory)) {
+            return listing.map(p -> p.getFileName().toString())
+                    .filter(name -> name.matches("\\d{20}"))
+                    .map(Long::parseLong)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new StoreIoException("cannot list segments in " + directory, e);
+        }
+    }
+
+    /**
+     * Maps segments known from an earlier mapping of this queue (an empty queue only): those starting at
+     * {@code startOffsets}, holding data up to {@code endOffset}, on disk up to {@code flushedOffset}. No
+     * listing and no search: the caller kept these when it let the earlier mapping go.
+     */
+    public synchronized void remap(List<Long> startOffsets, long endOffset, long flushedOffset) {
+        if (!segments.isEmpty()) {
+            throw new IllegalStateException("remapping " + directory + " while it is mapped");
+        }
+        List<MappedFile> mapped = new ArrayList<>(startOffsets.size());
+        try {
+            for (long start : startOffsets) {
+                MappedFile segment =
+                        MappedFile.open(files, directory.resolve(segmentName(start)), start, segmentSizeBytes);
+                mapped.add(segment);
+                segment.resetPositions(positionIn(segment, endOffset), positionIn(segment, flushedOffset));
+            }
+        } catch (RuntimeException e) {
+            mapped.forEach(MappedFile::close);
+            throw e;
+        }
+        change(list -> list.addAll(mapped));
+        this.flushedOffset = Math.min(flushedOffset, endOffset);
+    }
+
+    private int positionIn(MappedFile segment, long offset) {
+        return (int) Math.max(0, Math.min(segment.sizeBytes(), offset - segment.startOffset()));
+    }
+
+    /** How many segments are mapped. */
+    public int segmentCount() {
+        return segments.size();
+    }
+
+    /** The first byte offset of each segment, oldest first. */
+    public List<Long> startOffsets() {
+        List<MappedFile> snapshot = segments;
+        List<Long> starts = new ArrayList<>(snapshot.size());
+        snapshot.forEach(segment -> starts.add(segment.startOffset()));
+        return starts;
+    }
+
     public List<MappedFile> segments() {
-        return List.copyOf(segments);
+        return segments;
     }
 
     public boolean isEmpty() {
@@ -103,7 +173,7 @@ public final class MappedFileQueue {
         MappedFile segment = allocator != null
                 ? allocator.take(path, startOffset, segmentSizeBytes)
                 : MappedFile.open(files, path, startOffset, segmentSizeBytes);
-        segments.add(segment);
+        change(list -> list.add(segment));
         if (allocator != null) {
             long next = startOffset + segmentSizeBytes;
             allocator.prepare(directory.resolve(segmentName(next)), next, segmentSizeBytes);
@@ -188,7 +258,7 @@ public final class MappedFileQueue {
         }
         for (MappedFile segment : doomed) {
             log.warn("recovery removes segment {} past the end of valid data at offset {}", segment.path(), offset);
-            segments.remove(segment);
+            change(list -> list.remove(segment));
             segment.destroy();
         }
         flushedOffset = Math.min(offset, maxOffset());
@@ -205,7 +275,7 @@ public final class MappedFileQueue {
             if (!expired.test(head)) {
                 break;
             }
-            segments.remove(0);
+            change(list -> list.remove(0));
             head.destroy();
             deleted.add(head);
         }
@@ -217,11 +287,11 @@ public final class MappedFileQueue {
      * queue is gone (an unused topic's consume queue). Readers holding a segment keep it until they let go.
      */
     public synchronized int destroyAll() {
-        int count = segments.size();
-        for (MappedFile segment : segments) {
+        List<MappedFile> doomed = takeAll();
+        for (MappedFile segment : doomed) {
             segment.destroy();
         }
-        segments.clear();
+        int count = doomed.size();
         try {
             Files.deleteIfExists(directory);
         } catch (IOException e) {
@@ -233,9 +303,9 @@ public final class MappedFileQueue {
 
     /** Unmaps every segment (once readers let go); files stay. */
     public synchronized void shutdown() {
-        for (MappedFile segment : segments) {
+        List<MappedFile> closing = takeAll();
+        for (MappedFile segment : closing) {
             segment.close();
         }
-        segments.clear();
     }
 }

@@ -256,7 +256,9 @@ public final class InMemoryMessageStore implements MessageStore {
                 reason,
                 0,
                 queuedEntries(),
-                0); // puts and this read share the monitor: no put holds it while we read
+                0, // puts and this read share the monitor: no put holds it while we read
+                0,
+                0);
     }
 
     @Override

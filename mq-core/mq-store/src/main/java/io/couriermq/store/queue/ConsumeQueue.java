@@ -3,8 +3,13 @@ package io.couriermq.store.queue;
 import io.couriermq.store.file.MappedFile;
 import io.couriermq.store.file.MappedFileQueue;
 import io.couriermq.store.file.SegmentFiles;
+import io.couriermq.store.file.StoreIoException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +24,12 @@ import org.slf4j.LoggerFactory;
  * No checksum: after a crash the entries past the checkpoint are trimmed and rewritten from the commit
  * log. A gap (which only a lost queue directory can cause) is filled with filler entries pointing
  * nowhere. Written by the dispatcher thread only; read by any thread.
+ *
+ * <p><b>Parking.</b> A queue's segments are mapped only while it is in use: a store with tens of thousands
+ * of queues would otherwise run out of mappings ({@link MappingBudget}). A parked queue keeps what it needs
+ * to map its segments again (their offsets, where its data ends, what is on disk) and is mapped again by
+ * the next write or read. Writes, parking and mapping again hold the queue's lock; readers do not: a reader
+ * whose segment was parked under it tries again. Loading at start-up only lists the files.
  */
 public final class ConsumeQueue {
     public static final int ENTRY_BYTES = 20;
@@ -30,16 +41,38 @@ public final class ConsumeQueue {
 
     private final String topic;
     private final int queueId;
-    private final MappedFileQueue segments;
-    private volatile long minOffset;
+    private final Path directory;
+    private final int segmentSizeBytes;
+    private final SegmentFiles files;
+    private final MappingBudget budget;
+    private final Object lock = new Object();
+    /** Null while parked. */
+    private volatile MappedFileQueue segments;
+    /** What a parked queue maps again; stale while mapped. Written under the lock. */
+    private volatile ParkedState parked = ParkedState.EMPTY;
 
+    private volatile long minOffset;
+    private volatile long lastUsedNanos = System.nanoTime();
+    /** A lower bound of the commit-log offsets of the entries from the min offset on; -1 when unknown. */
+    private volatile long lowestCommitLogOffset = -1;
+
+    /** A queue with its own budget (tests): never parked unless asked. */
     public ConsumeQueue(String topic, int queueId, Path directory, int segmentSizeBytes, SegmentFiles files) {
+        this(topic, queueId, directory, segmentSizeBytes, files, new MappingBudget(Integer.MAX_VALUE, List::of));
+    }
+
+    ConsumeQueue(
+            String topic, int queueId, Path directory, int segmentSizeBytes, SegmentFiles files, MappingBudget budget) {
         if (segmentSizeBytes % ENTRY_BYTES != 0) {
             throw new IllegalArgumentException(
                     "mappedFileSizeConsumeQueue must be a multiple of 20: " + segmentSizeBytes);
         }
         this.topic = topic;
         this.queueId = queueId;
+        this.directory = directory;
+        this.segmentSizeBytes = segmentSizeBytes;
+        this.files = files;
+        this.budget = budget;
         this.segments = new MappedFileQueue(directory, segmentSizeBytes, files, null);
     }
 
@@ -51,9 +84,22 @@ public final class ConsumeQueue {
         return queueId;
     }
 
+    /**
+     * Finds the segment files, maps none: the queue starts parked as if every segment were full, which
+     * recovery then trims ({@link #truncateAfterCheckpoint}), as it trims a mapped one.
+     */
     public void load() {
-        segments.load();
-        minOffset = segments.minOffset() / ENTRY_BYTES;
+        synchronized (lock) {
+            List<Long> starts = new MappedFileQueue(directory, segmentSizeBytes, files, null).listStartOffsets();
+            if (starts.isEmpty()) {
+                return;
+            }
+            release(segments);
+            long end = starts.get(starts.size() - 1) + segmentSizeBytes;
+            parked = new ParkedState(starts, end, end);
+            segments = null;
+            minOffset = starts.get(0) / ENTRY_BYTES;
+        }
     }
 
     /** Offset of the first readable entry. */
@@ -63,7 +109,38 @@ public final class ConsumeQueue {
 
     /** Offset the next entry will get: the number of entries ever written. */
     public long maxOffset() {
-        return segments.maxOffset() / ENTRY_BYTES;
+        while (true) {
+            MappedFileQueue open = segments;
+            if (open == null) {
+                ParkedState state = parked;
+                if (segments == null) {
+                    return state.endOffset() / ENTRY_BYTES;
+                }
+            } else {
+                long end = open.maxOffset();
+                // parking clears the segment list after it unpublishes it: a read that sees it still
+                // published came before
+                if (segments == open) {
+                    return end / ENTRY_BYTES;
+                }
+            }
+        }
+    }
+
+    /** Whether the queue's segments are mapped now (it may hold none yet). */
+    boolean isMapped() {
+        MappedFileQueue open = segments;
+        return open != null && open.segmentCount() > 0;
+    }
+
+    /** Segments mapped now. */
+    int mappedSegments() {
+        MappedFileQueue open = segments;
+        return open == null ? 0 : open.segmentCount();
+    }
+
+    long lastUsedNanos() {
+        return lastUsedNanos;
     }
 
     /**
@@ -71,8 +148,25 @@ public final class ConsumeQueue {
      * is skipped; returns whether it was written.
      */
     public boolean put(long queueOffset, long commitLogOffset, int sizeBytes, long tagsHash) {
-        boolean first = segments.isEmpty();
-        long next = first ? firstOffsetOfSegment(queueOffset) : maxOffset();
+        lastUsedNanos = System.nanoTime();
+        boolean written;
+        synchronized (lock) {
+            MappedFileQueue open = mapLocked();
+            int before = open.segmentCount();
+            try {
+                written = putLocked(open, queueOffset, commitLogOffset, sizeBytes, tagsHash);
+            } finally {
+                budget.mapped(open.segmentCount() - before);
+            }
+        }
+        budget.enforce();
+        return written;
+    }
+
+    private boolean putLocked(
+            MappedFileQueue open, long queueOffset, long commitLogOffset, int sizeBytes, long tagsHash) {
+        boolean first = open.isEmpty();
+        long next = first ? firstOffsetOfSegment(queueOffset) : open.maxOffset() / ENTRY_BYTES;
         if (queueOffset < next) {
             return false;
         }
@@ -81,19 +175,19 @@ public final class ConsumeQueue {
                 log.warn("queue {}-{} jumps from {} to {}; filling the gap", topic, queueId, next, queueOffset);
             }
             for (long offset = next; offset < queueOffset; offset++) {
-                write(offset, FILLER_COMMIT_LOG_OFFSET, Integer.MAX_VALUE, 0);
+                write(open, offset, FILLER_COMMIT_LOG_OFFSET, Integer.MAX_VALUE, 0);
             }
         }
-        write(queueOffset, commitLogOffset, sizeBytes, tagsHash);
+        write(open, queueOffset, commitLogOffset, sizeBytes, tagsHash);
         if (first) {
             minOffset = queueOffset;
         }
         return true;
     }
 
-    private void write(long queueOffset, long commitLogOffset, int sizeBytes, long tagsHash) {
+    private void write(MappedFileQueue open, long queueOffset, long commitLogOffset, int sizeBytes, long tagsHash) {
         long byteOffset = queueOffset * ENTRY_BYTES;
-        MappedFile segment = segments.lastWritable(byteOffset - byteOffset % segments.segmentSizeBytes());
+        MappedFile segment = open.lastWritable(byteOffset - byteOffset % segmentSizeBytes);
         int position = (int) (byteOffset - segment.startOffset());
         // a page at a time: with many queues, reserving further ahead would hold much space unused
         segment.reserve(position + ENTRY_BYTES, 0);
@@ -106,12 +200,31 @@ public final class ConsumeQueue {
 
     private long firstOffsetOfSegment(long queueOffset) {
         long byteOffset = queueOffset * ENTRY_BYTES;
-        return (byteOffset - byteOffset % segments.segmentSizeBytes()) / ENTRY_BYTES;
+        return (byteOffset - byteOffset % segmentSizeBytes) / ENTRY_BYTES;
     }
 
     /** Up to {@code maxEntries} entries from {@code fromOffset} within one segment; null if not stored. */
     public QueueEntries entries(long fromOffset, int maxEntries) {
-        MappedFile segment = segments.retainByOffset(fromOffset * ENTRY_BYTES);
+        lastUsedNanos = System.nanoTime();
+        MappedFileQueue open = segments;
+        if (open != null) {
+            QueueEntries entries = entriesIn(open, fromOffset, maxEntries);
+            if (entries != null || segments == open) {
+                return entries;
+            }
+            // parked while we looked: its segments were closed under us
+        }
+        QueueEntries entries;
+        synchronized (lock) {
+            entries = entriesIn(mapLocked(), fromOffset, maxEntries);
+        }
+        // the entries hold their segment: parking it now cannot take it from under them
+        budget.enforce();
+        return entries;
+    }
+
+    private static QueueEntries entriesIn(MappedFileQueue open, long fromOffset, int maxEntries) {
+        MappedFile segment = open.retainByOffset(fromOffset * ENTRY_BYTES);
         if (segment == null) {
             return null;
         }
@@ -123,14 +236,14 @@ public final class ConsumeQueue {
     /**
      * The first offset in {@code [from, to)} whose entry passes {@code test}, or {@code to}. Entries must
      * fail-then-pass, which holds for tests on the commit-log offset because it only grows along a queue.
-     * A missing entry passes.
+     * A missing entry passes. Under the lock, so the queue cannot be parked meanwhile.
      */
-    long searchFirst(long from, long to, EntryTest test) {
+    private static long searchFirst(MappedFileQueue open, long from, long to, EntryTest test) {
         long low = from;
         long high = to;
         while (low < high) {
             long middle = (low + high) >>> 1;
-            if (passes(middle, test)) {
+            if (passes(open, middle, test)) {
                 high = middle;
             } else {
                 low = middle + 1;
@@ -139,60 +252,242 @@ public final class ConsumeQueue {
         return low;
     }
 
-    private boolean passes(long queueOffset, EntryTest test) {
-        try (QueueEntries entry = entries(queueOffset, 1)) {
+    private static boolean passes(MappedFileQueue open, long queueOffset, EntryTest test) {
+        try (QueueEntries entry = entriesIn(open, queueOffset, 1)) {
             return entry == null || entry.count() == 0 || test.passes(entry.commitLogOffset(0), entry.sizeBytes(0));
         }
     }
 
     /** The first offset whose record is at or past {@code commitLogOffset}; the max offset if none. */
     public long firstOffsetAtOrAfter(long commitLogOffset) {
+        long first;
+        synchronized (lock) {
+            first = firstOffsetAtOrAfter(mapLocked(), commitLogOffset);
+        }
+        budget.enforce();
+        return first;
+    }
+
+    private static long firstOffsetAtOrAfter(MappedFileQueue open, long commitLogOffset) {
         return searchFirst(
-                segments.minOffset() / ENTRY_BYTES,
-                maxOffset(),
+                open,
+                open.minOffset() / ENTRY_BYTES,
+                open.maxOffset() / ENTRY_BYTES,
                 (offset, size) -> size > 0 && offset != FILLER_COMMIT_LOG_OFFSET && offset >= commitLogOffset);
     }
 
     /**
      * Recovery: keeps the entries of records below {@code dispatchedCommitLogOffset} (flushed before the
-     * checkpoint said so) and trims everything after, which the dispatcher then rewrites.
+     * checkpoint said so) and trims everything after, which the dispatcher then rewrites. After a crash
+     * ({@code zeroTail}) the bytes after the last entry kept are zeroed too.
      */
-    public void truncateAfterCheckpoint(long dispatchedCommitLogOffset) {
-        long first = segments.minOffset() / ENTRY_BYTES;
-        long end = searchFirst(first, maxOffset(), (offset, size) -> size <= 0 || offset >= dispatchedCommitLogOffset);
-        segments.truncateTo(end * ENTRY_BYTES, true);
-        minOffset = Math.min(minOffset, end);
+    public void truncateAfterCheckpoint(long dispatchedCommitLogOffset, boolean zeroTail) {
+        synchronized (lock) {
+            MappedFileQueue open = mapLocked();
+            int before = open.segmentCount();
+            long first = open.minOffset() / ENTRY_BYTES;
+            long end = searchFirst(
+                    open,
+                    first,
+                    open.maxOffset() / ENTRY_BYTES,
+                    (offset, size) -> size <= 0 || offset >= dispatchedCommitLogOffset);
+            open.truncateTo(end * ENTRY_BYTES, zeroTail);
+            minOffset = Math.min(minOffset, end);
+            // entries rewritten after the cut may point below the bound kept so far
+            lowestCommitLogOffset = -1;
+            budget.mapped(open.segmentCount() - before);
+        }
+        budget.enforce();
     }
 
-    /** Moves the min offset past entries whose records are below the commit log's first byte. */
+    /** Recovery after a crash: {@link #truncateAfterCheckpoint(long, boolean)} with the tail zeroed. */
+    public void truncateAfterCheckpoint(long dispatchedCommitLogOffset) {
+        truncateAfterCheckpoint(dispatchedCommitLogOffset, true);
+    }
+
+    /**
+     * Moves the min offset past entries whose records are below the commit log's first byte. Nothing is
+     * read (nor mapped) when no entry from the min offset on can be below it.
+     */
     public void correctMinOffset(long commitLogMinOffset) {
-        minOffset = firstOffsetAtOrAfter(commitLogMinOffset);
+        long lowest = lowestCommitLogOffset;
+        if (lowest >= 0 && commitLogMinOffset <= lowest) {
+            return;
+        }
+        synchronized (lock) {
+            MappedFileQueue open = mapLocked();
+            long first = firstOffsetAtOrAfter(open, commitLogMinOffset);
+            minOffset = first;
+            lowestCommitLogOffset = commitLogOffsetAt(open, first, commitLogMinOffset);
+        }
+        budget.enforce();
+    }
+
+    /** The commit-log offset of the entry at {@code queueOffset}, or {@code orElse} if there is none. */
+    private static long commitLogOffsetAt(MappedFileQueue open, long queueOffset, long orElse) {
+        try (QueueEntries entry = entriesIn(open, queueOffset, 1)) {
+            if (entry == null || entry.count() == 0 || entry.isFiller(0)) {
+                // later entries are records appended after the log's current first byte
+                return orElse;
+            }
+            return entry.commitLogOffset(0);
+        }
     }
 
     /** Retention: deletes whole segments whose entries all precede {@code minOffset}; never the last. */
     public int deleteSegmentsBelowMinOffset() {
-        long min = minOffset();
-        return segments.deleteFromHead(segment -> segment.endOffset() <= min * ENTRY_BYTES, Integer.MAX_VALUE)
-                .size();
+        long minBytes = minOffset() * ENTRY_BYTES;
+        synchronized (lock) {
+            MappedFileQueue open = segments;
+            if (open != null) {
+                int deleted = open.deleteFromHead(segment -> segment.endOffset() <= minBytes, Integer.MAX_VALUE)
+                        .size();
+                budget.mapped(-deleted);
+                return deleted;
+            }
+            ParkedState state = parked;
+            List<Long> starts = state.startOffsets();
+            int expired = 0;
+            while (expired < starts.size() - 1 && starts.get(expired) + segmentSizeBytes <= minBytes) {
+                deleteFile(starts.get(expired));
+                expired++;
+            }
+            parked = new ParkedState(starts.subList(expired, starts.size()), state.endOffset(), state.flushedOffset());
+            return expired;
+        }
     }
 
+    /** Forces written entries to disk, a parked queue's through its files; returns the flushed byte offset. */
     public long flush() {
-        return segments.flush();
+        while (true) {
+            MappedFileQueue open = segments;
+            if (open != null) {
+                long flushed = open.flush();
+                if (segments == open) {
+                    return flushed;
+                }
+                // parked during the flush: what it did not force is now in the parked state
+                continue;
+            }
+            synchronized (lock) {
+                if (segments == null) {
+                    return flushParked();
+                }
+            }
+        }
+    }
+
+    /** Under the lock: forces the parked queue's unflushed bytes (dirty pages outlive their mapping). */
+    private long flushParked() {
+        ParkedState state = parked;
+        if (state.flushedOffset() >= state.endOffset()) {
+            return state.endOffset();
+        }
+        for (long start : state.startOffsets()) {
+            if (start + segmentSizeBytes <= state.flushedOffset() || start >= state.endOffset()) {
+                continue;
+            }
+            Path path = segmentPath(start);
+            try (FileChannel channel = files.open(path, segmentSizeBytes)) {
+                channel.force(false);
+            } catch (IOException e) {
+                throw new StoreIoException("cannot force " + path + ": " + e, e);
+            }
+        }
+        parked = new ParkedState(state.startOffsets(), state.endOffset(), state.endOffset());
+        return state.endOffset();
+    }
+
+    /**
+     * Unmaps the queue's segments, keeping what maps them again; false if it holds none. Readers holding a
+     * segment keep it until they let go.
+     */
+    boolean park() {
+        synchronized (lock) {
+            MappedFileQueue open = segments;
+            if (open == null || open.isEmpty()) {
+                return false;
+            }
+            parked = new ParkedState(
+                    open.startOffsets(), open.maxOffset(), Math.min(open.flushedOffset(), open.maxOffset()));
+            segments = null;
+            release(open);
+            return true;
+        }
+    }
+
+    /** Under the lock: the mapped segments, mapping a parked queue's again. */
+    private MappedFileQueue mapLocked() {
+        MappedFileQueue open = segments;
+        if (open != null) {
+            return open;
+        }
+        ParkedState state = parked;
+        open = new MappedFileQueue(directory, segmentSizeBytes, files, null);
+        open.remap(state.startOffsets(), state.endOffset(), state.flushedOffset());
+        budget.mapped(open.segmentCount());
+        segments = open;
+        return open;
+    }
+
+    private void release(MappedFileQueue open) {
+        budget.mapped(-open.segmentCount());
+        open.shutdown();
     }
 
     /** Deletes every file of this queue and its directory; returns the files deleted. */
     int destroy() {
-        return segments.destroyAll();
+        synchronized (lock) {
+            MappedFileQueue open = segments;
+            if (open != null) {
+                budget.mapped(-open.segmentCount());
+                return open.destroyAll();
+            }
+            List<Long> starts = parked.startOffsets();
+            starts.forEach(this::deleteFile);
+            parked = ParkedState.EMPTY;
+            segments = new MappedFileQueue(directory, segmentSizeBytes, files, null);
+            return segments.destroyAll() + starts.size();
+        }
     }
 
+    /** Unmaps the segments (once readers let go), forcing a parked queue's unflushed bytes; files stay. */
     public void shutdown() {
-        segments.shutdown();
+        synchronized (lock) {
+            MappedFileQueue open = segments;
+            if (open != null) {
+                release(open);
+            } else {
+                flushParked();
+            }
+        }
+    }
+
+    private void deleteFile(long start) {
+        try {
+            Files.deleteIfExists(segmentPath(start));
+        } catch (IOException e) {
+            log.warn("cannot delete consume-queue segment {}: {}", segmentPath(start), e.toString());
+        }
+    }
+
+    private Path segmentPath(long start) {
+        return directory.resolve(MappedFileQueue.segmentName(start));
     }
 
     /** A test on one entry's fields. */
     @FunctionalInterface
     interface EntryTest {
         boolean passes(long commitLogOffset, int sizeBytes);
+    }
+
+    /** What a parked queue needs to map its segments again. */
+    private record ParkedState(List<Long> startOffsets, long endOffset, long flushedOffset) {
+        static final ParkedState EMPTY = new ParkedState(List.of(), 0, 0);
+
+        ParkedState {
+            startOffsets = List.copyOf(startOffsets);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.couriermq.store.queue;
 
+import io.couriermq.store.StoreConfig;
 import io.couriermq.store.file.SegmentFiles;
 import io.couriermq.store.file.StoreIoException;
 import java.io.IOException;
@@ -12,17 +13,37 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
 
-/** Every consume queue, under {@code <root>/<topic>/<queueId>/}; created on first dispatch. */
+/**
+ * Every consume queue, under {@code <root>/<topic>/<queueId>/}; created on first dispatch, mapped while in
+ * use within a budget of mapped files ({@link MappingBudget}).
+ */
 public final class ConsumeQueueTable {
     private final Path root;
     private final int segmentSizeBytes;
     private final SegmentFiles files;
+    private final MappingBudget budget;
     private final ConcurrentMap<String, ConcurrentMap<Integer, ConsumeQueue>> queues = new ConcurrentHashMap<>();
 
+    /** With the default budget of mapped files. */
     public ConsumeQueueTable(Path root, int segmentSizeBytes, SegmentFiles files) {
+        this(root, segmentSizeBytes, files, StoreConfig.DEFAULT_MAX_MAPPED_CONSUME_QUEUE_FILES);
+    }
+
+    public ConsumeQueueTable(Path root, int segmentSizeBytes, SegmentFiles files, int maxMappedFiles) {
         this.root = root;
         this.segmentSizeBytes = segmentSizeBytes;
         this.files = files;
+        this.budget = new MappingBudget(maxMappedFiles, this::all);
+    }
+
+    /** Consume-queue segments mapped now. */
+    public int mappedFiles() {
+        return budget.mappedSegments();
+    }
+
+    /** How many times a queue was unmapped to stay within the budget. */
+    public long parkedCount() {
+        return budget.parkedCount();
     }
 
     public ConsumeQueue find(String topic, int queueId) {
@@ -67,7 +88,7 @@ public final class ConsumeQueueTable {
         return files;
     }
 
-    /** Maps every queue found on disk. */
+    /** Finds every queue on disk; none is mapped until used. */
     public void load() {
         if (!Files.isDirectory(root)) {
             return;
@@ -104,6 +125,6 @@ public final class ConsumeQueueTable {
 
     private ConsumeQueue newQueue(String topic, int queueId) {
         Path directory = root.resolve(topic).resolve(Integer.toString(queueId));
-        return new ConsumeQueue(topic, queueId, directory, segmentSizeBytes, files);
+        return new ConsumeQueue(topic, queueId, directory, segmentSizeBytes, files, budget);
     }
 }

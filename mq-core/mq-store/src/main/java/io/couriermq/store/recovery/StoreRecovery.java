@@ -59,7 +59,8 @@ public final class StoreRecovery {
         commitLog.segments().truncateTo(validEnd, crashed);
 
         long dispatchFrom = clamp(checkpoint.dispatchedCommitLogOffset(), commitLog.minOffset(), validEnd);
-        queues.all().forEach(queue -> queue.truncateAfterCheckpoint(dispatchFrom));
+        // a clean stop left nothing after each queue's last entry: only a crash can have, so only then zero it
+        queues.all().forEach(queue -> queue.truncateAfterCheckpoint(dispatchFrom, crashed));
         dispatcher.resetDispatchedOffset(dispatchFrom);
         long redispatched = dispatcher.dispatchUpTo(validEnd);
         for (ConsumeQueue queue : queues.all()) {

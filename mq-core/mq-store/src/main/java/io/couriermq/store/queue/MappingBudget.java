@@ -1,0 +1,90 @@
+package io.couriermq.store.queue;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * How many consume-queue segments are mapped, and the ceiling on them. Linux allows a process 65,530
+ * mappings by default and the JVM dies when it runs out (it maps memory for itself too), so a store with
+ * tens of thousands of queues cannot keep every queue mapped. Over the ceiling, the queues used least
+ * recently are parked ({@link ConsumeQueue#park()}) until a tenth of the ceiling is free again; a parked
+ * queue is mapped again when it is next written or read.
+ */
+final class MappingBudget {
+    private final int maxMappedSegments;
+    private final Supplier<Collection<ConsumeQueue>> queues;
+    private final AtomicInteger mapped = new AtomicInteger();
+    private final AtomicLong parked = new AtomicLong();
+    private final ReentrantLock enforcing = new ReentrantLock();
+
+    MappingBudget(int maxMappedSegments, Supplier<Collection<ConsumeQueue>> queues) {
+        if (maxMappedSegments < 1) {
+            throw new IllegalArgumentException("the ceiling on mapped consume-queue files must be at least 1");
+        }
+        this.maxMappedSegments = maxMappedSegments;
+        this.queues = queues;
+    }
+
+    /** Records segments mapped (positive) or unmapped (negative). */
+    void mapped(int delta) {
+        if (delta != 0) {
+            mapped.addAndGet(delta);
+        }
+    }
+
+    int mappedSegments() {
+        return mapped.get();
+    }
+
+    /** How many times a queue was parked. */
+    long parkedCount() {
+        return parked.get();
+    }
+
+    /**
+     * Parks the least recently used queues while the mapped segments are over the ceiling. Never called
+     * with a queue's lock held (parking takes it). One thread parks at a time; a thread that mapped more
+     * meanwhile waits for it and looks again, so none returns over the ceiling unseen.
+     */
+    void enforce() {
+        if (mapped.get() <= maxMappedSegments) {
+            return;
+        }
+        enforcing.lock();
+        try {
+            if (mapped.get() > maxMappedSegments) {
+                parkLeastRecentlyUsed();
+            }
+        } finally {
+            enforcing.unlock();
+        }
+    }
+
+    private void parkLeastRecentlyUsed() {
+        int target = maxMappedSegments - maxMappedSegments / 10;
+        // last-use times change while we sort, so sort a copy of them
+        List<Candidate> candidates = new ArrayList<>();
+        for (ConsumeQueue queue : queues.get()) {
+            if (queue.isMapped()) {
+                candidates.add(new Candidate(queue, queue.lastUsedNanos()));
+            }
+        }
+        candidates.sort(Comparator.comparingLong(Candidate::lastUsedNanos));
+        for (Candidate candidate : candidates) {
+            if (mapped.get() <= target) {
+                break;
+            }
+            if (candidate.queue().park()) {
+                parked.incrementAndGet();
+            }
+        }
+    }
+
+    private record Candidate(ConsumeQueue queue, long lastUsedNanos) {}
+}

@@ -1,0 +1,179 @@
+package io.couriermq.store.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.couriermq.store.file.SegmentFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Queues unmapped and mapped again within a budget of mapped files, while written and read. */
+class ConsumeQueueParkingTest {
+    private static final int ENTRIES_PER_SEGMENT = 10;
+    private static final int SEGMENT_BYTES = ENTRIES_PER_SEGMENT * ConsumeQueue.ENTRY_BYTES;
+
+    @TempDir
+    Path dir;
+
+    private ConsumeQueueTable table;
+
+    @AfterEach
+    void close() {
+        if (table != null) {
+            table.shutdown();
+        }
+    }
+
+    private ConsumeQueueTable newTable(int maxMappedFiles) {
+        return newTable(maxMappedFiles, SEGMENT_BYTES);
+    }
+
+    private ConsumeQueueTable newTable(int maxMappedFiles, int segmentBytes) {
+        table = new ConsumeQueueTable(dir, segmentBytes, SegmentFiles.standard(), maxMappedFiles);
+        table.load();
+        return table;
+    }
+
+    @Test
+    void aParkedQueueKeepsItsEntriesOffsetsAndFlushState() {
+        newTable(1_000);
+        ConsumeQueue queue = table.findOrCreate("T", 0);
+        for (int i = 0; i < 25; i++) {
+            queue.put(i, 1000L * i, 100 + i, i);
+        }
+        assertThat(table.mappedFiles()).isEqualTo(3);
+
+        assertThat(queue.park()).isTrue();
+
+        assertThat(table.mappedFiles()).isZero();
+        assertThat(queue.maxOffset()).isEqualTo(25);
+        assertThat(queue.minOffset()).isZero();
+        assertThat(queue.flush()).as("forced through the files").isEqualTo(25L * ConsumeQueue.ENTRY_BYTES);
+        try (QueueEntries entries = queue.entries(21, 5)) {
+            assertThat(entries.count()).isEqualTo(4);
+            assertThat(entries.commitLogOffset(3)).isEqualTo(24_000);
+            assertThat(entries.sizeBytes(3)).isEqualTo(124);
+        }
+        assertThat(table.mappedFiles()).as("mapped again by the read").isEqualTo(3);
+        assertThat(queue.put(25, 25_000, 125, 0)).isTrue();
+        assertThat(queue.put(24, 24_000, 124, 0)).as("already there").isFalse();
+        assertThat(queue.maxOffset()).isEqualTo(26);
+    }
+
+    @Test
+    void retentionDeletesAParkedQueuesExpiredSegmentsWithoutMappingThem() {
+        newTable(1_000);
+        ConsumeQueue queue = table.findOrCreate("T", 0);
+        for (int i = 0; i < 25; i++) {
+            queue.put(i, 1000L * i, 100, 0);
+        }
+        queue.correctMinOffset(12_000);
+        queue.park();
+
+        assertThat(queue.deleteSegmentsBelowMinOffset()).isEqualTo(1);
+
+        assertThat(table.mappedFiles()).isZero();
+        assertThat(dir.resolve("T/0/00000000000000000000")).doesNotExist();
+        assertThat(queue.minOffset()).isEqualTo(12);
+        queue.correctMinOffset(12_000);
+        assertThat(table.mappedFiles())
+                .as("no entry can be below the log's head: nothing read")
+                .isZero();
+        try (QueueEntries entries = queue.entries(12, 1)) {
+            assertThat(entries.commitLogOffset(0)).isEqualTo(12_000);
+        }
+    }
+
+    @Test
+    void overTheBudgetTheQueuesUsedLeastRecentlyAreParked() {
+        newTable(10);
+        for (int q = 0; q < 30; q++) {
+            table.findOrCreate("T", q).put(0, q, 100, 0);
+        }
+
+        assertThat(table.mappedFiles()).isLessThanOrEqualTo(10);
+        assertThat(table.parkedCount()).isGreaterThanOrEqualTo(20);
+        assertThat(table.find("T", 29).isMapped()).as("the last one written").isTrue();
+        assertThat(table.find("T", 0).isMapped()).as("the first one written").isFalse();
+        for (int q = 0; q < 30; q++) {
+            try (QueueEntries entries = table.find("T", q).entries(0, 1)) {
+                assertThat(entries.commitLogOffset(0)).isEqualTo(q);
+            }
+        }
+        assertThat(table.mappedFiles()).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void readersNeverSeeAParkedQueueAsEmptyWhileOneWriterFillsManyQueues() throws Exception {
+        int queues = 40;
+        int entriesPerQueue = 200;
+        // 4 segments a queue, at most 12 mapped: 3 of the 40 queues
+        newTable(12, 50 * ConsumeQueue.ENTRY_BYTES);
+        for (int q = 0; q < queues; q++) {
+            table.findOrCreate("T", q);
+        }
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService readers = Executors.newFixedThreadPool(3);
+        List<Future<Long>> reads = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            reads.add(readers.submit(() -> {
+                long checked = 0;
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (writing.get() || checked == 0) {
+                    int q = random.nextInt(queues);
+                    ConsumeQueue queue = table.find("T", q);
+                    long max = queue.maxOffset();
+                    if (max == 0) {
+                        continue;
+                    }
+                    long offset = random.nextLong(max);
+                    try (QueueEntries entries = queue.entries(offset, 4)) {
+                        assertThat(entries)
+                                .as("entry %d of queue %d below max %d", offset, q, max)
+                                .isNotNull();
+                        for (int i = 0; i < entries.count(); i++) {
+                            assertThat(entries.commitLogOffset(i)).isEqualTo(q * 1_000_000L + offset + i);
+                        }
+                    }
+                    checked++;
+                }
+                return checked;
+            }));
+        }
+        for (int n = 0; n < entriesPerQueue; n++) {
+            for (int q = 0; q < queues; q++) {
+                table.find("T", q).put(n, q * 1_000_000L + n, 100, 0);
+            }
+            if (n % 50 == 0) {
+                table.flush();
+            }
+        }
+        writing.set(false);
+        long checked = 0;
+        for (Future<Long> read : reads) {
+            checked += read.get(60, TimeUnit.SECONDS);
+        }
+        readers.shutdown();
+
+        assertThat(checked).isPositive();
+        assertThat(table.parkedCount()).isPositive();
+        assertThat(table.mappedFiles())
+                .as("the budget's count is the queues' own")
+                .isEqualTo(table.all().stream()
+                        .mapToInt(ConsumeQueue::mappedSegments)
+                        .sum());
+        assertThat(table.mappedFiles()).isLessThanOrEqualTo(12);
+        for (int q = 0; q < queues; q++) {
+            assertThat(table.find("T", q).maxOffset()).isEqualTo(entriesPerQueue);
+        }
+    }
+}
