@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.remoting.RPCHook;
+import org.apache.rocketmq.remoting.exception.RemotingTimeoutException;
 import org.apache.rocketmq.remoting.protocol.ResponseCode;
 import org.apache.rocketmq.remoting.protocol.body.ClusterInfo;
 import org.apache.rocketmq.remoting.protocol.route.BrokerData;
@@ -76,7 +77,18 @@ public final class Admin implements AutoCloseable {
      */
     public TopicRouteData createTopic(Broker broker, String topic, int queues, Duration timeout) throws Exception {
         TopicConfig config = new TopicConfig(topic, queues, queues);
-        admin.createAndUpdateTopicConfig(broker.address(), config);
+        // The broker writes its topic table to disk before it answers, and a disk busy with other work can
+        // hold that past the client's 3 s; creating a topic again is harmless.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                admin.createAndUpdateTopicConfig(broker.address(), config);
+                break;
+            } catch (RemotingTimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
         return await("route of " + topic + " at the NameServer")
                 .atMost(timeout)
                 .pollInterval(Duration.ofMillis(200))
