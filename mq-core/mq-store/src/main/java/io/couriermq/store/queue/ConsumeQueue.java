@@ -3,11 +3,7 @@ package io.couriermq.store.queue;
 import io.couriermq.store.file.MappedFile;
 import io.couriermq.store.file.MappedFileQueue;
 import io.couriermq.store.file.SegmentFiles;
-import io.couriermq.store.file.StoreIoException;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
@@ -37,6 +33,7 @@ public final class ConsumeQueue {
     static final int SIZE_FIELD = 8;
     static final int TAGS_HASH_FIELD = 12;
     static final long FILLER_COMMIT_LOG_OFFSET = -1;
+    private static final long NO_ENTRIES = Long.MAX_VALUE;
     private static final Logger log = LoggerFactory.getLogger(ConsumeQueue.class);
 
     private final String topic;
@@ -49,11 +46,15 @@ public final class ConsumeQueue {
     /** Null while parked. */
     private volatile MappedFileQueue segments;
     /** What a parked queue maps again; stale while mapped. Written under the lock. */
-    private volatile ParkedState parked = ParkedState.EMPTY;
+    private volatile ParkedSegments parked = ParkedSegments.EMPTY;
 
     private volatile long minOffset;
     private volatile long lastUsedNanos = System.nanoTime();
-    /** A lower bound of the commit-log offsets of the entries from the min offset on; -1 when unknown. */
+    /**
+     * A lower bound of the commit-log offsets of the entries from the min offset on: -1 when unknown,
+     * {@link #NO_ENTRIES} when there are none. Retention asks every queue after the commit log's head moved;
+     * with it, only queues that may hold an entry below the new head are read (and mapped).
+     */
     private volatile long lowestCommitLogOffset = -1;
 
     /** A queue with its own budget (tests): never parked unless asked. */
@@ -95,8 +96,7 @@ public final class ConsumeQueue {
                 return;
             }
             release(segments);
-            long end = starts.get(starts.size() - 1) + segmentSizeBytes;
-            parked = new ParkedState(starts, end, end);
+            parked = ParkedSegments.full(starts, segmentSizeBytes);
             segments = null;
             minOffset = starts.get(0) / ENTRY_BYTES;
         }
@@ -112,7 +112,7 @@ public final class ConsumeQueue {
         while (true) {
             MappedFileQueue open = segments;
             if (open == null) {
-                ParkedState state = parked;
+                ParkedSegments state = parked;
                 if (segments == null) {
                     return state.endOffset() / ENTRY_BYTES;
                 }
@@ -181,6 +181,9 @@ public final class ConsumeQueue {
         write(open, queueOffset, commitLogOffset, sizeBytes, tagsHash);
         if (first) {
             minOffset = queueOffset;
+        }
+        if (first || lowestCommitLogOffset == NO_ENTRIES) {
+            lowestCommitLogOffset = commitLogOffset;
         }
         return true;
     }
@@ -318,7 +321,7 @@ public final class ConsumeQueue {
             MappedFileQueue open = mapLocked();
             long first = firstOffsetAtOrAfter(open, commitLogMinOffset);
             minOffset = first;
-            lowestCommitLogOffset = commitLogOffsetAt(open, first, commitLogMinOffset);
+            lowestCommitLogOffset = commitLogOffsetAt(open, first, NO_ENTRIES);
         }
         budget.enforce();
     }
@@ -327,7 +330,6 @@ public final class ConsumeQueue {
     private static long commitLogOffsetAt(MappedFileQueue open, long queueOffset, long orElse) {
         try (QueueEntries entry = entriesIn(open, queueOffset, 1)) {
             if (entry == null || entry.count() == 0 || entry.isFiller(0)) {
-                // later entries are records appended after the log's current first byte
                 return orElse;
             }
             return entry.commitLogOffset(0);
@@ -345,15 +347,9 @@ public final class ConsumeQueue {
                 budget.mapped(-deleted);
                 return deleted;
             }
-            ParkedState state = parked;
-            List<Long> starts = state.startOffsets();
-            int expired = 0;
-            while (expired < starts.size() - 1 && starts.get(expired) + segmentSizeBytes <= minBytes) {
-                deleteFile(starts.get(expired));
-                expired++;
-            }
-            parked = new ParkedState(starts.subList(expired, starts.size()), state.endOffset(), state.flushedOffset());
-            return expired;
+            int before = parked.startOffsets().size();
+            parked = parked.withoutExpired(directory, segmentSizeBytes, minBytes);
+            return before - parked.startOffsets().size();
         }
     }
 
@@ -377,25 +373,10 @@ public final class ConsumeQueue {
         }
     }
 
-    /** Under the lock: forces the parked queue's unflushed bytes (dirty pages outlive their mapping). */
+    /** Under the lock: forces the parked queue's unflushed bytes. */
     private long flushParked() {
-        ParkedState state = parked;
-        if (state.flushedOffset() >= state.endOffset()) {
-            return state.endOffset();
-        }
-        for (long start : state.startOffsets()) {
-            if (start + segmentSizeBytes <= state.flushedOffset() || start >= state.endOffset()) {
-                continue;
-            }
-            Path path = segmentPath(start);
-            try (FileChannel channel = files.open(path, segmentSizeBytes)) {
-                channel.force(false);
-            } catch (IOException e) {
-                throw new StoreIoException("cannot force " + path + ": " + e, e);
-            }
-        }
-        parked = new ParkedState(state.startOffsets(), state.endOffset(), state.endOffset());
-        return state.endOffset();
+        parked = parked.forced(directory, segmentSizeBytes, files);
+        return parked.endOffset();
     }
 
     /**
@@ -408,7 +389,7 @@ public final class ConsumeQueue {
             if (open == null || open.isEmpty()) {
                 return false;
             }
-            parked = new ParkedState(
+            parked = new ParkedSegments(
                     open.startOffsets(), open.maxOffset(), Math.min(open.flushedOffset(), open.maxOffset()));
             segments = null;
             release(open);
@@ -422,7 +403,7 @@ public final class ConsumeQueue {
         if (open != null) {
             return open;
         }
-        ParkedState state = parked;
+        ParkedSegments state = parked;
         open = new MappedFileQueue(directory, segmentSizeBytes, files, null);
         open.remap(state.startOffsets(), state.endOffset(), state.flushedOffset());
         budget.mapped(open.segmentCount());
@@ -443,11 +424,10 @@ public final class ConsumeQueue {
                 budget.mapped(-open.segmentCount());
                 return open.destroyAll();
             }
-            List<Long> starts = parked.startOffsets();
-            starts.forEach(this::deleteFile);
-            parked = ParkedState.EMPTY;
+            int deleted = parked.deleteAll(directory);
+            parked = ParkedSegments.EMPTY;
             segments = new MappedFileQueue(directory, segmentSizeBytes, files, null);
-            return segments.destroyAll() + starts.size();
+            return segments.destroyAll() + deleted;
         }
     }
 
@@ -463,31 +443,10 @@ public final class ConsumeQueue {
         }
     }
 
-    private void deleteFile(long start) {
-        try {
-            Files.deleteIfExists(segmentPath(start));
-        } catch (IOException e) {
-            log.warn("cannot delete consume-queue segment {}: {}", segmentPath(start), e.toString());
-        }
-    }
-
-    private Path segmentPath(long start) {
-        return directory.resolve(MappedFileQueue.segmentName(start));
-    }
-
     /** A test on one entry's fields. */
     @FunctionalInterface
     interface EntryTest {
         boolean passes(long commitLogOffset, int sizeBytes);
-    }
-
-    /** What a parked queue needs to map its segments again. */
-    private record ParkedState(List<Long> startOffsets, long endOffset, long flushedOffset) {
-        static final ParkedState EMPTY = new ParkedState(List.of(), 0, 0);
-
-        ParkedState {
-            startOffsets = List.copyOf(startOffsets);
-        }
     }
 
     @Override

@@ -94,6 +94,32 @@ class ConsumeQueueParkingTest {
     }
 
     @Test
+    void retentionReadsAParkedQueueOnlyWhenAnEntryMayBeBelowTheLogsHead() {
+        newTable(1_000);
+        ConsumeQueue queue = table.findOrCreate("T", 0);
+        for (int i = 0; i < 5; i++) {
+            queue.put(i, 1000L * i, 100, 0);
+        }
+        queue.correctMinOffset(10_000);
+        assertThat(queue.minOffset()).as("every entry below the head").isEqualTo(5);
+        queue.park();
+
+        queue.correctMinOffset(20_000);
+        assertThat(table.mappedFiles()).as("no entry left: nothing read").isZero();
+
+        queue.put(5, 30_000, 100, 0);
+        queue.park();
+        queue.correctMinOffset(25_000);
+        assertThat(table.mappedFiles())
+                .as("the new entry is above the head: nothing read")
+                .isZero();
+        assertThat(queue.minOffset()).isEqualTo(5);
+
+        queue.correctMinOffset(40_000);
+        assertThat(queue.minOffset()).as("the head passed the new entry").isEqualTo(6);
+    }
+
+    @Test
     void overTheBudgetTheQueuesUsedLeastRecentlyAreParked() {
         newTable(10);
         for (int q = 0; q < 30; q++) {

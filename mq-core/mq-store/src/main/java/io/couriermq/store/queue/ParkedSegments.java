@@ -1,0 +1,82 @@
+package io.couriermq.store.queue;
+
+import io.couriermq.store.file.MappedFileQueue;
+import io.couriermq.store.file.SegmentFiles;
+import io.couriermq.store.file.StoreIoException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a parked consume queue keeps to map its segments again, and what it can do to its files without
+ * mapping them: force the bytes not yet on disk, delete expired or all segments. Immutable; the queue
+ * replaces it under its lock.
+ *
+ * @param startOffsets the segments' first byte offsets, oldest first
+ * @param endOffset one past the last byte holding data
+ * @param flushedOffset one past the last byte known to be on disk
+ */
+record ParkedSegments(List<Long> startOffsets, long endOffset, long flushedOffset) {
+    private static final Logger log = LoggerFactory.getLogger(ParkedSegments.class);
+    static final ParkedSegments EMPTY = new ParkedSegments(List.of(), 0, 0);
+
+    ParkedSegments {
+        startOffsets = List.copyOf(startOffsets);
+    }
+
+    /** Every segment as full, as a queue found on disk is taken before recovery trims it. */
+    static ParkedSegments full(List<Long> startOffsets, int segmentSizeBytes) {
+        long end = startOffsets.get(startOffsets.size() - 1) + segmentSizeBytes;
+        return new ParkedSegments(startOffsets, end, end);
+    }
+
+    /** Forces the segments holding unflushed bytes (dirty pages outlive their mapping); all flushed after. */
+    ParkedSegments forced(Path directory, int segmentSizeBytes, SegmentFiles files) {
+        if (flushedOffset >= endOffset) {
+            return this;
+        }
+        for (long start : startOffsets) {
+            if (start + segmentSizeBytes <= flushedOffset || start >= endOffset) {
+                continue;
+            }
+            Path path = directory.resolve(MappedFileQueue.segmentName(start));
+            try (FileChannel channel = files.open(path, segmentSizeBytes)) {
+                channel.force(false);
+            } catch (IOException e) {
+                throw new StoreIoException("cannot force " + path + ": " + e, e);
+            }
+        }
+        return new ParkedSegments(startOffsets, endOffset, endOffset);
+    }
+
+    /** Deletes the segments whose bytes all precede {@code minBytes}, never the last one. */
+    ParkedSegments withoutExpired(Path directory, int segmentSizeBytes, long minBytes) {
+        int expired = 0;
+        while (expired < startOffsets.size() - 1 && startOffsets.get(expired) + segmentSizeBytes <= minBytes) {
+            delete(directory, startOffsets.get(expired));
+            expired++;
+        }
+        return expired == 0
+                ? this
+                : new ParkedSegments(startOffsets.subList(expired, startOffsets.size()), endOffset, flushedOffset);
+    }
+
+    /** Deletes every segment; returns how many. */
+    int deleteAll(Path directory) {
+        startOffsets.forEach(start -> delete(directory, start));
+        return startOffsets.size();
+    }
+
+    private static void delete(Path directory, long start) {
+        Path path = directory.resolve(MappedFileQueue.segmentName(start));
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            log.warn("cannot delete consume-queue segment {}: {}", path, e.toString());
+        }
+    }
+}
