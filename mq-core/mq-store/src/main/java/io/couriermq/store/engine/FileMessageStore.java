@@ -314,8 +314,8 @@ public final class FileMessageStore implements MessageStore, StoreMaintenance {
     }
 
     /**
-     * Flushes everything, dispatches what is left, writes a final checkpoint and removes the abort
-     * marker, so the next start trusts the checkpoint and checks nothing.
+     * Flushes everything, dispatches what is left, writes a final checkpoint and where every consume queue
+     * ends, and removes the abort marker, so the next start trusts both and checks nothing.
      */
     @Override
     public void shutdown() {
@@ -326,6 +326,7 @@ public final class FileMessageStore implements MessageStore, StoreMaintenance {
             parts.dispatcher.dispatchUpTo(parts.commitLog.maxOffset());
             parts.commitLog.flush();
             parts.checkpointService.checkpointNow();
+            parts.queues.writeEnds();
             parts.abortMarker.delete();
             log.info("store at {} shut down cleanly", parts.config.storePathRootDir());
         } catch (StoreException e) {

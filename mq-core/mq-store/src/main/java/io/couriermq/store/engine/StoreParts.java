@@ -23,6 +23,7 @@ import io.couriermq.store.read.KeyQuery;
 import io.couriermq.store.read.MessageReader;
 import io.couriermq.store.recovery.StoreRecovery;
 import io.couriermq.store.retention.RetentionService;
+import java.nio.file.Files;
 
 /**
  * The parts of a file store, built and wired in one place so {@link FileMessageStore} stays a facade.
@@ -60,7 +61,8 @@ final class StoreParts {
                 config.mappedFileSizeConsumeQueue(),
                 files,
                 config.maxMappedConsumeQueueFiles());
-        queues.load();
+        // the abort marker is still there if the last run did not stop cleanly
+        queues.load(!Files.exists(config.abortFile()));
         this.index = new IndexService(config.indexDir(), config.maxHashSlotNum(), config.maxIndexNum(), files);
         index.load();
         this.dispatcher = new Dispatcher(commitLog, queues, index, DISPATCH_INTERVAL_MS);

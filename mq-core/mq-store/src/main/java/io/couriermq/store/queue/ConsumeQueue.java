@@ -6,6 +6,7 @@ import io.couriermq.store.file.SegmentFiles;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,8 @@ public final class ConsumeQueue {
      * with it, only queues that may hold an entry below the new head are read (and mapped).
      */
     private volatile long lowestCommitLogOffset = -1;
+    /** Loaded from the ends a clean stop wrote: nothing after the end needs trimming. */
+    private volatile boolean exactEnd;
 
     /** A queue with its own budget (tests): never parked unless asked. */
     public ConsumeQueue(String topic, int queueId, Path directory, int segmentSizeBytes, SegmentFiles files) {
@@ -99,6 +102,39 @@ public final class ConsumeQueue {
             parked = ParkedSegments.full(starts, segmentSizeBytes);
             segments = null;
             minOffset = starts.get(0) / ENTRY_BYTES;
+        }
+    }
+
+    /**
+     * Takes the segments, end and offsets a clean stop wrote ({@link QueueEnds}), mapping and listing
+     * nothing; false (and nothing taken) if they do not fit the files, which then have to be listed.
+     */
+    boolean loadKnown(QueueEnds.End end) {
+        Optional<ParkedSegments> known = ParkedSegments.ofEnd(end, directory, segmentSizeBytes);
+        if (known.isEmpty()) {
+            return false;
+        }
+        synchronized (lock) {
+            release(segments);
+            parked = known.get();
+            segments = null;
+            minOffset = end.minOffset();
+            lowestCommitLogOffset = end.lowestCommitLog();
+            exactEnd = true;
+        }
+        return true;
+    }
+
+    /** Where this queue ends, for {@link QueueEnds}; null if it holds no segment. */
+    QueueEnds.End end() {
+        synchronized (lock) {
+            MappedFileQueue open = segments;
+            List<Long> starts = open != null ? open.startOffsets() : parked.startOffsets();
+            if (starts.isEmpty()) {
+                return null;
+            }
+            long endOffset = open != null ? open.maxOffset() : parked.endOffset();
+            return new QueueEnds.End(topic, queueId, starts.get(0), endOffset, minOffset, lowestCommitLogOffset);
         }
     }
 
@@ -286,6 +322,9 @@ public final class ConsumeQueue {
      */
     public void truncateAfterCheckpoint(long dispatchedCommitLogOffset, boolean zeroTail) {
         synchronized (lock) {
+            if (exactEnd && !zeroTail) {
+                return; // a clean stop wrote where it ends, after every entry had been dispatched
+            }
             MappedFileQueue open = mapLocked();
             int before = open.segmentCount();
             long first = open.minOffset() / ENTRY_BYTES;

@@ -8,16 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every consume queue, under {@code <root>/<topic>/<queueId>/}; created on first dispatch, mapped while in
  * use within a budget of mapped files ({@link MappingBudget}).
  */
 public final class ConsumeQueueTable {
+    private static final Logger log = LoggerFactory.getLogger(ConsumeQueueTable.class);
     private final Path root;
     private final int segmentSizeBytes;
     private final SegmentFiles files;
@@ -88,7 +92,49 @@ public final class ConsumeQueueTable {
         return files;
     }
 
-    /** Finds every queue on disk; none is mapped until used. */
+    /**
+     * Finds every queue on disk; none is mapped until used. After a clean stop the queues come from the ends
+     * it wrote, without listing their directories; otherwise, or if that file is missing or whole, by
+     * listing. The ends file is deleted either way: it describes the store only until it is next written.
+     */
+    public void load(boolean afterCleanStop) {
+        Optional<List<QueueEnds.End>> ends = QueueEnds.readOnce(endsFile(), segmentSizeBytes);
+        if (!afterCleanStop || ends.isEmpty()) {
+            load();
+            return;
+        }
+        int listed = 0;
+        for (QueueEnds.End end : ends.get()) {
+            ConsumeQueue queue = findOrCreate(end.topic(), end.queueId());
+            if (!queue.loadKnown(end)) {
+                queue.load();
+                listed++;
+            }
+        }
+        log.info(
+                "{} consume queues taken from the ends a clean stop wrote ({} listed instead)",
+                ends.get().size(),
+                listed);
+    }
+
+    /** Writes where every queue ends, for the next start ({@link #load(boolean)}); at a clean stop, last. */
+    public void writeEnds() {
+        List<QueueEnds.End> ends = new ArrayList<>();
+        for (ConsumeQueue queue : all()) {
+            QueueEnds.End end = queue.end();
+            if (end != null) {
+                ends.add(end);
+            }
+        }
+        QueueEnds.write(endsFile(), segmentSizeBytes, ends);
+    }
+
+    /** A name no topic can have (no '.' in topic names), so listing the root never takes it for one. */
+    private Path endsFile() {
+        return root.resolve("queue-ends.txt");
+    }
+
+    /** Finds every queue on disk by listing; none is mapped until used. */
     public void load() {
         if (!Files.isDirectory(root)) {
             return;

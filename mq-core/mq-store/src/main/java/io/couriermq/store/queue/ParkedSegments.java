@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,29 @@ record ParkedSegments(List<Long> startOffsets, long endOffset, long flushedOffse
     static ParkedSegments full(List<Long> startOffsets, int segmentSizeBytes) {
         long end = startOffsets.get(startOffsets.size() - 1) + segmentSizeBytes;
         return new ParkedSegments(startOffsets, end, end);
+    }
+
+    /**
+     * The segments a clean stop wrote for one queue ({@link QueueEnds}): contiguous from the first to the one
+     * holding the last byte, all on disk. Empty if the figures are impossible or the first or last file is
+     * missing; the queue's files are then listed instead.
+     */
+    static Optional<ParkedSegments> ofEnd(QueueEnds.End end, Path directory, int segmentSizeBytes) {
+        long first = end.firstSegmentOffset();
+        long last = end.endOffset() > first ? (end.endOffset() - 1) / segmentSizeBytes * segmentSizeBytes : first;
+        if (first < 0
+                || first % segmentSizeBytes != 0
+                || end.endOffset() < first
+                || (last - first) / segmentSizeBytes > 1_000_000
+                || !Files.exists(directory.resolve(MappedFileQueue.segmentName(first)))
+                || !Files.exists(directory.resolve(MappedFileQueue.segmentName(last)))) {
+            return Optional.empty();
+        }
+        List<Long> starts = new ArrayList<>();
+        for (long start = first; start <= last; start += segmentSizeBytes) {
+            starts.add(start);
+        }
+        return Optional.of(new ParkedSegments(starts, end.endOffset(), end.endOffset()));
     }
 
     /** Forces the segments holding unflushed bytes (dirty pages outlive their mapping); all flushed after. */

@@ -50,6 +50,55 @@ class RecoveryTest {
     }
 
     @Test
+    void aCleanRestartTakesEveryQueueFromTheEndsTheStopWroteAndMapsNone() {
+        FileMessageStore store = open();
+        for (int queue = 0; queue < 3; queue++) {
+            for (int i = 0; i < 5; i++) {
+                store.putMessage(message("T", queue, "q" + queue + "m" + i)).join();
+            }
+        }
+        await().until(() -> store.maxOffset("T", 2) == 5);
+        store.shutdown();
+        Path ends = dir.resolve("consumequeue/queue-ends.txt");
+        assertThat(ends).exists();
+
+        FileMessageStore reopened = open();
+
+        assertThat(ends).as("used once").doesNotExist();
+        assertThat(reopened.stats().mappedConsumeQueueFiles())
+                .as("no queue mapped, none searched")
+                .isZero();
+        assertThat(reopened.maxOffset("T", 1)).isEqualTo(5);
+        try (GetResult read = reopened.getMessages("T", 1, 3, 10, MessageFilter.ALL)) {
+            assertThat(read.records()).extracting(StoreTestSupport::body).containsExactly("q1m3", "q1m4");
+        }
+        assertThat(reopened.putMessage(message("T", 2, "next")).join().firstQueueOffset())
+                .isEqualTo(5);
+        reopened.shutdown();
+    }
+
+    @Test
+    void afterACrashTheEndsOfAnEarlierCleanStopAreNotTrusted() throws Exception {
+        FileMessageStore store = open();
+        putAndWait(store, "T", 5);
+        store.shutdown();
+        Path ends = dir.resolve("consumequeue/queue-ends.txt");
+        byte[] stale = Files.readAllBytes(ends);
+        FileMessageStore reopened = open();
+        putAndWait(reopened, "T", 5);
+        reopened.checkpointNow();
+        reopened.halt();
+        Files.write(ends, stale); // as if the file had outlived the start that used it
+
+        FileMessageStore afterCrash = open();
+
+        assertThat(afterCrash.recoveryReport().afterCrash()).isTrue();
+        assertThat(afterCrash.maxOffset("T", 0)).isEqualTo(10);
+        assertThat(ends).doesNotExist();
+        afterCrash.shutdown();
+    }
+
+    @Test
     void afterACrashATornLastRecordIsCutAndTheQueueEndsBeforeIt() throws Exception {
         FileMessageStore store = open();
         PutResult last = putAndWait(store, "T", 10);
