@@ -22,7 +22,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
-import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,12 +145,11 @@ public final class NameServerRegistrar extends BackgroundService {
     private List<TopicConfig> changedFirst(Map<String, TopicConfig> table) {
         Map<String, TopicConfig> previous = lastRegistered;
         List<TopicConfig> ordered = new ArrayList<>(table.size());
-        table.values().stream()
-                .filter(topic -> !topic.equals(previous.get(topic.topicName())))
-                .forEach(ordered::add);
-        table.values().stream()
-                .filter(topic -> topic.equals(previous.get(topic.topicName())))
-                .forEach(ordered::add);
+        List<TopicConfig> unchanged = new ArrayList<>();
+        for (TopicConfig topic : table.values()) {
+            (topic.equals(previous.get(topic.topicName())) ? unchanged : ordered).add(topic);
+        }
+        ordered.addAll(unchanged);
         return ordered;
     }
 
@@ -232,7 +230,7 @@ public final class NameServerRegistrar extends BackgroundService {
                         null,
                         false,
                         part.compressed(),
-                        crc32(part.body())))
+                        part.bodyCrc32()))
                 .body(part.body())
                 .build();
     }
@@ -271,11 +269,5 @@ public final class NameServerRegistrar extends BackgroundService {
         if (answer.haServerAddr() != null) {
             masterHaAddress = answer.haServerAddr();
         }
-    }
-
-    private static int crc32(byte[] body) {
-        CRC32 crc = new CRC32();
-        crc.update(body);
-        return (int) (crc.getValue() & 0x7FFFFFFF);
     }
 }

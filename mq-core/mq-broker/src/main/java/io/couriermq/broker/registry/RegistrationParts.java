@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
@@ -30,22 +31,29 @@ final class RegistrationParts {
     /** A quarter of the default frame limit: room for NameServers configured below the default. */
     static final int MAX_BODY_BYTES = 4 << 20;
 
-    /** One REGISTER_BROKER body and how many topics it holds. */
-    record Part(byte[] body, boolean compressed, int topicCount) {}
+    /**
+     * One REGISTER_BROKER body, with its CRC as brokers compute it (CRC32 masked to a non-negative int),
+     * computed once for every NameServer it goes to.
+     */
+    record Part(byte[] body, boolean compressed, int bodyCrc32) {
+        Part(byte[] body, boolean compressed) {
+            this(body, compressed, crc32(body));
+        }
+
+        private static int crc32(byte[] body) {
+            CRC32 crc = new CRC32();
+            crc.update(body);
+            return (int) (crc.getValue() & 0x7FFFFFFF);
+        }
+    }
 
     private final boolean compress;
     private final int splitSize;
-    private final int maxBodyBytes;
 
     /** @param splitSize topics per part, or 0 not to split unless a body would be too large */
     RegistrationParts(boolean compress, int splitSize) {
-        this(compress, splitSize, MAX_BODY_BYTES);
-    }
-
-    RegistrationParts(boolean compress, int splitSize, int maxBodyBytes) {
         this.compress = compress;
         this.splitSize = splitSize;
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     /**
@@ -66,8 +74,8 @@ final class RegistrationParts {
 
     private void addFitting(List<Part> parts, List<TopicConfig> topics, DataVersion dataVersion) {
         byte[] body = encode(topics, dataVersion);
-        if (body.length <= maxBodyBytes || topics.size() < 2) {
-            parts.add(new Part(body, compress, topics.size()));
+        if (body.length <= MAX_BODY_BYTES || topics.size() < 2) {
+            parts.add(new Part(body, compress));
             return;
         }
         int half = topics.size() / 2;
