@@ -58,11 +58,13 @@ public final class MappedFileQueue {
 
     /** Maps the existing segments as fully written; recovery then trims the last ones. */
     public void load() {
-        for (long start : listStartOffsets()) {
+        List<MappedFile> loaded = new ArrayList<>();
+        for (long start : listStartOffsets(directory)) {
             MappedFile segment = MappedFile.open(files, directory.resolve(segmentName(start)), start, segmentSizeBytes);
             segment.resetPositions(segmentSizeBytes);
-            change(list -> list.add(segment));
+            loaded.add(segment);
         }
+        change(list -> list.addAll(loaded));
         flushedOffset = maxOffset();
     }
 
@@ -82,8 +84,8 @@ public final class MappedFileQueue {
         }
     }
 
-    /** The start offsets of the segment files in the directory, oldest first, without mapping any. */
-    public List<Long> listStartOffsets() {
+    /** The start offsets of the segment files in {@code directory}, oldest first, without mapping any. */
+    public static List<Long> listStartOffsets(Path directory) {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }

@@ -94,7 +94,7 @@ public final class ConsumeQueue {
      */
     public void load() {
         synchronized (lock) {
-            List<Long> starts = new MappedFileQueue(directory, segmentSizeBytes, files, null).listStartOffsets();
+            List<Long> starts = MappedFileQueue.listStartOffsets(directory);
             if (starts.isEmpty()) {
                 return;
             }
@@ -163,13 +163,7 @@ public final class ConsumeQueue {
         }
     }
 
-    /** Whether the queue's segments are mapped now (it may hold none yet). */
-    boolean isMapped() {
-        MappedFileQueue open = segments;
-        return open != null && open.segmentCount() > 0;
-    }
-
-    /** Segments mapped now. */
+    /** Segments mapped now: 0 while parked, or before its first entry. */
     int mappedSegments() {
         MappedFileQueue open = segments;
         return open == null ? 0 : open.segmentCount();

@@ -94,12 +94,13 @@ public final class ConsumeQueueTable {
 
     /**
      * Finds every queue on disk; none is mapped until used. After a clean stop the queues come from the ends
-     * it wrote, without listing their directories; otherwise, or if that file is missing or whole, by
+     * it wrote, without listing their directories; otherwise, or if that file is missing or not whole, by
      * listing. The ends file is deleted either way: it describes the store only until it is next written.
      */
     public void load(boolean afterCleanStop) {
-        Optional<List<QueueEnds.End>> ends = QueueEnds.readOnce(endsFile(), segmentSizeBytes);
-        if (!afterCleanStop || ends.isEmpty()) {
+        Optional<List<QueueEnds.End>> ends =
+                afterCleanStop ? QueueEnds.readOnce(endsFile(), segmentSizeBytes) : QueueEnds.discard(endsFile());
+        if (ends.isEmpty()) {
             load();
             return;
         }

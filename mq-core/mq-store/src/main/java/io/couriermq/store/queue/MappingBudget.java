@@ -71,7 +71,7 @@ final class MappingBudget {
         // last-use times change while we sort, so sort a copy of them
         List<Candidate> candidates = new ArrayList<>();
         for (ConsumeQueue queue : queues.get()) {
-            if (queue.isMapped()) {
+            if (queue.mappedSegments() > 0) {
                 candidates.add(new Candidate(queue, queue.lastUsedNanos()));
             }
         }

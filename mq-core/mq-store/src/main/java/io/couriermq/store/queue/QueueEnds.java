@@ -68,12 +68,18 @@ final class QueueEnds {
             log.warn("ignoring {}: {}; every consume queue is found by listing its files", file, e.toString());
             return Optional.empty();
         } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                log.warn("cannot delete {}: {}", file, e.toString());
-            }
+            discard(file);
         }
+    }
+
+    /** Deletes the file unread (after a crash it describes an older store); always empty. */
+    static Optional<List<End>> discard(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("cannot delete {}: {}", file, e.toString());
+        }
+        return Optional.empty();
     }
 
     private static Optional<List<End>> parse(List<String> lines, int segmentSizeBytes) {
