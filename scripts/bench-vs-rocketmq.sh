@@ -9,7 +9,8 @@
 #   scripts/bench-vs-rocketmq.sh --rounds 1 --only sync,launch --duration 2s --warmup 0s   # a quick look
 # Options: --rounds N (2) --size BYTES (1024) --duration 20s --warmup 5s (an unreported run of the same load
 # first; 0s skips it) --backlog N (1000000, the drain figure) --rate N (10000, the latency figure)
-# --launches N (3 per system per round) --only sync,async,batch,sync-flush,drain,latency,rss,launch --out DIR.
+# --launches N (3 per system per round) --topics N (10000, the many-topics figure: sync sends spread over N topics
+# x 8 queues) --only sync,async,batch,sync-flush,many-topics,drain,latency,rss,launch --out DIR.
 # Measures mq-broker-boot/target/mq-broker.jar as it finds it. Builds what is missing first: both boot
 # jars, the mq-tools jar, mq-process-harness (installed: mq-compat-tests depends on it), the compat test
 # classes and their classpath files; REBUILD=1 rebuilds all but the boot jars. MVN_ARGS is passed to every

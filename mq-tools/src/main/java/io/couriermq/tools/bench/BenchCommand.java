@@ -16,6 +16,9 @@ import io.couriermq.tools.bench.stats.ProgressReporter;
 import io.couriermq.tools.bench.transport.BenchTransport;
 import io.couriermq.tools.bench.transport.TransportFactory;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -61,6 +64,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--topic", paramLabel = "T", description = "the topic to load")
     String topic;
+
+    @Option(
+            names = "--topics",
+            defaultValue = "1",
+            paramLabel = "N",
+            description = "sending modes: spread the sends evenly over N topics, <topic>-0 to <topic>-<N-1>"
+                    + " (created when missing), instead of the one topic; default ${DEFAULT-VALUE}")
+    int topics;
 
     @Option(
             names = "--threads",
@@ -169,6 +180,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchMode parsedMode = BenchMode.fromCliName(mode).orElseThrow(() -> usage("unknown mode '" + mode + "'"));
         require(nameServer, "--namesrv");
         require(topic, "--topic");
+        positive("--topics", topics);
         positive("--threads", threads);
         positive("--size", sizeBytes);
         positive("--in-flight", inFlight);
@@ -178,6 +190,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (messages < 0 || (fromOffset != null && fromOffset < 0)) {
             throw usage("--messages and --from-offset must not be negative");
         }
+        if (topics > 1 && !parsedMode.produces()) {
+            throw usage("--topics applies to the sending modes only, not " + mode);
+        }
         Duration runTime = duration != null
                 ? duration
                 : (messages > 0 || parsedMode == BenchMode.CONSUME ? null : BenchOptions.DEFAULT_DURATION);
@@ -185,6 +200,7 @@ public final class BenchCommand implements Callable<Integer> {
                 parsedMode,
                 nameServer,
                 topic,
+                topics,
                 threads,
                 sizeBytes,
                 runTime,
@@ -226,16 +242,20 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private int run(BenchOptions options, BenchTransport transport) throws InterruptedException {
-        Optional<TopicRoute> route = new TopicSetup(transport)
-                .resolve(options.topic(), options.mode().produces(), options.queues());
-        if (route.isEmpty()) {
-            console.info("no route for topic " + options.topic() + " at NameServer " + options.nameServer()
-                    + (options.mode().produces() ? " (creating it failed)" : ""));
-            return FAILED;
+        Map<String, TopicRoute> routes = new LinkedHashMap<>();
+        TopicSetup setup = new TopicSetup(transport);
+        for (String topic : options.topicNames()) {
+            Optional<TopicRoute> route = setup.resolve(topic, options.mode().produces(), options.queues());
+            if (route.isEmpty()) {
+                console.info("no route for topic " + topic + " at NameServer " + options.nameServer()
+                        + (options.mode().produces() ? " (creating it failed)" : ""));
+                return FAILED;
+            }
+            routes.put(topic, route.get());
         }
         BenchStats stats = new BenchStats();
         WorkBudget budget = new WorkBudget(options.duration(), options.messages(), System::nanoTime);
-        BenchRunner runner = runner(options, transport, route.get(), budget, stats);
+        BenchRunner runner = runner(options, transport, routes, budget, stats);
         long start = System.nanoTime();
         try (ProgressReporter progress = new ProgressReporter(stats, console, PROGRESS_SECONDS)) {
             runner.run();
@@ -246,18 +266,25 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static BenchRunner runner(
-            BenchOptions options, BenchTransport transport, TopicRoute route, WorkBudget budget, BenchStats stats) {
+            BenchOptions options,
+            BenchTransport transport,
+            Map<String, TopicRoute> routes,
+            WorkBudget budget,
+            BenchStats stats) {
+        Map<String, List<BenchQueue>> writable = new LinkedHashMap<>();
+        routes.forEach((topic, route) -> writable.put(topic, route.writableQueues()));
+        TopicRoute route = routes.get(options.topic());
         return switch (options.mode()) {
             case PRODUCE_SYNC, PRODUCE_ONEWAY, PRODUCE_BATCH ->
-                new ProduceRunner(options, transport, new QueueSelector(route.writableQueues()), budget, stats);
+                new ProduceRunner(options, transport, QueueSelector.spread(writable), budget, stats);
             case PRODUCE_ASYNC ->
-                new AsyncProduceRunner(options, transport, new QueueSelector(route.writableQueues()), budget, stats);
+                new AsyncProduceRunner(options, transport, QueueSelector.spread(writable), budget, stats);
             case CONSUME -> new ConsumeRunner(options, transport, route.readableQueues(), budget, stats);
             case LATENCY ->
                 new LatencyRunner(
                         options,
                         transport,
-                        new QueueSelector(route.writableQueues()),
+                        QueueSelector.of(options.topic(), route.writableQueues()),
                         route.readableQueues(),
                         budget,
                         stats);

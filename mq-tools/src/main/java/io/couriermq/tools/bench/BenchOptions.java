@@ -3,13 +3,17 @@ package io.couriermq.tools.bench;
 import io.couriermq.remoting.netty.tls.TlsClientSettings;
 import io.couriermq.remoting.security.Credentials;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A parsed bench command line.
  *
  * @param mode what to do
  * @param nameServer NameServer address {@code host:port}
- * @param topic the topic to load
+ * @param topic the topic to load, or with {@code topics} over 1 the prefix of the topics' names
+ * @param topics how many topics to spread the sends over: {@code <topic>-0} to {@code <topic>-<topics - 1>};
+ *     1 for {@code topic} alone
  * @param threads worker threads (sending threads, or pulling threads for consume)
  * @param sizeBytes message body size
  * @param duration how long to run; null when {@code messages} bounds the run
@@ -30,6 +34,7 @@ public record BenchOptions(
         BenchMode mode,
         String nameServer,
         String topic,
+        int topics,
         int threads,
         int sizeBytes,
         Duration duration,
@@ -45,6 +50,18 @@ public record BenchOptions(
         TlsClientSettings tls) {
 
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
+
+    /** The topics loaded: {@code topic} alone, or {@code topics} names made from it. */
+    public List<String> topicNames() {
+        if (topics == 1) {
+            return List.of(topic);
+        }
+        List<String> names = new ArrayList<>(topics);
+        for (int index = 0; index < topics; index++) {
+            names.add(topic + "-" + index);
+        }
+        return names;
+    }
 
     /** True when the run stops after a number of messages rather than a time. */
     public boolean boundedByMessages() {

@@ -67,6 +67,7 @@ class BenchCommandOptionsTest {
                         BenchMode.LATENCY,
                         "h:1",
                         "T",
+                        1,
                         4,
                         64,
                         Duration.ofMillis(1500),
@@ -124,5 +125,20 @@ class BenchCommandOptionsTest {
                         () -> BenchCommand.parse("consume", "--namesrv", "h:1", "--topic", "T", "--duration", "soon"))
                 .hasMessageContaining("--duration")
                 .hasMessageContaining("not a duration");
+    }
+
+    @Test
+    void topicsNameTheTopicsTheSendsSpreadOver() {
+        assertThat(BenchCommand.parse("produce-sync", "--namesrv", "h:1", "--topic", "T")
+                        .topicNames())
+                .containsExactly("T");
+        assertThat(BenchCommand.parse("produce-sync", "--namesrv", "h:1", "--topic", "T", "--topics", "3")
+                        .topicNames())
+                .containsExactly("T-0", "T-1", "T-2");
+        assertThatThrownBy(
+                        () -> BenchCommand.parse("produce-sync", "--namesrv", "h:1", "--topic", "T", "--topics", "0"))
+                .hasMessageContaining("--topics must be between 1");
+        assertThatThrownBy(() -> BenchCommand.parse("consume", "--namesrv", "h:1", "--topic", "T", "--topics", "2"))
+                .hasMessageContaining("--topics applies to the sending modes only");
     }
 }

@@ -60,6 +60,31 @@ final class Deployment implements AutoCloseable {
                 .until(() -> admin.isRegistered(broker));
     }
 
+    /** Waits until the NameServer serves a route for {@code topic}. */
+    void awaitRoute(String topic, Duration timeout) {
+        Awaitility.await("route of " + topic + " at " + nameServer.address())
+                .atMost(timeout)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .ignoreExceptions()
+                .until(() -> admin.route(topic).isPresent());
+    }
+
+    /**
+     * Commit-log bytes the broker has stored but not yet dispatched to its consume queues (GET_BROKER_RUNTIME_INFO's
+     * {@code dispatchBehindBytes}, which both brokers report): messages acknowledged but not yet consumable.
+     */
+    long dispatchBehindBytes() {
+        try {
+            return Long.parseLong(admin.raw()
+                    .fetchBrokerRuntimeStats(broker.address())
+                    .getTable()
+                    .get("dispatchBehindBytes"));
+        } catch (Exception e) {
+            throw new IllegalStateException("runtime info of " + broker.address() + ": " + e.getMessage(), e);
+        }
+    }
+
     String nameServerAddress() {
         return nameServer.address();
     }

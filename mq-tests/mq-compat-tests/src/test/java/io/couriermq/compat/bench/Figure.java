@@ -12,6 +12,7 @@ enum Figure {
     ASYNC("async"),
     BATCH("batch"),
     SYNC_FLUSH("sync-flush"),
+    MANY_TOPICS("many-topics"),
     DRAIN("drain"),
     LATENCY("latency"),
     RSS("rss"),

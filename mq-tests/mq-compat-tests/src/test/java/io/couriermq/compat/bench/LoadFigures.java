@@ -39,7 +39,7 @@ final class LoadFigures {
                         contender,
                         round,
                         benchBroker,
-                        row("sync send " + size + ", 32 threads"),
+                        syncRow(options.sizeBytes()),
                         "produce-sync",
                         "--threads",
                         "32");
@@ -186,6 +186,11 @@ final class LoadFigures {
     /** A bound for a hung client, not a timing claim: set-up, the run, and the runners' grace period. */
     private static Duration timeout(Duration run) {
         return run.multipliedBy(2).plusSeconds(120);
+    }
+
+    /** The one-topic sync figure's row, which the many-topics figure is compared with. */
+    static Row syncRow(int sizeBytes) {
+        return row("sync send " + sizeLabel(sizeBytes) + ", 32 threads");
     }
 
     private static Row row(String title) {

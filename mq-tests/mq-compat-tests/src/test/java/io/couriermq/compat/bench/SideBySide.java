@@ -32,6 +32,7 @@ public final class SideBySide {
     private final LoadFigures loads;
     private final MemoryFigure memory;
     private final LaunchFigure launch;
+    private final ManyTopicsFigure manyTopics;
     private final Report report;
     private int failures;
 
@@ -43,6 +44,7 @@ public final class SideBySide {
         this.loads = new LoadFigures(options, client, results, BROKER_HEAP);
         this.memory = new MemoryFigure(options, client, results);
         this.launch = new LaunchFigure(options.launches(), results);
+        this.manyTopics = new ManyTopicsFigure(options, client, results, BROKER_HEAP);
         String started = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                 .format(Instant.now().atZone(ZoneOffset.UTC));
         this.report = new Report(options, results, options.outDir().resolve(started + ".md"));
@@ -97,6 +99,7 @@ public final class SideBySide {
             switch (figure) {
                 case RSS -> memory.run(contender, round);
                 case LAUNCH -> launch.run(contender, round);
+                case MANY_TOPICS -> manyTopics.run(contender, round);
                 default -> loads.run(figure, contender, round);
             }
         } catch (RuntimeException | AssertionError e) {
@@ -142,6 +145,7 @@ public final class SideBySide {
                     .append(" by mq-tools `bench consume` (raw remoting pulls), latency by mq-tools `bench latency`")
                     .append(" (our client), the same program against both systems\n\n");
             text.append(results.table()).append("\n");
+            text.append(ManyTopicsFigure.againstOneTopic(results, options.sizeBytes(), options.topics()));
             text.append("Ratio = CourierMQ median / RocketMQ median; for throughput higher is better, for latency,")
                     .append(" RSS and launch lower is better.\n\n");
             text.append("## Raw lines\n\n```\n");

@@ -13,7 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The side-by-side harness end to end with tiny figures: one round of the sync-send and launch figures
+ * The side-by-side harness end to end with tiny figures: one round of the sync-send, many-topics (50) and launch
+ * figures
  * against CourierMQ and Apache RocketMQ 5.2.0 (both started as processes, in turn) gives a table row per
  * figure with two positive medians and a ratio, and writes the report. The harness's own test: no timing
  * is asserted.
@@ -27,7 +28,7 @@ class SideBySideIT {
                 "--rounds",
                 "1",
                 "--only",
-                "sync,launch",
+                "sync,many-topics,launch",
                 "--duration",
                 "2s",
                 "--warmup",
@@ -36,6 +37,8 @@ class SideBySideIT {
                 "1",
                 "--backlog",
                 "2000",
+                "--topics",
+                "50",
                 "--out",
                 out.toString()));
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
@@ -50,6 +53,9 @@ class SideBySideIT {
         Results results = report.results();
         for (String title : List.of(
                 "sync send 1 KiB, 32 threads",
+                "sync send 1 KiB, 32 threads, spread over 50 topics x 8 queues, until dispatched",
+                "first message to each of 400 queues (files created), until dispatched",
+                "launch with 50 topics -> every route at the NameServer",
                 "launch -> broker port open, default launch",
                 "launch -> registered with the NameServer")) {
             Results.Row row = results.rows().stream()
@@ -64,8 +70,17 @@ class SideBySideIT {
                         "\\| sync send 1 KiB, 32 threads \\| msg/s \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+x \\| higher \\| 1 / 1 \\|");
         assertThat(results.rawLines())
                 .filteredOn(line -> line.contains(" RESULT mode=produce-sync"))
-                .hasSize(2);
-        assertThat(Files.readString(report.file())).contains(results.table()).contains("## Raw lines");
+                .hasSize(2 + 4); // the sync figure, and the many-topics first-message and spread runs
+        assertThat(results.rawLines())
+                .filteredOn(
+                        line -> line.contains("figure=many-topics") && line.contains("phase=first-message-each-queue"))
+                .allSatisfy(line -> assertThat(line).contains("topics=50").contains("messages=400 "));
+        assertThat(Files.readString(report.file()))
+                .contains(results.table())
+                .containsPattern(
+                        "Sync sends spread over 50 topics \\(until dispatched\\) as a share of one topic's: CourierMQ [0-9]+ %,"
+                                + " RocketMQ 5.2.0 [0-9]+ %")
+                .contains("## Raw lines");
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The side-by-side run's command line: {@code --rounds 2 --size 1024 --duration 20s --warmup 5s --backlog
- * 1000000 --rate 10000 --launches 3 --only sync,launch --out DIR}. A bad value is an error naming the option.
+ * 1000000 --rate 10000 --launches 3 --topics 10000 --only sync,launch --out DIR}. A bad value is an error naming the option.
  */
 record SideBySideOptions(
         int rounds,
@@ -19,12 +19,14 @@ record SideBySideOptions(
         long backlog,
         int rate,
         int launches,
+        int topics,
         Set<Figure> figures,
         Path outDir,
         List<String> args) {
 
     static final String USAGE = "SideBySide [--rounds N (2)] [--size BYTES (1024)] [--duration 20s] [--warmup 5s]"
-            + " [--backlog N (1000000)] [--rate MSG_PER_S (10000)] [--launches N (3)] [--only " + Figure.keys() + "]"
+            + " [--backlog N (1000000)] [--rate MSG_PER_S (10000)] [--launches N (3)] [--topics N (10000)]"
+            + " [--only " + Figure.keys() + "]"
             + " [--out DIR (target/side-by-side)]";
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
@@ -37,6 +39,7 @@ record SideBySideOptions(
         long backlog = 1_000_000;
         int rate = 10_000;
         int launches = 3;
+        int topics = 10_000;
         Set<Figure> figures = Figure.parseList(Figure.keys());
         Path out = Path.of("target/side-by-side");
         for (int i = 0; i < args.size(); i += 2) {
@@ -53,6 +56,7 @@ record SideBySideOptions(
                 case "--backlog" -> backlog = positive(option, value);
                 case "--rate" -> rate = positive(option, value);
                 case "--launches" -> launches = positive(option, value);
+                case "--topics" -> topics = positive(option, value);
                 case "--only" -> figures = Figure.parseList(value);
                 case "--out" -> out = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'; usage: " + USAGE);
@@ -62,7 +66,7 @@ record SideBySideOptions(
             throw new IllegalArgumentException("--duration must be more than 0");
         }
         return new SideBySideOptions(
-                rounds, size, duration, warmup, backlog, rate, launches, figures, out, List.copyOf(args));
+                rounds, size, duration, warmup, backlog, rate, launches, topics, figures, out, List.copyOf(args));
     }
 
     private static int positive(String option, String value) {

@@ -3,8 +3,13 @@ package io.couriermq.compat.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.remoting.protocol.RemotingSerializable;
+import org.apache.rocketmq.remoting.protocol.body.TopicConfigSerializeWrapper;
 import org.junit.jupiter.api.Test;
 
 /** The side-by-side harness's pure parts: options, medians and ratios, RESULT and /proc parsing. */
@@ -72,5 +77,31 @@ class SideBySidePartsTest {
         assertThat(status.vmRssMib()).isEqualTo(512.0);
         assertThat(status.rssAnonMib()).isEqualTo(256.0);
         assertThat(ProcStatus.of(ProcessHandle.current().pid()).vmRssKib()).isPositive();
+    }
+
+    @Test
+    void theManyTopicsFigureWritesOneTableBothBrokersReadAndComparesWithOneTopic() throws Exception {
+        Path file = Files.createTempDirectory("topics").resolve("config/topics.json");
+        ManyTopicsFigure.writeTopicTable(file, 3);
+
+        // read as Apache RocketMQ's broker reads its topics.json
+        TopicConfigSerializeWrapper table =
+                RemotingSerializable.fromJson(Files.readString(file), TopicConfigSerializeWrapper.class);
+        assertThat(table.getDataVersion().getCounter().get()).isEqualTo(1);
+        assertThat(table.getTopicConfigTable()).containsOnlyKeys("SideBySide-0", "SideBySide-1", "SideBySide-2");
+        TopicConfig topic = table.getTopicConfigTable().get("SideBySide-2");
+        assertThat(topic.getTopicName()).isEqualTo("SideBySide-2");
+        assertThat(topic.getReadQueueNums()).isEqualTo(8);
+        assertThat(topic.getWriteQueueNums()).isEqualTo(8);
+        assertThat(topic.getPerm()).isEqualTo(6);
+
+        Results results = new Results();
+        assertThat(ManyTopicsFigure.againstOneTopic(results, 1024, 3)).isEmpty();
+        results.add(LoadFigures.syncRow(1024), Contender.COURIER, 4000);
+        results.add(LoadFigures.syncRow(1024), Contender.ROCKETMQ, 3000);
+        results.add(ManyTopicsFigure.sendRow(1024, 3), Contender.COURIER, 3600);
+        assertThat(ManyTopicsFigure.againstOneTopic(results, 1024, 3))
+                .isEqualTo(
+                        "Sync sends spread over 3 topics (until dispatched) as a share of one topic's: CourierMQ 90 %.\n\n");
     }
 }

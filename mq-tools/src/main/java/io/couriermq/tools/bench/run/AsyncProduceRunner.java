@@ -2,6 +2,7 @@ package io.couriermq.tools.bench.run;
 
 import io.couriermq.tools.bench.BenchOptions;
 import io.couriermq.tools.bench.QueueSelector;
+import io.couriermq.tools.bench.SendTarget;
 import io.couriermq.tools.bench.stats.BenchStats;
 import io.couriermq.tools.bench.transport.BenchTransport;
 import java.util.concurrent.Semaphore;
@@ -47,7 +48,8 @@ public final class AsyncProduceRunner implements BenchRunner {
         while (budget.claim(1) > 0) {
             inFlight.acquireUninterruptibly();
             long start = System.nanoTime();
-            transport.sendAsync(options.topic(), queues.next(), body).whenComplete((outcome, failure) -> {
+            SendTarget target = queues.next();
+            transport.sendAsync(target.topic(), target.queue(), body).whenComplete((outcome, failure) -> {
                 stats.record(outcome, 1, System.nanoTime() - start);
                 inFlight.release();
             });

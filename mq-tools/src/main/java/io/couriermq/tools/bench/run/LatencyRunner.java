@@ -3,6 +3,7 @@ package io.couriermq.tools.bench.run;
 import io.couriermq.tools.bench.BenchOptions;
 import io.couriermq.tools.bench.BenchQueue;
 import io.couriermq.tools.bench.QueueSelector;
+import io.couriermq.tools.bench.SendTarget;
 import io.couriermq.tools.bench.stats.BenchStats;
 import io.couriermq.tools.bench.transport.BenchTransport;
 import io.couriermq.tools.bench.transport.Outcome;
@@ -84,7 +85,8 @@ public final class LatencyRunner implements BenchRunner {
             inFlight.acquireUninterruptibly();
             byte[] body = new byte[size];
             ByteBuffer.wrap(body).putLong(System.nanoTime());
-            transport.sendAsync(options.topic(), selector.next(), body).whenComplete((outcome, failure) -> {
+            SendTarget target = selector.next();
+            transport.sendAsync(target.topic(), target.queue(), body).whenComplete((outcome, failure) -> {
                 if (outcome.succeeded()) {
                     sent.incrementAndGet();
                 } else {

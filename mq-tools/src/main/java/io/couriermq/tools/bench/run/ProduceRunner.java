@@ -2,8 +2,8 @@ package io.couriermq.tools.bench.run;
 
 import io.couriermq.tools.bench.BenchMode;
 import io.couriermq.tools.bench.BenchOptions;
-import io.couriermq.tools.bench.BenchQueue;
 import io.couriermq.tools.bench.QueueSelector;
+import io.couriermq.tools.bench.SendTarget;
 import io.couriermq.tools.bench.stats.BenchStats;
 import io.couriermq.tools.bench.transport.BenchTransport;
 import io.couriermq.tools.bench.transport.Outcome;
@@ -40,14 +40,17 @@ public final class ProduceRunner implements BenchRunner {
         int wanted = options.mode() == BenchMode.PRODUCE_BATCH ? options.batchSize() : 1;
         List<byte[]> batch = Payloads.batch(options.sizeBytes(), wanted);
         for (int count = budget.claim(wanted); count > 0; count = budget.claim(wanted)) {
-            BenchQueue queue = queues.next();
+            SendTarget target = queues.next();
             long start = System.nanoTime();
             Outcome outcome =
                     switch (options.mode()) {
-                        case PRODUCE_SYNC -> transport.sendSync(options.topic(), queue, body);
+                        case PRODUCE_SYNC -> transport.sendSync(target.topic(), target.queue(), body);
                         case PRODUCE_ONEWAY ->
-                            transport.sendOneway(options.topic(), queue, body).join();
-                        case PRODUCE_BATCH -> transport.sendBatch(options.topic(), queue, batch.subList(0, count));
+                            transport
+                                    .sendOneway(target.topic(), target.queue(), body)
+                                    .join();
+                        case PRODUCE_BATCH ->
+                            transport.sendBatch(target.topic(), target.queue(), batch.subList(0, count));
                         default -> throw new IllegalStateException("not a blocking send mode: " + options.mode());
                     };
             stats.record(outcome, count, System.nanoTime() - start);

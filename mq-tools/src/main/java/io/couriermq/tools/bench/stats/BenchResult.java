@@ -57,6 +57,9 @@ public record BenchResult(
         if (options.mode() == BenchMode.LATENCY) {
             line.append(" rate=").append(options.ratePerSecond());
         }
+        if (options.topics() > 1) {
+            line.append(" topics=").append(options.topics());
+        }
         if (!errorsByReason.isEmpty()) {
             line.append(" errors_by_code=")
                     .append(errorsByReason.entrySet().stream()

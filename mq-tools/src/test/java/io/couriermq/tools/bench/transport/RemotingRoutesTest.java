@@ -10,6 +10,7 @@ import io.couriermq.remoting.protocol.body.TopicRouteData;
 import io.couriermq.tools.bench.BenchQueue;
 import io.couriermq.tools.bench.QueueSelector;
 import io.couriermq.tools.bench.TopicRoute;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -57,10 +58,10 @@ class RemotingRoutesTest {
     @Test
     void theSelectorGoesRoundRobin() {
         QueueSelector selector =
-                new QueueSelector(RemotingRoutes.toBenchRoute(ROUTE).writableQueues());
+                QueueSelector.of("T", RemotingRoutes.toBenchRoute(ROUTE).writableQueues());
 
         List<Integer> picked = IntStream.range(0, 6)
-                .mapToObj(i -> selector.next())
+                .mapToObj(i -> selector.next().queue())
                 .map(queue -> queue.brokerName().equals("broker-a") ? queue.queueId() : 10 + queue.queueId())
                 .toList();
 
@@ -68,10 +69,30 @@ class RemotingRoutesTest {
     }
 
     @Test
+    void overManyTopicsTheSelectorTakesOneQueueOfEachTopicBeforeTheNextOfAny() {
+        BenchQueue a0 = new BenchQueue("broker-a", "h:1", 0);
+        BenchQueue a1 = new BenchQueue("broker-a", "h:1", 1);
+        Map<String, List<BenchQueue>> queues = new LinkedHashMap<>();
+        queues.put("T-0", List.of(a0, a1));
+        queues.put("T-1", List.of(a0));
+        queues.put("T-2", List.of(a0, a1));
+        QueueSelector selector = QueueSelector.spread(queues);
+
+        List<String> picked = IntStream.range(0, 6)
+                .mapToObj(i -> selector.next())
+                .map(target -> target.topic() + "#" + target.queue().queueId())
+                .toList();
+
+        assertThat(selector.size()).isEqualTo(5);
+        assertThat(picked).containsExactly("T-0#0", "T-1#0", "T-2#0", "T-0#1", "T-2#1", "T-0#0");
+    }
+
+    @Test
     void aRouteWithoutWritableQueuesCannotBeSentTo() {
         TopicRoute empty = RemotingRoutes.toBenchRoute(new TopicRouteData(null, List.of(), List.of(), Map.of()));
 
         assertThat(empty.writableQueues()).isEmpty();
-        assertThatThrownBy(() -> new QueueSelector(empty.writableQueues())).hasMessageContaining("no writable queue");
+        assertThatThrownBy(() -> QueueSelector.of("T", empty.writableQueues()))
+                .hasMessageContaining("no writable queue");
     }
 }
