@@ -206,6 +206,10 @@ public final class MappedFile {
     public void resetPositions(int written, int flushed) {
         publishWritePosition(written);
         flushedPosition = Math.min(flushed, written);
+        // the page of the last byte written got its blocks when that byte was ({@link #reserve} takes whole
+        // pages, and a page holding data is never a hole): a queue mapped again for one entry does not open
+        // its file a second time to reserve what it has
+        reservedPosition = written == 0 ? 0 : roundUpToPage(written);
     }
 
     /** A read-only slice of written bytes; the caller must hold a reference until it is done with it. */

@@ -141,6 +141,42 @@ class MappedFileTest {
     }
 
     @Test
+    void aSegmentMappedAgainDoesNotReserveThePageItsDataIsOnAgain() {
+        List<Path> opened = new ArrayList<>();
+        SegmentFiles counting = (path, sizeBytes) -> {
+            opened.add(path);
+            return SegmentFiles.standard().open(path, sizeBytes);
+        };
+        MappedFile first = MappedFile.open(counting, dir.resolve("seg"), 0, 16384);
+        first.reserve(40, 0);
+        first.writer().put(0, new byte[40]);
+        first.publishWritePosition(40);
+        first.close();
+
+        MappedFile again = MappedFile.open(counting, dir.resolve("seg"), 0, 16384);
+        again.resetPositions(40, 40);
+        opened.clear();
+        again.reserve(60, 0); // one more 20-byte entry on the same page
+        assertThat(opened)
+                .as("no second open of the file for the page it already has")
+                .isEmpty();
+        again.reserve(4097, 0);
+        assertThat(opened).as("the next page is reserved as before").hasSize(1);
+        again.close();
+    }
+
+    @Test
+    void anExistingSegmentOpensWithoutCreatingAnythingAndAMissingOneWithItsDirectories() throws Exception {
+        Path nested = dir.resolve("topic/0/seg");
+        try (var created = SegmentFiles.standard().open(nested, 8192)) {
+            assertThat(created.size()).isEqualTo(8192);
+        }
+        try (var existing = SegmentFiles.standard().open(nested, 4096)) {
+            assertThat(existing.size()).as("an existing file keeps its size").isEqualTo(8192);
+        }
+    }
+
+    @Test
     void allocatingKeepsWhatTheBytesHold() {
         MappedFile file = MappedFile.open(SegmentFiles.standard(), dir.resolve("seg"), 0, 3 << 20);
         file.writer().put(17, (byte) 5);
