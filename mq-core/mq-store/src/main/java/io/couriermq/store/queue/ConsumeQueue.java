@@ -241,7 +241,7 @@ public final class ConsumeQueue {
         lastUsedNanos = System.nanoTime();
         MappedFileQueue open = segments;
         if (open != null) {
-            QueueEntries entries = entriesIn(open, fromOffset, maxEntries);
+            QueueEntries entries = EntrySearch.entriesIn(open, fromOffset, maxEntries);
             if (entries != null || segments == open) {
                 return entries;
             }
@@ -249,64 +249,21 @@ public final class ConsumeQueue {
         }
         QueueEntries entries;
         synchronized (lock) {
-            entries = entriesIn(mapLocked(), fromOffset, maxEntries);
+            entries = EntrySearch.entriesIn(mapLocked(), fromOffset, maxEntries);
         }
         // the entries hold their segment: parking it now cannot take it from under them
         budget.enforce();
         return entries;
     }
 
-    private static QueueEntries entriesIn(MappedFileQueue open, long fromOffset, int maxEntries) {
-        MappedFile segment = open.retainByOffset(fromOffset * ENTRY_BYTES);
-        if (segment == null) {
-            return null;
-        }
-        int position = (int) (fromOffset * ENTRY_BYTES - segment.startOffset());
-        int available = Math.max(0, (segment.writePosition() - position) / ENTRY_BYTES);
-        return new QueueEntries(segment, position, Math.min(maxEntries, available), fromOffset);
-    }
-
-    /**
-     * The first offset in {@code [from, to)} whose entry passes {@code test}, or {@code to}. Entries must
-     * fail-then-pass, which holds for tests on the commit-log offset because it only grows along a queue.
-     * A missing entry passes. Under the lock, so the queue cannot be parked meanwhile.
-     */
-    private static long searchFirst(MappedFileQueue open, long from, long to, EntryTest test) {
-        long low = from;
-        long high = to;
-        while (low < high) {
-            long middle = (low + high) >>> 1;
-            if (passes(open, middle, test)) {
-                high = middle;
-            } else {
-                low = middle + 1;
-            }
-        }
-        return low;
-    }
-
-    private static boolean passes(MappedFileQueue open, long queueOffset, EntryTest test) {
-        try (QueueEntries entry = entriesIn(open, queueOffset, 1)) {
-            return entry == null || entry.count() == 0 || test.passes(entry.commitLogOffset(0), entry.sizeBytes(0));
-        }
-    }
-
     /** The first offset whose record is at or past {@code commitLogOffset}; the max offset if none. */
     public long firstOffsetAtOrAfter(long commitLogOffset) {
         long first;
         synchronized (lock) {
-            first = firstOffsetAtOrAfter(mapLocked(), commitLogOffset);
+            first = EntrySearch.firstOffsetAtOrAfter(mapLocked(), commitLogOffset);
         }
         budget.enforce();
         return first;
-    }
-
-    private static long firstOffsetAtOrAfter(MappedFileQueue open, long commitLogOffset) {
-        return searchFirst(
-                open,
-                open.minOffset() / ENTRY_BYTES,
-                open.maxOffset() / ENTRY_BYTES,
-                (offset, size) -> size > 0 && offset != FILLER_COMMIT_LOG_OFFSET && offset >= commitLogOffset);
     }
 
     /**
@@ -321,12 +278,7 @@ public final class ConsumeQueue {
             }
             MappedFileQueue open = mapLocked();
             int before = open.segmentCount();
-            long first = open.minOffset() / ENTRY_BYTES;
-            long end = searchFirst(
-                    open,
-                    first,
-                    open.maxOffset() / ENTRY_BYTES,
-                    (offset, size) -> size <= 0 || offset >= dispatchedCommitLogOffset);
+            long end = EntrySearch.endOfDispatched(open, dispatchedCommitLogOffset);
             open.truncateTo(end * ENTRY_BYTES, zeroTail);
             minOffset = Math.min(minOffset, end);
             // entries rewritten after the cut may point below the bound kept so far
@@ -352,21 +304,11 @@ public final class ConsumeQueue {
         }
         synchronized (lock) {
             MappedFileQueue open = mapLocked();
-            long first = firstOffsetAtOrAfter(open, commitLogMinOffset);
+            long first = EntrySearch.firstOffsetAtOrAfter(open, commitLogMinOffset);
             minOffset = first;
-            lowestCommitLogOffset = commitLogOffsetAt(open, first, NO_ENTRIES);
+            lowestCommitLogOffset = EntrySearch.commitLogOffsetAt(open, first, NO_ENTRIES);
         }
         budget.enforce();
-    }
-
-    /** The commit-log offset of the entry at {@code queueOffset}, or {@code orElse} if there is none. */
-    private static long commitLogOffsetAt(MappedFileQueue open, long queueOffset, long orElse) {
-        try (QueueEntries entry = entriesIn(open, queueOffset, 1)) {
-            if (entry == null || entry.count() == 0 || entry.isFiller(0)) {
-                return orElse;
-            }
-            return entry.commitLogOffset(0);
-        }
     }
 
     /** Retention: deletes whole segments whose entries all precede {@code minOffset}; never the last. */
@@ -474,12 +416,6 @@ public final class ConsumeQueue {
                 flushParked();
             }
         }
-    }
-
-    /** A test on one entry's fields. */
-    @FunctionalInterface
-    interface EntryTest {
-        boolean passes(long commitLogOffset, int sizeBytes);
     }
 
     @Override
