@@ -2,13 +2,74 @@ package io.couriermq.store.queue;
 
 import io.couriermq.store.file.MappedFile;
 import io.couriermq.store.file.MappedFileQueue;
+import java.nio.ByteBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Reads of a mapped consume queue's entries by queue offset, and the binary searches recovery and retention
- * run over them. The caller holds the queue's lock, so the segments cannot be parked meanwhile.
+ * A mapped consume queue's entries by queue offset: read in place, written, and searched (recovery and
+ * retention). Only the lock-free read may run without the queue's lock; the rest run under it, so the
+ * segments cannot be parked meanwhile.
  */
-final class EntrySearch {
-    private EntrySearch() {}
+final class MappedEntries {
+    private static final Logger log = LoggerFactory.getLogger(ConsumeQueue.class);
+
+    private MappedEntries() {}
+
+    /**
+     * Writes the entry at {@code queueOffset}, after filler entries for any gap before it (an empty queue
+     * starts in the segment that holds it); false if an entry is already there (recovery re-dispatching).
+     */
+    static boolean put(
+            MappedFileQueue open,
+            int segmentSizeBytes,
+            long queueOffset,
+            long commitLogOffset,
+            int size,
+            long tags,
+            ConsumeQueue queue) {
+        boolean first = open.isEmpty();
+        long next = first
+                ? firstOffsetOfSegment(segmentSizeBytes, queueOffset)
+                : open.maxOffset() / ConsumeQueue.ENTRY_BYTES;
+        if (queueOffset < next) {
+            return false;
+        }
+        if (queueOffset > next && !first) {
+            log.warn(
+                    "queue {}-{} jumps from {} to {}; filling the gap",
+                    queue.topic(),
+                    queue.queueId(),
+                    next,
+                    queueOffset);
+        }
+        for (long offset = next; offset < queueOffset; offset++) {
+            write(open, segmentSizeBytes, offset, ConsumeQueue.FILLER_COMMIT_LOG_OFFSET, Integer.MAX_VALUE, 0);
+        }
+        write(open, segmentSizeBytes, queueOffset, commitLogOffset, size, tags);
+        return true;
+    }
+
+    /** Writes one entry at {@code queueOffset}, in the segment that holds it (created if need be). */
+    private static void write(
+            MappedFileQueue open, int segmentSizeBytes, long queueOffset, long commitLogOffset, int size, long tags) {
+        long byteOffset = queueOffset * ConsumeQueue.ENTRY_BYTES;
+        MappedFile segment = open.lastWritable(byteOffset - byteOffset % segmentSizeBytes);
+        int position = (int) (byteOffset - segment.startOffset());
+        // a page at a time: with many queues, reserving further ahead would hold much space unused
+        segment.reserve(position + ConsumeQueue.ENTRY_BYTES, 0);
+        ByteBuffer writer = segment.writer();
+        writer.putLong(position + ConsumeQueue.COMMIT_LOG_OFFSET_FIELD, commitLogOffset);
+        writer.putInt(position + ConsumeQueue.SIZE_FIELD, size);
+        writer.putLong(position + ConsumeQueue.TAGS_HASH_FIELD, tags);
+        segment.publishWritePosition(position + ConsumeQueue.ENTRY_BYTES);
+    }
+
+    /** The first offset of the segment that holds {@code queueOffset}. */
+    private static long firstOffsetOfSegment(int segmentSizeBytes, long queueOffset) {
+        long byteOffset = queueOffset * ConsumeQueue.ENTRY_BYTES;
+        return (byteOffset - byteOffset % segmentSizeBytes) / ConsumeQueue.ENTRY_BYTES;
+    }
 
     /** Up to {@code maxEntries} entries from {@code fromOffset} within one segment; null if not stored. */
     static QueueEntries entriesIn(MappedFileQueue open, long fromOffset, int maxEntries) {
