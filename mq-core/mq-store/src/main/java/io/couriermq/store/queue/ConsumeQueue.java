@@ -272,41 +272,41 @@ public final class ConsumeQueue {
      * at start-up defers it instead ({@link #deferTrim}).
      */
     public void truncateAfterCheckpoint(long dispatchedCommitLogOffset, boolean zeroTail) {
-        synchronized (lock) {
-            if (exactEnd && !zeroTail) {
-                return; // a clean stop wrote where it ends, after every entry had been dispatched
-            }
-            MappedFileQueue open = mapLocked();
-            int before = open.segmentCount();
-            trimLocked(open, new TailTrim(dispatchedCommitLogOffset, zeroTail));
-            budget.mapped(open.segmentCount() - before);
-        }
-        budget.enforce();
+        trim(new TailTrim(dispatchedCommitLogOffset, zeroTail, TailTrim.UNCHECKED), false);
     }
 
     /**
      * Recovery at start-up: {@link #truncateAfterCheckpoint} left to the queue's first use, so a start maps no
-     * queue it does not need. Returns whether it was deferred: a queue with an exact end after a clean stop
-     * needs no trim, and a mapped one (or one without segments) is trimmed now, which opens no file.
+     * queue it does not need, and checked against the commit log ({@link TailTrim}). Returns whether it was
+     * deferred: a queue with an exact end after a clean stop needs no trim, and a mapped one (or one without
+     * segments) is trimmed now, which opens no file.
      */
-    public boolean deferTrim(long dispatchedCommitLogOffset, boolean zeroTail) {
+    public boolean deferTrim(long dispatchedCommitLogOffset, boolean zeroTail, EntryCheck check) {
+        return trim(new TailTrim(dispatchedCommitLogOffset, zeroTail, check), true);
+    }
+
+    private boolean trim(TailTrim trim, boolean mayDefer) {
         synchronized (lock) {
-            if (exactEnd && !zeroTail) {
-                return false;
+            if (exactEnd && !trim.zeroTail()) {
+                return false; // a clean stop wrote where it ends, after every entry had been dispatched
             }
-            if (segments == null) {
-                parked = parked.owing(new TailTrim(dispatchedCommitLogOffset, zeroTail));
+            if (mayDefer && segments == null) {
+                parked = parked.owing(trim);
                 lowestCommitLogOffset = -1;
                 return true;
             }
+            MappedFileQueue open = mapLocked();
+            int before = open.segmentCount();
+            trimLocked(open, trim);
+            budget.mapped(open.segmentCount() - before);
         }
-        truncateAfterCheckpoint(dispatchedCommitLogOffset, zeroTail);
+        budget.enforce();
         return false;
     }
 
     /** Under the lock, on mapped segments: cuts the tail and corrects the offsets that depend on it. */
     private void trimLocked(MappedFileQueue open, TailTrim trim) {
-        long end = trim.cut(open);
+        long end = trim.cut(open, topic, queueId);
         minOffset = Math.min(minOffset, end);
         // entries rewritten after the cut may point below the bound kept so far
         lowestCommitLogOffset = -1;

@@ -88,7 +88,7 @@ final class MappedEntries {
                 open,
                 open.minOffset() / ConsumeQueue.ENTRY_BYTES,
                 open.maxOffset() / ConsumeQueue.ENTRY_BYTES,
-                (offset, size) ->
+                (queueOffset, offset, size) ->
                         size > 0 && offset != ConsumeQueue.FILLER_COMMIT_LOG_OFFSET && offset >= commitLogOffset);
     }
 
@@ -101,7 +101,32 @@ final class MappedEntries {
                 open,
                 open.minOffset() / ConsumeQueue.ENTRY_BYTES,
                 open.maxOffset() / ConsumeQueue.ENTRY_BYTES,
-                (offset, size) -> size <= 0 || offset >= dispatchedCommitLogOffset);
+                (queueOffset, offset, size) -> size <= 0 || offset >= dispatchedCommitLogOffset);
+    }
+
+    /**
+     * The first offset in {@code [from, to)} whose entry the log contradicts, or {@code to}. The entries it
+     * contradicts are a suffix (those a crash left past the log); a filler, which points nowhere, is taken
+     * as it is.
+     */
+    static long firstContradicted(MappedFileQueue open, long from, long to, EntryCheck check, String topic, int id) {
+        return searchFirst(
+                open,
+                from,
+                to,
+                (queueOffset, offset, size) -> size <= 0
+                        || (offset != ConsumeQueue.FILLER_COMMIT_LOG_OFFSET
+                                && check.contradicts(offset, topic, id, queueOffset)));
+    }
+
+    /** Whether the log contradicts the entry at {@code queueOffset}; false for a missing entry or a filler. */
+    static boolean contradicted(MappedFileQueue open, long queueOffset, EntryCheck check, String topic, int id) {
+        try (QueueEntries entry = entriesIn(open, queueOffset, 1)) {
+            return entry != null
+                    && entry.count() > 0
+                    && !entry.isFiller(0)
+                    && check.contradicts(entry.commitLogOffset(0), topic, id, queueOffset);
+        }
     }
 
     /** The commit-log offset of the entry at {@code queueOffset}, or {@code orElse} if there is none. */
@@ -135,13 +160,15 @@ final class MappedEntries {
 
     private static boolean passes(MappedFileQueue open, long queueOffset, EntryTest test) {
         try (QueueEntries entry = entriesIn(open, queueOffset, 1)) {
-            return entry == null || entry.count() == 0 || test.passes(entry.commitLogOffset(0), entry.sizeBytes(0));
+            return entry == null
+                    || entry.count() == 0
+                    || test.passes(queueOffset, entry.commitLogOffset(0), entry.sizeBytes(0));
         }
     }
 
     /** A test on one entry's fields. */
     @FunctionalInterface
     private interface EntryTest {
-        boolean passes(long commitLogOffset, int sizeBytes);
+        boolean passes(long queueOffset, long commitLogOffset, int sizeBytes);
     }
 }

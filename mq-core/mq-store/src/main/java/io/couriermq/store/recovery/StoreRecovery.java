@@ -67,7 +67,7 @@ public final class StoreRecovery {
         List<ConsumeQueue> all = queues.all();
         for (ConsumeQueue queue : all) {
             // a clean stop left nothing after a queue's last entry: only a crash can have, so only then zero it
-            queue.deferTrim(dispatchFrom, crashed);
+            queue.deferTrim(dispatchFrom, crashed, commitLog::contradicts);
         }
         dispatcher.resetDispatchedOffset(dispatchFrom);
         long redispatched = dispatcher.dispatchUpTo(validEnd);

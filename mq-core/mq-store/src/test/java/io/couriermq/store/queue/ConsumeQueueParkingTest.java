@@ -159,7 +159,8 @@ class ConsumeQueueParkingTest {
                 table = new ConsumeQueueTable(root, SEGMENT_BYTES, SegmentFiles.standard(), 1_000);
                 table.load();
                 ConsumeQueue queue = table.find("T", 0);
-                assertThat(queue.deferTrim(12_000, true)).isTrue();
+                assertThat(queue.deferTrim(12_000, true, (offset, topic, id, queueOffset) -> false))
+                        .isTrue();
                 assertThat(table.mappedFiles()).isZero();
 
                 CyclicBarrier start = new CyclicBarrier(2);

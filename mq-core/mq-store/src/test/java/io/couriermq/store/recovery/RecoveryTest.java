@@ -246,6 +246,38 @@ class RecoveryTest {
         reopened.shutdown();
     }
 
+    @Test
+    void aQueueStillOwingItsTrimAtASecondCrashKeepsNoEntryPastTheFirstCrashesLog() throws Exception {
+        FileMessageStore store = open();
+        store.putMessage(message("T", 0, "q0m0")).join();
+        store.putMessage(message("T", 1, "q1m0")).join();
+        awaitDispatched(store);
+        store.checkpointNow();
+        long logEnd = store.stats().commitLogMaxOffset();
+        store.halt();
+        // torn: entries of queue 1 whose records never reached the log, where later records will start
+        plantEntry(1, 1, logEnd);
+        plantEntry(1, 2, logEnd + 1);
+        FileMessageStore second = open();
+        for (int i = 1; i <= 5; i++) {
+            second.putMessage(message("T", 0, "q0m" + i)).join();
+        }
+        awaitDispatched(second);
+        second.checkpointNow(); // vouches for the log past both planted offsets; queue 1 was never used
+        second.halt();
+
+        FileMessageStore third = open();
+
+        assertThat(third.maxOffset("T", 1)).isEqualTo(1);
+        try (GetResult read = third.getMessages("T", 1, 0, 10, MessageFilter.ALL)) {
+            assertThat(read.records()).extracting(StoreTestSupport::body).containsExactly("q1m0");
+        }
+        assertThat(third.putMessage(message("T", 1, "q1m1")).join().firstQueueOffset())
+                .isEqualTo(1);
+        assertThat(third.maxOffset("T", 0)).isEqualTo(6);
+        third.shutdown();
+    }
+
     private Path queueFile(int queueId) {
         return dir.resolve("consumequeue/T/" + queueId + "/00000000000000000000");
     }
