@@ -247,6 +247,30 @@ class RecoveryTest {
     }
 
     @Test
+    void aCleanStopWritesTheTrimmedEndOfAQueueNotUsedSinceACrash() throws Exception {
+        FileMessageStore store = open();
+        store.putMessage(message("T", 1, "q1m0")).join();
+        awaitDispatched(store);
+        store.checkpointNow();
+        long logEnd = store.stats().commitLogMaxOffset();
+        store.halt();
+        plantEntry(1, 1, logEnd + 1_000);
+        FileMessageStore afterCrash = open();
+        afterCrash.shutdown(); // queue 1 never used: its trim is applied for the ends file
+
+        FileMessageStore reopened = open();
+
+        assertThat(reopened.recoveryReport().afterCrash()).isFalse();
+        assertThat(reopened.stats().mappedConsumeQueueFiles()).isZero();
+        assertThat(reopened.maxOffset("T", 1))
+                .as("the end written, not the file's")
+                .isEqualTo(1);
+        assertThat(reopened.putMessage(message("T", 1, "q1m1")).join().firstQueueOffset())
+                .isEqualTo(1);
+        reopened.shutdown();
+    }
+
+    @Test
     void aQueueStillOwingItsTrimAtASecondCrashKeepsNoEntryPastTheFirstCrashesLog() throws Exception {
         FileMessageStore store = open();
         store.putMessage(message("T", 0, "q0m0")).join();
