@@ -17,7 +17,8 @@ package io.couriermq.store;
  * @param writable whether puts are accepted
  * @param notWritableReason why not, empty when writable
  * @param forceNanosTotal time spent forcing the commit log since start (with forceCount: flush latency)
- * @param consumeQueueEntries entries still held by every consume queue (each {@code ConsumeQueue.ENTRY_BYTES})
+ * @param consumeQueueEntries entries still held by every consume queue (each {@code ConsumeQueue.ENTRY_BYTES});
+ *     after a crash, a queue is counted from its first use on (until then where its entries end is not read)
  * @param appendLockHeldMs how long the append in progress has held the commit log's append lock, 0 when
  *     none does (RocketMQ's "page cache lock time": a stuck disk shows here first)
  * @param mappedConsumeQueueFiles consume-queue segments mapped now (within {@code maxMappedConsumeQueueFiles})

@@ -244,6 +244,26 @@ public final class CommitLog {
         return new RecordSlice(segment.slice(position, check.sizeBytes()), offset, segment::release);
     }
 
+    /**
+     * Whether the log contradicts a consume-queue entry: it has bytes at or past {@code offset} but no record
+     * of {@code topic}-{@code queueId} at {@code queueOffset} starts there. Below the first byte nothing can be
+     * told: false. Recovery checks the entries a queue keeps with it.
+     */
+    public boolean contradicts(long offset, String topic, int queueId, long queueOffset) {
+        if (offset < minOffset()) {
+            return false;
+        }
+        try (RecordSlice slice = read(offset)) {
+            if (slice == null) {
+                return true;
+            }
+            RecordView record = RecordView.at(slice.buffer(), 0);
+            return record.queueId() != queueId
+                    || record.queueOffset() != queueOffset
+                    || !record.topic().equals(topic);
+        }
+    }
+
     /** Store time of the record at {@code offset}, or -1 if it is not stored. */
     public long storeTimestampMs(long offset) {
         try (RecordSlice slice = read(offset)) {

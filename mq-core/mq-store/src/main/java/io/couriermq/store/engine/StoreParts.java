@@ -55,7 +55,6 @@ final class StoreParts {
         MappedFileQueue segments =
                 new MappedFileQueue(config.commitLogDir(), config.mappedFileSizeCommitLog(), files, allocator);
         segments.load();
-        this.commitLog = new CommitLog(segments, new QueueOffsetTable(), clock, config.maxMessageSize());
         this.queues = new ConsumeQueueTable(
                 config.consumeQueueDir(),
                 config.mappedFileSizeConsumeQueue(),
@@ -63,6 +62,9 @@ final class StoreParts {
                 config.maxMappedConsumeQueueFiles());
         // the abort marker is still there if the last run did not stop cleanly
         queues.load(!Files.exists(config.abortFile()));
+        // a queue's next offset is read from it when it is first appended to, not by recovery for every queue
+        this.commitLog =
+                new CommitLog(segments, new QueueOffsetTable(queues::nextQueueOffset), clock, config.maxMessageSize());
         this.index = new IndexService(config.indexDir(), config.maxHashSlotNum(), config.maxIndexNum(), files);
         index.load();
         this.dispatcher = new Dispatcher(commitLog, queues, index, DISPATCH_INTERVAL_MS);

@@ -71,7 +71,7 @@ final class StoreReplication implements CommitLogReplica {
                 offset,
                 () -> commitLog.truncateFrom(offset, () -> {
                     for (ConsumeQueue queue : queues.all()) {
-                        queue.truncateAfterCheckpoint(offset);
+                        queue.truncateAfterCheckpoint(offset, true);
                         commitLog.queueOffsets().reset(queue.topic(), queue.queueId(), queue.maxOffset());
                     }
                 }));

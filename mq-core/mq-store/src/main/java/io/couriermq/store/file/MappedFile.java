@@ -258,17 +258,24 @@ public final class MappedFile {
         }
     }
 
-    /** Zeros bytes from {@code position} to the end that are not zero already, and forces them. */
+    /**
+     * Zeros bytes from {@code position} to the end that are not zero already, and forces them. Nothing is
+     * forced when all were zero: only this method writes zeros over data, and it forces what it wrote, so a
+     * zero read here is a zero on disk too. (A force of clean pages still costs a sync: after a crash,
+     * recovery zeros the tail of every consume queue it trims, most of them already zero.)
+     */
     public void zeroFrom(int position) {
+        boolean written = false;
         for (int page = position; page < sizeBytes; page += PAGE_BYTES - (page % PAGE_BYTES)) {
             int end = Math.min(sizeBytes, page + PAGE_BYTES - (page % PAGE_BYTES));
             if (!isZero(page, end)) {
                 for (int i = page; i < end; i++) {
                     writer.put(i, (byte) 0);
                 }
+                written = true;
             }
         }
-        if (position < sizeBytes) {
+        if (written) {
             mapped.force(position, sizeBytes - position);
         }
     }

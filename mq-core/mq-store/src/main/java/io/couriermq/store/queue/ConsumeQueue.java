@@ -1,14 +1,10 @@
 package io.couriermq.store.queue;
 
-import io.couriermq.store.file.MappedFile;
 import io.couriermq.store.file.MappedFileQueue;
 import io.couriermq.store.file.SegmentFiles;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The logical queue of one topic and queue id: fixed 20-byte entries, entry {@code n} at byte
@@ -27,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * to map its segments again (their offsets, where its data ends, what is on disk) and is mapped again by
  * the next write or read. Writes, parking and mapping again hold the queue's lock; readers do not: a reader
  * whose segment was parked under it tries again. Loading at start-up only lists the files.
+ *
+ * <p><b>Recovery on first use.</b> A queue loaded without an exact end is taken as if its segments were
+ * full, and recovery hands it the trim it owes ({@link #deferTrim}) instead of mapping it. Whatever maps the
+ * segments under the lock applies that trim first, once, before it publishes them, so a reader that does not
+ * lock never sees the entries it cuts; a reader that finds the queue parked with a trim owed (its figures are
+ * then the files', not the entries') takes the lock and maps it.
  */
 public final class ConsumeQueue {
     public static final int ENTRY_BYTES = 20;
@@ -35,7 +37,6 @@ public final class ConsumeQueue {
     static final int TAGS_HASH_FIELD = 12;
     static final long FILLER_COMMIT_LOG_OFFSET = -1;
     private static final long NO_ENTRIES = Long.MAX_VALUE;
-    private static final Logger log = LoggerFactory.getLogger(ConsumeQueue.class);
 
     private final String topic;
     private final int queueId;
@@ -89,8 +90,8 @@ public final class ConsumeQueue {
     }
 
     /**
-     * Finds the segment files, maps none: the queue starts parked as if every segment were full, which
-     * recovery then trims ({@link #truncateAfterCheckpoint}), as it trims a mapped one.
+     * Finds the segment files, maps none: the queue starts parked as if every segment were full, until the
+     * trim recovery hands it ({@link #deferTrim}) is applied.
      */
     public void load() {
         synchronized (lock) {
@@ -125,22 +126,30 @@ public final class ConsumeQueue {
         return true;
     }
 
-    /** Where this queue ends, for {@link QueueEnds}; null if it holds no segment. */
+    /**
+     * Where this queue ends, for {@link QueueEnds}; null if it holds no segment. A queue that still owes its
+     * trim is mapped and trimmed now: written as it is, its end would be its files' end, and left out the next
+     * start would not load it at all (only the queues in the file are), nor could it defer the trim again,
+     * since the next checkpoint's offset no longer marks the entries to cut.
+     */
     QueueEnds.End end() {
+        QueueEnds.End end;
         synchronized (lock) {
-            MappedFileQueue open = segments;
+            MappedFileQueue open = tailPending() ? mapLocked() : segments;
             List<Long> starts = open != null ? open.startOffsets() : parked.startOffsets();
-            if (starts.isEmpty()) {
-                return null;
-            }
             long endOffset = open != null ? open.maxOffset() : parked.endOffset();
-            return new QueueEnds.End(topic, queueId, starts.get(0), endOffset, minOffset, lowestCommitLogOffset);
+            end = starts.isEmpty()
+                    ? null
+                    : new QueueEnds.End(topic, queueId, starts.get(0), endOffset, minOffset, lowestCommitLogOffset);
         }
+        budget.enforce();
+        return end;
     }
 
     /** Offset of the first readable entry. */
     public long minOffset() {
-        return Math.min(minOffset, maxOffset());
+        long max = maxOffset(); // first: it applies an owed trim, which may move the min offset
+        return Math.min(minOffset, max);
     }
 
     /** Offset the next entry will get: the number of entries ever written. */
@@ -150,7 +159,7 @@ public final class ConsumeQueue {
             if (open == null) {
                 ParkedSegments state = parked;
                 if (segments == null) {
-                    return state.endOffset() / ENTRY_BYTES;
+                    return state.owesTrim() ? trimmedMaxOffset() : state.endOffset() / ENTRY_BYTES;
                 }
             } else {
                 long end = open.maxOffset();
@@ -161,6 +170,24 @@ public final class ConsumeQueue {
                 }
             }
         }
+    }
+
+    /** Maps the queue, which applies the trim it owes, and reads its end. */
+    private long trimmedMaxOffset() {
+        long end;
+        synchronized (lock) {
+            end = mapLocked().maxOffset() / ENTRY_BYTES;
+        }
+        budget.enforce();
+        return end;
+    }
+
+    /**
+     * Whether the trim recovery handed this queue is still to be applied at its first use (a mapped queue has
+     * applied it). Once false, never true again.
+     */
+    public boolean tailPending() {
+        return segments == null && parked.owesTrim();
     }
 
     /** Segments mapped now: 0 while parked, or before its first entry. */
@@ -196,19 +223,9 @@ public final class ConsumeQueue {
     private boolean putLocked(
             MappedFileQueue open, long queueOffset, long commitLogOffset, int sizeBytes, long tagsHash) {
         boolean first = open.isEmpty();
-        long next = first ? firstOffsetOfSegment(queueOffset) : open.maxOffset() / ENTRY_BYTES;
-        if (queueOffset < next) {
+        if (!MappedEntries.put(open, segmentSizeBytes, queueOffset, commitLogOffset, sizeBytes, tagsHash, this)) {
             return false;
         }
-        if (queueOffset > next) {
-            if (!first) {
-                log.warn("queue {}-{} jumps from {} to {}; filling the gap", topic, queueId, next, queueOffset);
-            }
-            for (long offset = next; offset < queueOffset; offset++) {
-                write(open, offset, FILLER_COMMIT_LOG_OFFSET, Integer.MAX_VALUE, 0);
-            }
-        }
-        write(open, queueOffset, commitLogOffset, sizeBytes, tagsHash);
         if (first) {
             minOffset = queueOffset;
         }
@@ -218,30 +235,12 @@ public final class ConsumeQueue {
         return true;
     }
 
-    private void write(MappedFileQueue open, long queueOffset, long commitLogOffset, int sizeBytes, long tagsHash) {
-        long byteOffset = queueOffset * ENTRY_BYTES;
-        MappedFile segment = open.lastWritable(byteOffset - byteOffset % segmentSizeBytes);
-        int position = (int) (byteOffset - segment.startOffset());
-        // a page at a time: with many queues, reserving further ahead would hold much space unused
-        segment.reserve(position + ENTRY_BYTES, 0);
-        ByteBuffer writer = segment.writer();
-        writer.putLong(position + COMMIT_LOG_OFFSET_FIELD, commitLogOffset);
-        writer.putInt(position + SIZE_FIELD, sizeBytes);
-        writer.putLong(position + TAGS_HASH_FIELD, tagsHash);
-        segment.publishWritePosition(position + ENTRY_BYTES);
-    }
-
-    private long firstOffsetOfSegment(long queueOffset) {
-        long byteOffset = queueOffset * ENTRY_BYTES;
-        return (byteOffset - byteOffset % segmentSizeBytes) / ENTRY_BYTES;
-    }
-
     /** Up to {@code maxEntries} entries from {@code fromOffset} within one segment; null if not stored. */
     public QueueEntries entries(long fromOffset, int maxEntries) {
         lastUsedNanos = System.nanoTime();
         MappedFileQueue open = segments;
         if (open != null) {
-            QueueEntries entries = entriesIn(open, fromOffset, maxEntries);
+            QueueEntries entries = MappedEntries.entriesIn(open, fromOffset, maxEntries);
             if (entries != null || segments == open) {
                 return entries;
             }
@@ -249,101 +248,78 @@ public final class ConsumeQueue {
         }
         QueueEntries entries;
         synchronized (lock) {
-            entries = entriesIn(mapLocked(), fromOffset, maxEntries);
+            entries = MappedEntries.entriesIn(mapLocked(), fromOffset, maxEntries);
         }
         // the entries hold their segment: parking it now cannot take it from under them
         budget.enforce();
         return entries;
     }
 
-    private static QueueEntries entriesIn(MappedFileQueue open, long fromOffset, int maxEntries) {
-        MappedFile segment = open.retainByOffset(fromOffset * ENTRY_BYTES);
-        if (segment == null) {
-            return null;
-        }
-        int position = (int) (fromOffset * ENTRY_BYTES - segment.startOffset());
-        int available = Math.max(0, (segment.writePosition() - position) / ENTRY_BYTES);
-        return new QueueEntries(segment, position, Math.min(maxEntries, available), fromOffset);
-    }
-
-    /**
-     * The first offset in {@code [from, to)} whose entry passes {@code test}, or {@code to}. Entries must
-     * fail-then-pass, which holds for tests on the commit-log offset because it only grows along a queue.
-     * A missing entry passes. Under the lock, so the queue cannot be parked meanwhile.
-     */
-    private static long searchFirst(MappedFileQueue open, long from, long to, EntryTest test) {
-        long low = from;
-        long high = to;
-        while (low < high) {
-            long middle = (low + high) >>> 1;
-            if (passes(open, middle, test)) {
-                high = middle;
-            } else {
-                low = middle + 1;
-            }
-        }
-        return low;
-    }
-
-    private static boolean passes(MappedFileQueue open, long queueOffset, EntryTest test) {
-        try (QueueEntries entry = entriesIn(open, queueOffset, 1)) {
-            return entry == null || entry.count() == 0 || test.passes(entry.commitLogOffset(0), entry.sizeBytes(0));
-        }
-    }
-
     /** The first offset whose record is at or past {@code commitLogOffset}; the max offset if none. */
     public long firstOffsetAtOrAfter(long commitLogOffset) {
         long first;
         synchronized (lock) {
-            first = firstOffsetAtOrAfter(mapLocked(), commitLogOffset);
+            first = MappedEntries.firstOffsetAtOrAfter(mapLocked(), commitLogOffset);
         }
         budget.enforce();
         return first;
     }
 
-    private static long firstOffsetAtOrAfter(MappedFileQueue open, long commitLogOffset) {
-        return searchFirst(
-                open,
-                open.minOffset() / ENTRY_BYTES,
-                open.maxOffset() / ENTRY_BYTES,
-                (offset, size) -> size > 0 && offset != FILLER_COMMIT_LOG_OFFSET && offset >= commitLogOffset);
-    }
-
     /**
      * Recovery: keeps the entries of records below {@code dispatchedCommitLogOffset} (flushed before the
      * checkpoint said so) and trims everything after, which the dispatcher then rewrites. After a crash
-     * ({@code zeroTail}) the bytes after the last entry kept are zeroed too.
+     * ({@code zeroTail}) the bytes after the last entry kept are zeroed too. Now, mapping the queue; recovery
+     * at start-up defers it instead ({@link #deferTrim}).
      */
     public void truncateAfterCheckpoint(long dispatchedCommitLogOffset, boolean zeroTail) {
+        trim(new TailTrim(dispatchedCommitLogOffset, zeroTail, TailTrim.UNCHECKED), false);
+    }
+
+    /**
+     * Recovery at start-up: {@link #truncateAfterCheckpoint} left to the queue's first use, so a start maps no
+     * queue it does not need, and checked against the commit log ({@link TailTrim}). Returns whether it was
+     * deferred: a queue with an exact end after a clean stop needs no trim, and a mapped one (or one without
+     * segments) is trimmed now, which opens no file.
+     */
+    public boolean deferTrim(long dispatchedCommitLogOffset, boolean zeroTail, EntryCheck check) {
+        return trim(new TailTrim(dispatchedCommitLogOffset, zeroTail, check), true);
+    }
+
+    private boolean trim(TailTrim trim, boolean mayDefer) {
         synchronized (lock) {
-            if (exactEnd && !zeroTail) {
-                return; // a clean stop wrote where it ends, after every entry had been dispatched
+            if (exactEnd && !trim.zeroTail()) {
+                return false; // a clean stop wrote where it ends, after every entry had been dispatched
+            }
+            if (mayDefer && segments == null) {
+                parked = parked.owing(trim);
+                lowestCommitLogOffset = -1;
+                return true;
             }
             MappedFileQueue open = mapLocked();
             int before = open.segmentCount();
-            long first = open.minOffset() / ENTRY_BYTES;
-            long end = searchFirst(
-                    open,
-                    first,
-                    open.maxOffset() / ENTRY_BYTES,
-                    (offset, size) -> size <= 0 || offset >= dispatchedCommitLogOffset);
-            open.truncateTo(end * ENTRY_BYTES, zeroTail);
-            minOffset = Math.min(minOffset, end);
-            // entries rewritten after the cut may point below the bound kept so far
-            lowestCommitLogOffset = -1;
+            trimLocked(open, trim);
             budget.mapped(open.segmentCount() - before);
         }
         budget.enforce();
+        return false;
     }
 
-    /** Recovery after a crash: {@link #truncateAfterCheckpoint(long, boolean)} with the tail zeroed. */
-    public void truncateAfterCheckpoint(long dispatchedCommitLogOffset) {
-        truncateAfterCheckpoint(dispatchedCommitLogOffset, true);
+    /** Under the lock, on mapped segments: cuts the tail and corrects the offsets that depend on it. */
+    private void trimLocked(MappedFileQueue open, TailTrim trim) {
+        long end = trim.cut(open, topic, queueId);
+        minOffset = Math.min(minOffset, end);
+        // entries rewritten after the cut may point below the bound kept so far
+        lowestCommitLogOffset = -1;
+        if (trim.correctsMinOffset()) {
+            correctMinOffsetLocked(open, trim.commitLogMinOffset());
+        }
     }
 
     /**
      * Moves the min offset past entries whose records are below the commit log's first byte. Nothing is
-     * read (nor mapped) when no entry from the min offset on can be below it.
+     * read (nor mapped) when no entry from the min offset on can be below it, nor while the queue owes its
+     * trim: the correction is then applied after the trim, at first use (the min offset is read through
+     * {@link #maxOffset}, which applies both).
      */
     public void correctMinOffset(long commitLogMinOffset) {
         long lowest = lowestCommitLogOffset;
@@ -351,22 +327,19 @@ public final class ConsumeQueue {
             return;
         }
         synchronized (lock) {
-            MappedFileQueue open = mapLocked();
-            long first = firstOffsetAtOrAfter(open, commitLogMinOffset);
-            minOffset = first;
-            lowestCommitLogOffset = commitLogOffsetAt(open, first, NO_ENTRIES);
+            if (tailPending()) {
+                parked = parked.owing(parked.owedTrim().withMinCorrection(commitLogMinOffset));
+                return;
+            }
+            correctMinOffsetLocked(mapLocked(), commitLogMinOffset);
         }
         budget.enforce();
     }
 
-    /** The commit-log offset of the entry at {@code queueOffset}, or {@code orElse} if there is none. */
-    private static long commitLogOffsetAt(MappedFileQueue open, long queueOffset, long orElse) {
-        try (QueueEntries entry = entriesIn(open, queueOffset, 1)) {
-            if (entry == null || entry.count() == 0 || entry.isFiller(0)) {
-                return orElse;
-            }
-            return entry.commitLogOffset(0);
-        }
+    private void correctMinOffsetLocked(MappedFileQueue open, long commitLogMinOffset) {
+        long first = MappedEntries.firstOffsetAtOrAfter(open, commitLogMinOffset);
+        minOffset = first;
+        lowestCommitLogOffset = MappedEntries.commitLogOffsetAt(open, first, NO_ENTRIES);
     }
 
     /** Retention: deletes whole segments whose entries all precede {@code minOffset}; never the last. */
@@ -430,7 +403,12 @@ public final class ConsumeQueue {
         }
     }
 
-    /** Under the lock: the mapped segments, mapping a parked queue's again. */
+    /**
+     * Under the lock: the mapped segments, mapping a parked queue's again and applying the trim it owes.
+     * The trim comes before the segments are published, so no reader sees what it cuts. The parked state
+     * keeps the trim it owed until the next park replaces it: a reader that still sees that state takes
+     * the lock, and finds the queue mapped.
+     */
     private MappedFileQueue mapLocked() {
         MappedFileQueue open = segments;
         if (open != null) {
@@ -439,6 +417,14 @@ public final class ConsumeQueue {
         ParkedSegments state = parked;
         open = new MappedFileQueue(directory, segmentSizeBytes, files, null);
         open.remap(state.startOffsets(), state.endOffset(), state.flushedOffset());
+        if (state.owesTrim()) {
+            try {
+                trimLocked(open, state.owedTrim());
+            } catch (RuntimeException e) {
+                open.shutdown(); // still owed: the next use tries again
+                throw e;
+            }
+        }
         budget.mapped(open.segmentCount());
         segments = open;
         return open;
@@ -476,14 +462,10 @@ public final class ConsumeQueue {
         }
     }
 
-    /** A test on one entry's fields. */
-    @FunctionalInterface
-    interface EntryTest {
-        boolean passes(long commitLogOffset, int sizeBytes);
-    }
-
+    /** Without applying an owed trim: printing a queue must not map it. */
     @Override
     public String toString() {
-        return "ConsumeQueue[" + topic + "-" + queueId + ", min=" + minOffset() + ", max=" + maxOffset() + "]";
+        String figures = tailPending() ? "tail not yet recovered" : "min=" + minOffset() + ", max=" + maxOffset();
+        return "ConsumeQueue[" + topic + "-" + queueId + ", " + figures + "]";
     }
 }

@@ -60,6 +60,27 @@ public final class ConsumeQueueTable {
                 .computeIfAbsent(queueId, id -> newQueue(topic, id));
     }
 
+    /**
+     * Where the queue's next message goes: its max offset, which applies the trim it may still owe after a
+     * recovery; 0 for a queue that does not exist. The commit log asks this once per queue
+     * ({@link io.couriermq.store.commitlog.QueueOffsetTable}).
+     */
+    public long nextQueueOffset(String topic, int queueId) {
+        ConsumeQueue queue = find(topic, queueId);
+        return queue == null ? 0 : queue.maxOffset();
+    }
+
+    /** The queues whose trim recovery left to their first use, not yet used. */
+    public int tailsPending() {
+        int pending = 0;
+        for (ConsumeQueue queue : all()) {
+            if (queue.tailPending()) {
+                pending++;
+            }
+        }
+        return pending;
+    }
+
     public List<ConsumeQueue> all() {
         List<ConsumeQueue> all = new ArrayList<>();
         queues.values().forEach(byId -> all.addAll(byId.values()));

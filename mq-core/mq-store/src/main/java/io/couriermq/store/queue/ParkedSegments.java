@@ -18,11 +18,16 @@ import org.slf4j.LoggerFactory;
  * mapping them: force the bytes not yet on disk, delete expired or all segments. Immutable; the queue
  * replaces it under its lock.
  *
+ * <p>The trim a queue still owes after recovery ({@link TailTrim}) is part of the same snapshot, so a reader
+ * that does not lock sees the segments' end and whether it can be trusted in one read: an end with a trim owed
+ * is where the files end, not where the entries do.
+ *
  * @param startOffsets the segments' first byte offsets, oldest first
- * @param endOffset one past the last byte holding data
+ * @param endOffset one past the last byte holding data, or the last segment's end while a trim is owed
  * @param flushedOffset one past the last byte known to be on disk
+ * @param owedTrim the trim to apply when the segments are next mapped; null if none
  */
-record ParkedSegments(List<Long> startOffsets, long endOffset, long flushedOffset) {
+record ParkedSegments(List<Long> startOffsets, long endOffset, long flushedOffset, TailTrim owedTrim) {
     private static final Logger log = LoggerFactory.getLogger(ParkedSegments.class);
     static final ParkedSegments EMPTY = new ParkedSegments(List.of(), 0, 0);
 
@@ -30,7 +35,20 @@ record ParkedSegments(List<Long> startOffsets, long endOffset, long flushedOffse
         startOffsets = List.copyOf(startOffsets);
     }
 
-    /** Every segment as full, as a queue found on disk is taken before recovery trims it. */
+    ParkedSegments(List<Long> startOffsets, long endOffset, long flushedOffset) {
+        this(startOffsets, endOffset, flushedOffset, null);
+    }
+
+    /** The same segments with {@code trim} owed. */
+    ParkedSegments owing(TailTrim trim) {
+        return new ParkedSegments(startOffsets, endOffset, flushedOffset, trim);
+    }
+
+    boolean owesTrim() {
+        return owedTrim != null;
+    }
+
+    /** Every segment as full, as a queue found on disk is taken until the trim recovery hands it is applied. */
     static ParkedSegments full(List<Long> startOffsets, int segmentSizeBytes) {
         long end = startOffsets.get(startOffsets.size() - 1) + segmentSizeBytes;
         return new ParkedSegments(startOffsets, end, end);
@@ -75,7 +93,7 @@ record ParkedSegments(List<Long> startOffsets, long endOffset, long flushedOffse
                 throw new StoreIoException("cannot force " + path + ": " + e, e);
             }
         }
-        return new ParkedSegments(startOffsets, endOffset, endOffset);
+        return new ParkedSegments(startOffsets, endOffset, endOffset, owedTrim);
     }
 
     /** Deletes the segments whose bytes all precede {@code minBytes}, never the last one. */
@@ -87,7 +105,8 @@ record ParkedSegments(List<Long> startOffsets, long endOffset, long flushedOffse
         }
         return expired == 0
                 ? this
-                : new ParkedSegments(startOffsets.subList(expired, startOffsets.size()), endOffset, flushedOffset);
+                : new ParkedSegments(
+                        startOffsets.subList(expired, startOffsets.size()), endOffset, flushedOffset, owedTrim);
     }
 
     /** Deletes every segment; returns how many. */

@@ -7,6 +7,7 @@ import io.couriermq.store.commitlog.CommitLog;
 import io.couriermq.store.queue.ConsumeQueue;
 import io.couriermq.store.queue.ConsumeQueueTable;
 import io.couriermq.store.queue.Dispatcher;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,12 +17,16 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>check commit-log records from the checkpoint on (CRC too after a crash) and cut the log after
  *       the last valid one;
- *   <li>trim every consume queue to the entries the checkpoint vouches for;
- *   <li>re-dispatch records from the checkpoint, which rewrites the trimmed entries and the index;
- *   <li>set each queue's min offset and the next queue offsets for appends.
+ *   <li>hand every consume queue without an exact end the trim to the entries the checkpoint vouches for,
+ *       which it applies when first mapped ({@link ConsumeQueue#deferTrim});
+ *   <li>re-dispatch records from the checkpoint, which rewrites the trimmed entries and the index (each
+ *       queue it writes to applies its trim first);
+ *   <li>correct each queue's min offset (a queue still owing its trim takes that with it).
  * </ol>
  *
- * Everything before the checkpoint is trusted, so the work depends on the tail, not the store size.
+ * Everything before the checkpoint is trusted, so the work depends on the tail, not the store size; and no
+ * consume queue is mapped that the re-dispatch does not write. The next queue offsets for appends are read
+ * from each queue when it is first appended to ({@link io.couriermq.store.commitlog.QueueOffsetTable}).
  */
 public final class StoreRecovery {
     private static final Logger log = LoggerFactory.getLogger(StoreRecovery.class);
@@ -59,17 +64,24 @@ public final class StoreRecovery {
         commitLog.segments().truncateTo(validEnd, crashed);
 
         long dispatchFrom = clamp(checkpoint.dispatchedCommitLogOffset(), commitLog.minOffset(), validEnd);
-        // a clean stop left nothing after each queue's last entry: only a crash can have, so only then zero it
-        queues.all().forEach(queue -> queue.truncateAfterCheckpoint(dispatchFrom, crashed));
+        List<ConsumeQueue> all = queues.all();
+        for (ConsumeQueue queue : all) {
+            // a clean stop left nothing after a queue's last entry: only a crash can have, so only then zero it
+            queue.deferTrim(dispatchFrom, crashed, commitLog::contradicts);
+        }
         dispatcher.resetDispatchedOffset(dispatchFrom);
         long redispatched = dispatcher.dispatchUpTo(validEnd);
-        for (ConsumeQueue queue : queues.all()) {
-            queue.correctMinOffset(commitLog.minOffset());
-            commitLog.queueOffsets().reset(queue.topic(), queue.queueId(), queue.maxOffset());
+        long commitLogMin = commitLog.minOffset();
+        for (ConsumeQueue queue : all) {
+            queue.correctMinOffset(commitLogMin);
         }
         RecoveryReport report =
                 new RecoveryReport(crashed, start, validEnd, validEnd - start, scan.records(), redispatched);
-        log.info("store recovered: {}", report);
+        log.info(
+                "store recovered: {}; {} of {} consume queues left to recover on first use",
+                report,
+                queues.tailsPending(),
+                all.size());
         return report;
     }
 

@@ -6,6 +6,7 @@ import io.couriermq.store.file.SegmentFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -140,6 +141,71 @@ class ConsumeQueueParkingTest {
             }
         }
         assertThat(table.mappedFiles()).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void aQueueOwingItsTrimAppliesItOnceWhenAReaderAndAWriterComeAtOnce() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 300; round++) {
+                Path root = dir.resolve("round-" + round);
+                ConsumeQueueTable before = new ConsumeQueueTable(root, SEGMENT_BYTES, SegmentFiles.standard(), 1_000);
+                ConsumeQueue written = before.findOrCreate("T", 0);
+                for (int i = 0; i < 15; i++) {
+                    // from 12 on, entries of records the checkpoint does not vouch for (at 12_000 and past)
+                    written.put(i, 1000L * i, 100, 0);
+                }
+                before.shutdown();
+                table = new ConsumeQueueTable(root, SEGMENT_BYTES, SegmentFiles.standard(), 1_000);
+                table.load();
+                ConsumeQueue queue = table.find("T", 0);
+                assertThat(queue.deferTrim(12_000, true, (offset, topic, id, queueOffset) -> false))
+                        .isTrue();
+                assertThat(table.mappedFiles()).isZero();
+
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<?> writer = threads.submit(() -> {
+                    await(start);
+                    // the record at 12_000 was re-written after the crash: a second trim would cut it again
+                    assertThat(queue.put(12, 12_000, 200, 0)).isTrue();
+                    return null;
+                });
+                Future<?> reader = threads.submit(() -> {
+                    await(start);
+                    long max = queue.maxOffset();
+                    assertThat(max).as("never the files' end nor an entry cut").isBetween(12L, 13L);
+                    try (QueueEntries entries = queue.entries(11, 5)) {
+                        assertThat(entries.count()).isBetween(1, 2);
+                        assertThat(entries.commitLogOffset(0)).isEqualTo(11_000);
+                        if (entries.count() == 2) {
+                            assertThat(entries.sizeBytes(1)).isEqualTo(200);
+                        }
+                    }
+                    return null;
+                });
+                writer.get(30, TimeUnit.SECONDS);
+                reader.get(30, TimeUnit.SECONDS);
+
+                assertThat(queue.maxOffset()).as("round %d", round).isEqualTo(13);
+                try (QueueEntries entries = queue.entries(12, 5)) {
+                    assertThat(entries.count()).isEqualTo(1);
+                    assertThat(entries.sizeBytes(0)).as("round %d", round).isEqualTo(200);
+                }
+                assertThat(table.mappedFiles()).isEqualTo(2);
+                table.shutdown();
+                table = null;
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

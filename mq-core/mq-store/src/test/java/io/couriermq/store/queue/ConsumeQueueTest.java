@@ -65,7 +65,7 @@ class ConsumeQueueTest {
         for (int i = 0; i < 25; i++) {
             queue.put(i, 1000L * i, 100, 0);
         }
-        queue.truncateAfterCheckpoint(15_500);
+        queue.truncateAfterCheckpoint(15_500, true);
         assertThat(queue.maxOffset()).isEqualTo(16);
         assertThat(queue.put(16, 16_000, 100, 0)).isTrue();
 
@@ -86,7 +86,7 @@ class ConsumeQueueTest {
         queue.shutdown();
 
         newQueue();
-        queue.truncateAfterCheckpoint(Long.MAX_VALUE);
+        queue.truncateAfterCheckpoint(Long.MAX_VALUE, true);
         assertThat(queue.maxOffset()).isEqualTo(12);
         try (QueueEntries entries = queue.entries(11, 1)) {
             assertThat(entries.commitLogOffset(0)).isEqualTo(11_000);
