@@ -36,9 +36,8 @@ public final class MappedFile {
     /** What {@link #reserve} writes from; read-only, so threads can share it through duplicates. */
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20).asReadOnlyBuffer();
     /** The JDK's message for ENOSPC: the only sign that an IOException means a full disk. */
-    private static final String NO_SPACE = "No space left on device";
-
     private final SegmentFiles files;
+
     private final Path path;
     private final long startOffset;
     private final int sizeBytes;
@@ -180,9 +179,7 @@ public final class MappedFile {
     }
 
     private StoreIoException noSpace(long position, int to, IOException e) {
-        String problem = NO_SPACE.equals(e.getMessage()) ? "disk full: no space" : "cannot allocate space";
-        return new StoreIoException(
-                problem + " for bytes " + position + ".." + to + " of " + path + " (" + e.getMessage() + ")", e);
+        return StoreIoException.writing(path, position, to, e);
     }
 
     private int roundUpToPage(long position) {

@@ -21,7 +21,8 @@ import java.util.Optional;
  * <p><b>Parking.</b> A queue's segments are mapped only while it is in use: a store with tens of thousands
  * of queues would otherwise run out of mappings ({@link MappingBudget}). A parked queue keeps what it needs
  * to map its segments again (their offsets, where its data ends, what is on disk) and is mapped again by
- * the next write or read. Writes, parking and mapping again hold the queue's lock; readers do not: a reader
+ * the next read or a write soon after its last use; a write after a longer idle goes through the file.
+ * Writes, parking and mapping again hold the queue's lock; readers do not: a reader
  * whose segment was parked under it tries again. Loading at start-up only lists the files.
  *
  * <p><b>Recovery on first use.</b> A queue loaded without an exact end is taken as if its segments were
@@ -205,9 +206,16 @@ public final class ConsumeQueue {
      * is skipped; returns whether it was written.
      */
     public boolean put(long queueOffset, long commitLogOffset, int sizeBytes, long tagsHash) {
-        lastUsedNanos = System.nanoTime();
+        long now = System.nanoTime();
+        long previousUse = lastUsedNanos;
+        lastUsedNanos = now;
         boolean written;
         synchronized (lock) {
+            if (segments == null
+                    && !budget.mapsForWrite(now - previousUse)
+                    && putParkedLocked(queueOffset, commitLogOffset, sizeBytes, tagsHash)) {
+                return true;
+            }
             MappedFileQueue open = mapLocked();
             int before = open.segmentCount();
             try {
@@ -218,6 +226,21 @@ public final class ConsumeQueue {
         }
         budget.enforce();
         return written;
+    }
+
+    /** Under the lock, on a parked queue: the entry written through its file, or false if it must be mapped. */
+    private boolean putParkedLocked(long queueOffset, long commitLogOffset, int sizeBytes, long tagsHash) {
+        ParkedSegments appended = parked.appended(
+                directory,
+                segmentSizeBytes,
+                files,
+                queueOffset,
+                MappedEntries.encode(commitLogOffset, sizeBytes, tagsHash));
+        if (appended != null) {
+            parked = appended;
+            lowestCommitLogOffset = Math.min(lowestCommitLogOffset, commitLogOffset); // from NO_ENTRIES, or kept
+        }
+        return appended != null;
     }
 
     private boolean putLocked(

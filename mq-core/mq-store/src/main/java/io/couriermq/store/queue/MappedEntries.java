@@ -65,6 +65,14 @@ final class MappedEntries {
         segment.publishWritePosition(position + ConsumeQueue.ENTRY_BYTES);
     }
 
+    /** One entry's bytes, for a write through a file ({@link ParkedSegments#appended}). */
+    static ByteBuffer encode(long commitLogOffset, int size, long tags) {
+        return ByteBuffer.allocate(ConsumeQueue.ENTRY_BYTES)
+                .putLong(ConsumeQueue.COMMIT_LOG_OFFSET_FIELD, commitLogOffset)
+                .putInt(ConsumeQueue.SIZE_FIELD, size)
+                .putLong(ConsumeQueue.TAGS_HASH_FIELD, tags);
+    }
+
     /** The first offset of the segment that holds {@code queueOffset}. */
     private static long firstOffsetOfSegment(int segmentSizeBytes, long queueOffset) {
         long byteOffset = queueOffset * ConsumeQueue.ENTRY_BYTES;

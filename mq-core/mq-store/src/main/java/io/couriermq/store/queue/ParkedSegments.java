@@ -4,6 +4,7 @@ import io.couriermq.store.file.MappedFileQueue;
 import io.couriermq.store.file.SegmentFiles;
 import io.couriermq.store.file.StoreIoException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +95,36 @@ record ParkedSegments(List<Long> startOffsets, long endOffset, long flushedOffse
             }
         }
         return new ParkedSegments(startOffsets, endOffset, endOffset, owedTrim);
+    }
+
+    /**
+     * Writes one entry through the file of the last segment, without mapping it: the state with the entry in,
+     * or null if it cannot be written so (a trim is owed, the queue has no segment, the entry is not the next
+     * one, or it does not fit in the last segment), and the caller maps the queue instead. The bytes land in
+     * the page cache as a mapped write's would, so a mapping made later, or one a reader still holds, sees them;
+     * they are on disk once forced ({@link #forced}).
+     */
+    ParkedSegments appended(
+            Path directory, int segmentSizeBytes, SegmentFiles files, long queueOffset, ByteBuffer entry) {
+        if (owesTrim() || startOffsets.isEmpty() || queueOffset * ConsumeQueue.ENTRY_BYTES != endOffset) {
+            return null;
+        }
+        long lastStart = startOffsets.get(startOffsets.size() - 1);
+        long position = endOffset - lastStart;
+        if (position < 0 || position + entry.remaining() > segmentSizeBytes) {
+            return null;
+        }
+        Path path = directory.resolve(MappedFileQueue.segmentName(lastStart));
+        int bytes = entry.remaining();
+        try (FileChannel channel = files.open(path, segmentSizeBytes)) {
+            long at = position;
+            while (entry.hasRemaining()) {
+                at += channel.write(entry, at);
+            }
+        } catch (IOException e) {
+            throw StoreIoException.writing(path, position, position + bytes, e);
+        }
+        return new ParkedSegments(startOffsets, endOffset + bytes, flushedOffset);
     }
 
     /** Deletes the segments whose bytes all precede {@code minBytes}, never the last one. */

@@ -1,8 +1,11 @@
 package io.couriermq.store.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.couriermq.store.file.FullDiskSwitch;
 import io.couriermq.store.file.SegmentFiles;
+import io.couriermq.store.file.StoreIoException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +71,100 @@ class ConsumeQueueParkingTest {
         assertThat(queue.put(25, 25_000, 125, 0)).isTrue();
         assertThat(queue.put(24, 24_000, 124, 0)).as("already there").isFalse();
         assertThat(queue.maxOffset()).isEqualTo(26);
+    }
+
+    /** A queue whose writes never map it again while parked (as if each came long after the last use). */
+    private ConsumeQueue writingThroughFiles(SegmentFiles files) {
+        return new ConsumeQueue(
+                "T", 0, dir.resolve("T/0"), SEGMENT_BYTES, files, new MappingBudget(1_000, List::of, 0));
+    }
+
+    @Test
+    void aWriteToAQueueIdleSinceItWasParkedGoesThroughTheFileAndLeavesItParked() {
+        ConsumeQueue queue = writingThroughFiles(SegmentFiles.standard());
+        for (int i = 0; i < 3; i++) {
+            queue.put(i, 1000L * i, 100 + i, i);
+        }
+        assertThat(queue.park()).isTrue();
+
+        assertThat(queue.put(3, 3_000, 103, 3)).isTrue();
+        assertThat(queue.put(4, 4_000, 104, 4)).isTrue();
+
+        assertThat(queue.mappedSegments())
+                .as("still parked after the writes through the file")
+                .isZero();
+        assertThat(queue.maxOffset()).isEqualTo(5);
+        assertThat(queue.flush()).as("forced through the file").isEqualTo(5L * ConsumeQueue.ENTRY_BYTES);
+        try (QueueEntries entries = queue.entries(2, 10)) {
+            assertThat(entries.count()).isEqualTo(3);
+            assertThat(entries.commitLogOffset(1)).isEqualTo(3_000);
+            assertThat(entries.sizeBytes(2)).isEqualTo(104);
+            assertThat(entries.tagsHash(2)).isEqualTo(4);
+        }
+        assertThat(queue.put(4, 4_000, 104, 4)).as("already there").isFalse();
+        queue.shutdown();
+    }
+
+    @Test
+    void aParkedWriteThatNeedsANewSegmentOrLeavesAGapMapsTheQueueInstead() {
+        ConsumeQueue queue = writingThroughFiles(SegmentFiles.standard());
+        for (int i = 0; i < ENTRIES_PER_SEGMENT; i++) {
+            queue.put(i, 1000L * i, 100, 0);
+        }
+        queue.park();
+        assertThat(queue.put(ENTRIES_PER_SEGMENT, 10_000, 100, 0)).isTrue();
+        assertThat(queue.mappedSegments())
+                .as("the first segment is full: a new one was mapped")
+                .isEqualTo(2);
+
+        queue.park();
+        assertThat(queue.put(ENTRIES_PER_SEGMENT + 3, 13_000, 100, 0)).isTrue();
+        assertThat(queue.mappedSegments())
+                .as("a gap is filled through the mapping")
+                .isEqualTo(2);
+        assertThat(queue.maxOffset()).isEqualTo(ENTRIES_PER_SEGMENT + 4);
+        try (QueueEntries entries = queue.entries(ENTRIES_PER_SEGMENT + 1, 3)) {
+            assertThat(entries.isFiller(0)).isTrue();
+            assertThat(entries.commitLogOffset(2)).isEqualTo(13_000);
+        }
+        queue.shutdown();
+    }
+
+    @Test
+    void aQueueWrittenSoonAfterItsLastUseIsMappedAgainByTheWrite() {
+        newTable(1_000);
+        ConsumeQueue queue = table.findOrCreate("T", 0);
+        queue.put(0, 0, 100, 0);
+        queue.park();
+
+        queue.put(1, 1_000, 100, 0);
+
+        assertThat(queue.mappedSegments())
+                .as("used a moment ago: worth mapping")
+                .isEqualTo(1);
+        assertThat(queue.maxOffset()).isEqualTo(2);
+    }
+
+    @Test
+    void aParkedWriteOnAFullDiskFailsClearlyAndChangesNothing() {
+        FullDiskSwitch disk = new FullDiskSwitch();
+        ConsumeQueue queue = writingThroughFiles(disk.files());
+        queue.put(0, 0, 100, 0);
+        queue.park();
+        disk.fill();
+
+        assertThatThrownBy(() -> queue.put(1, 1_000, 100, 0))
+                .isInstanceOf(StoreIoException.class)
+                .hasMessageStartingWith("disk full: no space for bytes 20..40 of ");
+        assertThat(queue.maxOffset()).isEqualTo(1);
+
+        disk.free();
+        assertThat(queue.put(1, 1_000, 100, 0))
+                .as("the retry once space returns")
+                .isTrue();
+        assertThat(queue.maxOffset()).isEqualTo(2);
+        assertThat(queue.mappedSegments()).isZero();
+        queue.shutdown();
     }
 
     @Test
