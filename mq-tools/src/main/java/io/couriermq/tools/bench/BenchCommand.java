@@ -97,6 +97,14 @@ public final class BenchCommand implements Callable<Integer> {
     long messages;
 
     @Option(
+            names = "--warmup-messages",
+            defaultValue = "0",
+            paramLabel = "N",
+            description = "sending modes: send N messages first, unreported, in this JVM (its JIT, connections and"
+                    + " the client's routes of every topic warm), then run what is measured; default ${DEFAULT-VALUE}")
+    long warmupMessages;
+
+    @Option(
             names = "--in-flight",
             defaultValue = "2000",
             paramLabel = "N",
@@ -187,8 +195,11 @@ public final class BenchCommand implements Callable<Integer> {
         positive("--batch", batch);
         positive("--rate", rate);
         positive("--queues", queues);
-        if (messages < 0 || (fromOffset != null && fromOffset < 0)) {
-            throw usage("--messages and --from-offset must not be negative");
+        if (messages < 0 || warmupMessages < 0 || (fromOffset != null && fromOffset < 0)) {
+            throw usage("--messages, --warmup-messages and --from-offset must not be negative");
+        }
+        if (warmupMessages > 0 && (!parsedMode.produces() || parsedMode == BenchMode.LATENCY)) {
+            throw usage("--warmup-messages applies to the sending modes only, not " + mode);
         }
         if (topics > 1 && !parsedMode.produces()) {
             throw usage("--topics applies to the sending modes only, not " + mode);
@@ -205,6 +216,7 @@ public final class BenchCommand implements Callable<Integer> {
                 sizeBytes,
                 runTime,
                 messages,
+                warmupMessages,
                 inFlight,
                 batch,
                 rate,
@@ -252,6 +264,10 @@ public final class BenchCommand implements Callable<Integer> {
                 return FAILED;
             }
             routes.put(topic, route.get());
+        }
+        if (options.warmupMessages() > 0) {
+            WorkBudget warmUp = new WorkBudget(null, options.warmupMessages(), System::nanoTime);
+            runner(options, transport, routes, warmUp, new BenchStats()).run();
         }
         BenchStats stats = new BenchStats();
         WorkBudget budget = new WorkBudget(options.duration(), options.messages(), System::nanoTime);

@@ -18,6 +18,7 @@ import java.util.List;
  * @param sizeBytes message body size
  * @param duration how long to run; null when {@code messages} bounds the run
  * @param messages how many messages to send (or consume); 0 when {@code duration} bounds the run
+ * @param warmupMessages messages sent first, unreported, in the same JVM; 0 for none
  * @param inFlight most async sends awaiting an answer at once
  * @param batchSize messages per SEND_BATCH_MESSAGE
  * @param ratePerSecond messages per second in latency mode
@@ -39,6 +40,7 @@ public record BenchOptions(
         int sizeBytes,
         Duration duration,
         long messages,
+        long warmupMessages,
         int inFlight,
         int batchSize,
         int ratePerSecond,

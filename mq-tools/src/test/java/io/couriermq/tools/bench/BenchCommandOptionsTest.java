@@ -72,6 +72,7 @@ class BenchCommandOptionsTest {
                         64,
                         Duration.ofMillis(1500),
                         10,
+                        0,
                         7,
                         3,
                         50,
@@ -140,5 +141,11 @@ class BenchCommandOptionsTest {
                 .hasMessageContaining("--topics must be between 1");
         assertThatThrownBy(() -> BenchCommand.parse("consume", "--namesrv", "h:1", "--topic", "T", "--topics", "2"))
                 .hasMessageContaining("--topics applies to the sending modes only");
+        assertThat(BenchCommand.parse("produce-sync", "--namesrv", "h:1", "--topic", "T", "--warmup-messages", "80")
+                        .warmupMessages())
+                .isEqualTo(80);
+        assertThatThrownBy(() ->
+                        BenchCommand.parse("latency", "--namesrv", "h:1", "--topic", "T", "--warmup-messages", "8"))
+                .hasMessageContaining("--warmup-messages applies to the sending modes only");
     }
 }
