@@ -17,6 +17,9 @@ OUT=${2:-mq-broker-boot/target/cds}
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
+# absolute: the archive records the class path it was made with, and a start from any other directory with
+# a relative one would find "mq-broker-boot/..." missing and run without the archive
+OUT=$(cd "$OUT" && pwd)
 java -Djarmode=tools -jar "$JAR" extract --destination "$OUT/app" >/dev/null
 TRAINING=$(mktemp -d)
 trap 'rm -rf "$TRAINING"' EXIT

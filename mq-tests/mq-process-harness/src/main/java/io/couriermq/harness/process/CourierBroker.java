@@ -16,8 +16,15 @@ public final class CourierBroker extends BrokerProcess {
         super(settings, config, listenPort, dir, store, command);
     }
 
+    /**
+     * System property: the broker jar to start instead of {@code mq-broker-boot/target/mq-broker.jar}, e.g. the
+     * extracted jar a class-data-sharing archive was made for ({@code scripts/cds-archive.sh}).
+     */
+    public static final String JAR_PROPERTY = "harness.courierBrokerJar";
+
     public static Path jar() {
-        return Jvm.projectRoot().resolve("mq-broker-boot/target/mq-broker.jar");
+        String jar = System.getProperty(JAR_PROPERTY);
+        return jar != null ? Path.of(jar) : Jvm.projectRoot().resolve("mq-broker-boot/target/mq-broker.jar");
     }
 
     /**
